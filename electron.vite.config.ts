@@ -1,0 +1,40 @@
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string }
+const define = { __PARALLAX_VERSION__: JSON.stringify(pkg.version) }
+
+export default defineConfig({
+  main: {
+    define,
+    build: {
+      // better-sqlite3 (native) and the other runtime dependencies stay in node_modules.
+      externalizeDeps: true,
+      rolldownOptions: {
+        // index: the Electron shell. cli: the `parallax` command and browser mode (no Electron).
+        input: { index: resolve(__dirname, 'src/main/index.ts'), cli: resolve(__dirname, 'src/main/cli.ts') },
+        output: { format: 'cjs' }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload must be one CommonJS file with nothing to require but 'electron'.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+    }
+  }
+})

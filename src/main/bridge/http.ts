@@ -1,0 +1,244 @@
+/**
+ * The browser-mode transport: the same contract as IPC, over HTTP on 127.0.0.1 only.
+ *
+ * - POST /rpc/<method> with a JSON body: the argument. Needs `Authorization: Bearer <token>`
+ *   and `Content-Type: application/json` (so a cross-site form cannot fake a call).
+ * - GET /events?token=<token>: server-sent events carrying the contract's events.
+ * - Anything else: the built renderer, as static files.
+ * Every request must name this server in its Host header (against DNS rebinding) and, when it
+ * has an Origin, come from this very origin (against cross-site requests).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { LIMITS, type ApiErrorShape } from '../../shared/contract'
+import { dispatch } from '../core/dispatch'
+import type { Service } from '../core/service'
+
+export interface HttpBridgeOptions {
+  service: Service
+  /** The built renderer (out/renderer). */
+  staticDir: string
+  port?: number
+  token?: string
+}
+
+export interface HttpBridge {
+  url: string
+  /** The URL to open: carries the token in the fragment, which browsers never send to servers. */
+  appUrl: string
+  port: number
+  token: string
+  server: Server
+  close(): Promise<void>
+}
+
+/** Base64 makes uploads a third larger; leave room for the JSON around it. */
+const MAX_BODY_BYTES = Math.ceil((LIMITS.maxBatchBytes * 4) / 3) + 1024 * 1024
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
+  const token = options.token ?? randomBytes(32).toString('base64url')
+  const staticRoot = resolve(options.staticDir)
+  const sseClients = new Set<ServerResponse>()
+  let port = 0
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('[parallax] http bridge error:', err)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } })
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res)
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+    if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 403, 'forbidden', 'Host not allowed')
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return refuse(res, 403, 'forbidden', 'Cross-origin request refused')
+    }
+    if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(res, 403, 'forbidden', 'Cross-site request refused')
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)))
+    if (url.pathname === '/events') return handleEvents(req, res, url.searchParams.get('token'))
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'forbidden', 'Method not allowed')
+    return serveStatic(res, url.pathname)
+  }
+
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Use POST for /rpc')
+    if (!tokenMatches(bearer(req.headers.authorization), token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'invalid_argument', 'Content-Type must be application/json')
+    }
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BODY_BYTES) {
+      // Answer at once and drop the connection rather than read a body we will not use.
+      res.setHeader('Connection', 'close')
+      return refuse(res, 413, 'too_large', `Request too large: limit ${MAX_BODY_BYTES} bytes`)
+    }
+    let body: string
+    try {
+      body = await readBody(req, MAX_BODY_BYTES)
+    } catch (err) {
+      return refuse(res, 413, 'too_large', (err as Error).message)
+    }
+    let args: unknown
+    try {
+      args = body.length ? JSON.parse(body) : {}
+    } catch {
+      return refuse(res, 400, 'invalid_argument', 'Request body is not valid JSON')
+    }
+    const envelope = await dispatch(options.service, method, args)
+    sendJson(res, envelope.ok ? 200 : statusFor(envelope.error), envelope)
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, given: string | null): void {
+    if (!tokenMatches(given ?? undefined, token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    sseClients.add(res)
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
+    req.on('close', () => {
+      clearInterval(heartbeat)
+      sseClients.delete(res)
+    })
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): void {
+    let rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    if (rel === '' || rel === '.') rel = 'index.html'
+    const file = resolve(join(staticRoot, rel))
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return refuse(res, 403, 'forbidden', 'Path outside the app')
+    let size: number
+    try {
+      const st = statSync(file)
+      if (!st.isFile()) throw new Error('not a file')
+      size = st.size
+    } catch {
+      return refuse(res, 404, 'not_found', 'Not found')
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600'
+    })
+    createReadStream(file).pipe(res)
+  }
+
+  const unsubscribe = options.service.events.subscribe((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const client of sseClients) client.write(frame)
+  })
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
+  })
+  port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}/`
+
+  return {
+    url,
+    appUrl: `${url}#token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((done) => {
+        unsubscribe()
+        for (const c of sseClients) c.end()
+        server.close(() => done())
+        server.closeAllConnections()
+      })
+  }
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CSP)
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '')
+  return m?.[1]
+}
+
+function tokenMatches(given: string | undefined, expected: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new Error(`Request too large: limit ${limit} bytes`))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function statusFor(error: ApiErrorShape): number {
+  switch (error.code) {
+    case 'invalid_argument':
+      return 400
+    case 'unknown_method':
+    case 'not_found':
+      return 404
+    case 'too_large':
+      return 413
+    default:
+      return 500
+  }
+}
+
+function refuse(res: ServerResponse, status: number, code: ApiErrorShape['code'], message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(text)
+}

@@ -1,0 +1,195 @@
+/**
+ * The `parallax` command. Every command goes through the same core (and, for calls the
+ * contract has, the same `dispatch`) as the app, so the CLI sees exactly what the UI sees.
+ */
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import type { ArticleSummary, ImportResult } from '../shared/contract'
+import { openCore, type Core } from './core'
+import { dispatch } from './core/dispatch'
+import { collectSources, importBatch } from './core/importers/batch'
+import { defaultLibraryDir } from './core/platform/paths'
+import { APP_VERSION } from './core/version'
+import { startHttpBridge } from './bridge/http'
+
+const USAGE = `Parallax ${APP_VERSION}: a research workbench for news coverage
+
+Usage: parallax <command> [options]
+
+Commands:
+  import <file or folder>...   Import article files (folders are read recursively)
+  list [--limit N]             List the library's articles, newest import first
+  show <id>                    Print one article
+  serve [--port N]             Serve the app in your browser (browser mode)
+
+Options:
+  --library <dir>   Library folder (default: ${defaultLibraryDir()})
+  --json            Machine-readable output
+  -h, --help        This help
+`
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false }
+      }
+    })
+  } catch (err) {
+    process.stderr.write(`parallax: ${(err as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.version) {
+    process.stdout.write(`${APP_VERSION}\n`)
+    return 0
+  }
+  if (values.help || !command) {
+    process.stdout.write(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const libraryDir = resolve(values.library ?? defaultLibraryDir())
+  const json = values.json ?? false
+
+  let core: Core | undefined
+  try {
+    switch (command) {
+      case 'import':
+        if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
+        core = openCore(libraryDir)
+        return await importCommand(core, rest, json)
+      case 'list': {
+        const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit')
+        core = openCore(libraryDir)
+        const env = await dispatch(core.service, 'articles.list', limit ? { limit } : {})
+        if (!env.ok) return reportError(env.error.message)
+        const { items, total } = env.result as { items: ArticleSummary[]; total: number }
+        if (json) print(JSON.stringify(items, null, 2))
+        else printList(items, total)
+        return 0
+      }
+      case 'show': {
+        if (rest.length !== 1) throw new UsageError('show needs exactly one article id')
+        core = openCore(libraryDir)
+        const env = await dispatch(core.service, 'articles.get', { id: positiveInt(rest[0]!, 'id') })
+        if (!env.ok) return reportError(env.error.message)
+        const a = env.result as ArticleSummary & { text: string }
+        if (json) print(JSON.stringify(a, null, 2))
+        else print(`${a.title}\n${[a.outlet, a.author, a.publishedAt].filter(Boolean).join(' · ') || '(no byline)'}\nSource: ${a.sourceName} · ${a.wordCount} words\n\n${a.text}`)
+        return 0
+      }
+      case 'serve': {
+        const port = values.port === undefined ? 0 : portNumber(values.port)
+        core = openCore(libraryDir)
+        await serve(core, port, json)
+        core = undefined // closed by serve's signal handlers
+        return 0
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`)
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`parallax: ${err.message}\n\n${USAGE}`)
+      return 2
+    }
+    return reportError((err as Error).message)
+  } finally {
+    core?.close()
+  }
+}
+
+async function importCommand(core: Core, paths: string[], json: boolean): Promise<number> {
+  const { sources, problems } = await collectSources(paths)
+  const emit = (r: ImportResult): void => {
+    if (json) print(JSON.stringify({ path: r.name, status: r.status, reason: r.reason, articleId: r.articleId, title: r.title }))
+  }
+  problems.forEach(emit)
+  const tty = !json && process.stderr.isTTY
+  const results = await importBatch(core.library, sources, {
+    onProgress: ({ done, total, current, last }) => {
+      if (done > 0 && last) emit(last)
+      if (tty) process.stderr.write(`\r\x1b[2KImporting ${done}/${total}${current ? `: ${current}` : ''}`)
+    }
+  })
+  if (tty) process.stderr.write('\r\x1b[2K')
+  const all = [...problems, ...results]
+  if (!json) printImportSummary(all)
+  return all.some((r) => r.status === 'failed') ? 1 : 0
+}
+
+function printImportSummary(results: ImportResult[]): void {
+  const count = (s: ImportResult['status']): number => results.filter((r) => r.status === s).length
+  for (const r of results) {
+    if (r.status === 'imported') print(`imported   #${r.articleId}  ${r.title}`)
+    else print(`${r.status.padEnd(10)} ${r.name}: ${r.reason}`)
+  }
+  print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed`)
+}
+
+function printList(items: ArticleSummary[], total: number): void {
+  if (items.length === 0) {
+    print('The library is empty. Import articles with: parallax import <files or folders>')
+    return
+  }
+  for (const a of items) {
+    const meta = [a.outlet, a.publishedAt?.slice(0, 10)].filter(Boolean).join(', ')
+    print(`${String(a.id).padStart(6)}  ${a.title}${meta ? `  (${meta})` : ''}`)
+  }
+  if (items.length < total) print(`… ${total - items.length} more (use --limit)`)
+}
+
+async function serve(core: Core, port: number, json: boolean): Promise<void> {
+  const staticDir = resolve(__dirname, '../renderer')
+  if (!existsSync(resolve(staticDir, 'index.html'))) throw new Error(`The app is not built (${staticDir} is missing); run npm run build`)
+  const bridge = await startHttpBridge({ service: core.service, staticDir, port })
+  if (json) print(JSON.stringify({ url: bridge.url, appUrl: bridge.appUrl, port: bridge.port, token: bridge.token, library: core.library.dir }))
+  else {
+    print(`Parallax browser mode, library ${core.library.dir}`)
+    print(`Open ${bridge.appUrl}`)
+    print('Press Ctrl+C to stop.')
+  }
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      void bridge.close().then(() => {
+        core.close()
+        done()
+      })
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}
+
+function positiveInt(text: string, what: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} must be a positive whole number, not "${text}"`)
+  return n
+}
+
+function portNumber(text: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be 0-65535, not "${text}"`)
+  return n
+}
+
+function reportError(message: string): number {
+  process.stderr.write(`parallax: ${message}\n`)
+  return 1
+}
+
+function print(line: string): void {
+  process.stdout.write(line + '\n')
+}

@@ -1,0 +1,124 @@
+/**
+ * Opening a library folder: creates or opens `library.sqlite`, refuses files that are not
+ * Parallax libraries or were written by a newer Parallax, and migrates older ones.
+ * Plain Node: the better-sqlite3 native binding is injectable, because the Electron shell
+ * loads a build made for Electron's ABI while tests and the CLI load Node's.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { ArticleStore } from './articles'
+
+export const LIBRARY_FILE = 'library.sqlite'
+/** PRAGMA application_id marks the file as ours ("PRLX"). */
+export const APPLICATION_ID = 0x50524c58
+
+export class LibraryError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LibraryError'
+  }
+}
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI in the app). */
+  nativeBinding?: string
+}
+
+export class Library {
+  readonly articles: ArticleStore
+
+  private constructor(
+    readonly dir: string,
+    readonly file: string,
+    readonly db: Database.Database
+  ) {
+    this.articles = new ArticleStore(db)
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number
+  }
+
+  static open(dir: string, options: OpenOptions = {}): Library {
+    try {
+      mkdirSync(dir, { recursive: true })
+    } catch (err) {
+      throw new LibraryError(`Cannot create the library folder ${dir}: ${(err as Error).message}`)
+    }
+    const file = join(dir, LIBRARY_FILE)
+    const dbOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+
+    // Inspect an existing file read-only first, so a file we must refuse is never touched.
+    if (existsSync(file)) inspect(file, dbOptions)
+
+    let db: Database.Database
+    try {
+      db = new Database(file, dbOptions)
+    } catch (err) {
+      throw new LibraryError(`Cannot open the library ${file}: ${(err as Error).message}`)
+    }
+    try {
+      db.pragma('journal_mode = WAL')
+      // NORMAL is durable across application crashes in WAL mode; only an OS crash or power
+      // loss can roll back the last commits, never corrupt the file.
+      db.pragma('synchronous = NORMAL')
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      migrate(db)
+    } catch (err) {
+      db.close()
+      throw err instanceof LibraryError ? err : new LibraryError(`Cannot prepare the library ${file}: ${(err as Error).message}`)
+    }
+    return new Library(dir, file, db)
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}
+
+function inspect(file: string, dbOptions: Database.Options): void {
+  let ro: Database.Database
+  try {
+    ro = new Database(file, { ...dbOptions, readonly: true, fileMustExist: true })
+  } catch (err) {
+    throw new LibraryError(`Cannot open the library ${file}: ${(err as Error).message}`)
+  }
+  try {
+    let version: number
+    let appId: number
+    let tables: number
+    try {
+      version = ro.pragma('user_version', { simple: true }) as number
+      appId = ro.pragma('application_id', { simple: true }) as number
+      tables = (ro.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n
+    } catch (err) {
+      throw new LibraryError(`${file} is not a readable SQLite database: ${(err as Error).message}`)
+    }
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
+      throw new LibraryError(`${file} is a SQLite database but not a Parallax library; it was left untouched.`)
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new LibraryError(
+        `This library was written by a newer version of Parallax (schema ${version}; this version reads up to ${SCHEMA_VERSION}). ` +
+          'Update Parallax to open it; the library was left untouched.'
+      )
+    }
+  } finally {
+    ro.close()
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`)
+  for (const step of MIGRATIONS) {
+    if (step.version <= current) continue
+    db.transaction(() => {
+      db.exec(step.sql)
+      db.pragma(`user_version = ${step.version}`)
+    }).immediate()
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The typed client every view uses: `api['articles.get']({ id })`, `api.on('import.progress', …)`.
+ * It is built over a Transport and never knows whether that is IPC or HTTP.
+ */
+import type { Api, Args, EventPayload, Result } from '../../../shared/contract'
+import { ApiError } from '../../../shared/errors'
+import { METHOD_NAMES, type EventName, type MethodName } from '../../../shared/methods'
+import { pickTransport, type Transport } from './transport'
+
+export type Client = Api & {
+  transport: Transport['kind']
+  on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
+}
+
+export function createClient(transport: Transport): Client {
+  const call = async <M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>> => {
+    const envelope = await transport.call(method, args)
+    if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field)
+    return envelope.result as Result<M>
+  }
+  const methods = Object.fromEntries(METHOD_NAMES.map((m) => [m, (args: Args<typeof m>) => call(m, args)])) as Api
+  return {
+    ...methods,
+    transport: transport.kind,
+    on: (event, callback) => transport.on(event, callback as (payload: unknown) => void)
+  }
+}
+
+export const api: Client = createClient(pickTransport())

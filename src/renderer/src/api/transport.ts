@@ -1,0 +1,91 @@
+/**
+ * The two ways the renderer reaches the core. Both carry the same envelopes; the client on
+ * top does not know which one it has.
+ */
+import type { Envelope } from '../../../shared/errors'
+
+export interface Transport {
+  kind: 'ipc' | 'http'
+  call(method: string, args: unknown): Promise<Envelope<unknown>>
+  /** Subscribes to one contract event; returns the unsubscribe function. */
+  on(event: string, callback: (payload: unknown) => void): () => void
+}
+
+/** What the preload exposes on `window.parallax` in the desktop app. */
+interface PreloadBridge {
+  invoke(method: string, args: unknown): Promise<Envelope<unknown>>
+  on(event: string, callback: (payload: unknown) => void): () => void
+}
+
+declare global {
+  interface Window {
+    parallax?: PreloadBridge
+  }
+}
+
+export function ipcTransport(bridge: PreloadBridge): Transport {
+  return { kind: 'ipc', call: (m, a) => bridge.invoke(m, a), on: (e, cb) => bridge.on(e, cb) }
+}
+
+const TOKEN_KEY = 'parallax.token'
+
+/**
+ * Browser mode: the session token arrives in the URL fragment (never sent to any server),
+ * is kept in sessionStorage for reloads, and removed from the address bar.
+ */
+export function httpTransport(base = ''): Transport {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token')
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash)
+    history.replaceState(null, '', location.pathname + location.search)
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? ''
+  let source: EventSource | null = null
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+
+  const ensureSource = (): EventSource => {
+    if (source) return source
+    source = new EventSource(`${base}/events?token=${encodeURIComponent(token)}`)
+    return source
+  }
+
+  return {
+    kind: 'http',
+    async call(method, args) {
+      let res: Response
+      try {
+        res = await fetch(`${base}/rpc/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(args ?? {})
+        })
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'Parallax is not reachable: is `parallax serve` still running?' } }
+      }
+      try {
+        return (await res.json()) as Envelope<unknown>
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `Unexpected answer from Parallax (HTTP ${res.status})` } }
+      }
+    },
+    on(event, callback) {
+      const es = ensureSource()
+      let set = listeners.get(event)
+      if (!set) {
+        const handlers = new Set<(payload: unknown) => void>()
+        listeners.set(event, handlers)
+        es.addEventListener(event, (msg) => {
+          const payload = JSON.parse((msg as MessageEvent<string>).data) as unknown
+          handlers.forEach((h) => h(payload))
+        })
+        set = handlers
+      }
+      set.add(callback)
+      return () => set.delete(callback)
+    }
+  }
+}
+
+export function pickTransport(): Transport {
+  return window.parallax ? ipcTransport(window.parallax) : httpTransport()
+}

@@ -1,0 +1,41 @@
+/** Accepts files dropped anywhere on the window, with an overlay while dragging. */
+import { useRef, useState, type ReactNode } from 'react'
+
+export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }): React.JSX.Element {
+  const [over, setOver] = useState(false)
+  const depth = useRef(0)
+  const hasFiles = (e: React.DragEvent): boolean => Array.from(e.dataTransfer.types).includes('Files')
+  return (
+    <div
+      className="dropzone"
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        depth.current++
+        setOver(true)
+      }}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'copy'
+      }}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1)
+        if (depth.current === 0) setOver(false)
+      }}
+      onDrop={(e) => {
+        e.preventDefault()
+        depth.current = 0
+        setOver(false)
+        onFiles(Array.from(e.dataTransfer.files))
+      }}
+    >
+      {children}
+      {over && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <div className="drop-card">Drop article files to import them</div>
+        </div>
+      )}
+    </div>
+  )
+}

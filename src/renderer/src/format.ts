@@ -1,0 +1,19 @@
+/** Display helpers shared by the views. */
+
+/** `2025-03-01` -> `1 Mar 2025`; date-times keep their local time. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return ''
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+  const d = new Date(dateOnly ? `${iso}T00:00:00Z` : iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return d.toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(dateOnly ? { timeZone: 'UTC' } : { hour: '2-digit', minute: '2-digit' })
+  })
+}
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
+}

@@ -1,0 +1,113 @@
+/** Hooks shared by the views: library data and the import flow. */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ArticleSummary, ImportResult } from '../../shared/contract'
+import { LIMITS } from '../../shared/limits'
+import { api } from './api/client'
+
+export function useArticles(): { items: ArticleSummary[]; total: number; loading: boolean; error: string | null; reload: () => void } {
+  const [state, setState] = useState({ items: [] as ArticleSummary[], total: 0, loading: true, error: null as string | null })
+  const reload = useCallback(() => {
+    api['articles.list']({})
+      .then(({ items, total }) => setState({ items, total, loading: false, error: null }))
+      .catch((err: Error) => setState((s) => ({ ...s, loading: false, error: err.message })))
+  }, [])
+  useEffect(() => {
+    reload()
+    return api.on('library.changed', reload)
+  }, [reload])
+  return { ...state, reload }
+}
+
+export interface ImportState {
+  running: boolean
+  done: number
+  total: number
+  current: string | null
+  results: ImportResult[]
+  cancelled: boolean
+}
+
+const IDLE: ImportState = { running: false, done: 0, total: 0, current: null, results: [], cancelled: false }
+/** Uploads go in batches small enough for one request each. */
+const BATCH_BYTES = 16 * 1024 * 1024
+const BATCH_FILES = 50
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'))
+    reader.readAsDataURL(file)
+  })
+}
+
+export function useImport(): { state: ImportState; start: (files: File[]) => void; cancel: () => void; dismiss: () => void } {
+  const [state, setState] = useState<ImportState>(IDLE)
+  const cancelled = useRef(false)
+
+  const start = useCallback((files: File[]) => {
+    if (files.length === 0) return
+    cancelled.current = false
+    const jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+    setState({ ...IDLE, running: true, total: files.length, current: files[0]!.name })
+    let finished = 0
+    const off = api.on('import.progress', (p) => {
+      if (!p.jobId.startsWith(jobId)) return
+      setState((s) => ({ ...s, done: Math.min(s.total, finished + p.done), current: p.current ?? s.current }))
+    })
+
+    void (async () => {
+      const results: ImportResult[] = []
+      const record = (r: ImportResult[]): void => {
+        results.push(...r)
+        finished = results.length
+        setState((s) => ({ ...s, done: finished, results: [...results] }))
+      }
+      let batch: { name: string; data: string }[] = []
+      let batchBytes = 0
+      let n = 0
+      const flush = async (): Promise<void> => {
+        if (batch.length === 0) return
+        const files = batch
+        batch = []
+        batchBytes = 0
+        try {
+          const { results: r } = await api['import.files']({ jobId: `${jobId}-${n++}`, files })
+          record(r)
+        } catch (err) {
+          record(files.map((f) => ({ name: f.name, status: 'failed' as const, articleId: null, title: null, reason: (err as Error).message })))
+        }
+      }
+      for (const file of files) {
+        if (cancelled.current) {
+          record([{ name: file.name, status: 'skipped', articleId: null, title: null, reason: 'cancelled before it was imported' }])
+          continue
+        }
+        if (file.size > LIMITS.maxFileBytes) {
+          const mb = (x: number): string => `${Math.round(x / 1048576)} MB`
+          record([{ name: file.name, status: 'failed', articleId: null, title: null, reason: `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}` }])
+          continue
+        }
+        if (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES) await flush()
+        try {
+          batch.push({ name: file.name, data: await readAsBase64(file) })
+          batchBytes += file.size
+        } catch (err) {
+          record([{ name: file.name, status: 'failed', articleId: null, title: null, reason: `could not read the file: ${(err as Error).message}` }])
+        }
+      }
+      await flush()
+      off()
+      setState((s) => ({ ...s, running: false, done: s.total, current: null, cancelled: cancelled.current }))
+    })()
+  }, [])
+
+  return {
+    state,
+    start,
+    cancel: () => {
+      cancelled.current = true
+    },
+    dismiss: () => setState(IDLE)
+  }
+}

@@ -1,0 +1,74 @@
+/** The reader: an article's metadata header and its text, as plain paragraphs (never HTML). */
+import { useEffect, useState } from 'react'
+import type { Article } from '../../../shared/contract'
+import { api } from '../api/client'
+import { formatDate, plural } from '../format'
+
+export function ReaderView({ id }: { id: number | null }): React.JSX.Element {
+  const [article, setArticle] = useState<Article | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (id === null) return
+    let live = true
+    setError(null)
+    api['articles.get']({ id })
+      .then((a) => live && setArticle(a))
+      .catch((err: Error) => live && setError(err.message))
+    return () => {
+      live = false
+    }
+  }, [id])
+
+  if (id === null) {
+    return (
+      <article className="reader placeholder">
+        <p>Select an article to read it.</p>
+      </article>
+    )
+  }
+  if (error) return <article className="reader placeholder">{error}</article>
+  if (!article || article.id !== id) return <article className="reader placeholder" aria-busy="true" />
+
+  const byline = [article.outlet, article.author, formatDate(article.publishedAt)].filter(Boolean)
+  return (
+    <article className="reader" data-testid="reader" aria-labelledby="reader-title">
+      <header className="reader-header">
+        {byline.length > 0 && <div className="reader-byline">{byline.join(' · ')}</div>}
+        <h1 id="reader-title">{article.title}</h1>
+        <dl className="reader-facts">
+          <div>
+            <dt>Source</dt>
+            <dd>{article.sourceName}</dd>
+          </div>
+          <div>
+            <dt>Length</dt>
+            <dd>{plural(article.wordCount, 'word')}</dd>
+          </div>
+          {article.url && /^https?:\/\//i.test(article.url) && (
+            <div>
+              <dt>Original</dt>
+              <dd>
+                <a href={article.url} target="_blank" rel="noreferrer noopener">
+                  {new URL(article.url).host}
+                </a>
+              </dd>
+            </div>
+          )}
+        </dl>
+        {article.warnings.length > 0 && (
+          <ul className="reader-warnings">
+            {article.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
+      </header>
+      <div className="reader-body">
+        {article.text.split('\n\n').map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+    </article>
+  )
+}

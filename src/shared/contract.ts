@@ -1,0 +1,158 @@
+/**
+ * THE API contract between the renderer and the core.
+ *
+ * Every method names a schema for its argument and one for its result; every event names a
+ * schema for its payload. The `Api` type the renderer programs against is derived from these
+ * schemas, and `dispatch` (the single entry point of both transports) validates every argument
+ * against them, so the two sides cannot drift apart and no unchecked value reaches the core.
+ */
+import { z } from 'zod'
+import type { EventName, MethodName } from './methods'
+import { LIMITS } from './limits'
+
+// ---------------------------------------------------------------------------------------------
+// Domain
+
+export const ArticleId = z.int().positive()
+
+export const SourceFormat = z.enum(['txt', 'md'])
+export type SourceFormat = z.infer<typeof SourceFormat>
+
+/** An article as listed: everything but its text. */
+export const ArticleSummary = z.object({
+  id: ArticleId,
+  title: z.string(),
+  author: z.string().nullable(),
+  outlet: z.string().nullable(),
+  /** ISO 8601 date (`2025-03-01`) or date-time, as precise as the source said. */
+  publishedAt: z.string().nullable(),
+  url: z.string().nullable(),
+  language: z.string().nullable(),
+  wordCount: z.int().nonnegative(),
+  sourceName: z.string(),
+  sourceFormat: SourceFormat,
+  /** SHA-256 of the normalised text: the identity used for de-duplication. */
+  contentHash: z.string(),
+  importedAt: z.string()
+})
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+
+export const Article = ArticleSummary.extend({
+  /** Plain text; paragraphs separated by one blank line. Never HTML. */
+  text: z.string(),
+  /** Notes on how the text was recovered, e.g. "encoding repaired (Windows-1252)". */
+  warnings: z.array(z.string())
+})
+export type Article = z.infer<typeof Article>
+
+export const ImportStatus = z.enum(['imported', 'duplicate', 'skipped', 'failed'])
+export type ImportStatus = z.infer<typeof ImportStatus>
+
+/** What happened to one file of an import batch: every file gets exactly one. */
+export const ImportResult = z.object({
+  name: z.string(),
+  status: ImportStatus,
+  articleId: ArticleId.nullable(),
+  title: z.string().nullable(),
+  /** Why it was skipped or failed, or which article it duplicates. */
+  reason: z.string().nullable()
+})
+export type ImportResult = z.infer<typeof ImportResult>
+
+export const LibraryInfo = z.object({
+  path: z.string(),
+  schemaVersion: z.int(),
+  articleCount: z.int().nonnegative(),
+  appVersion: z.string()
+})
+export type LibraryInfo = z.infer<typeof LibraryInfo>
+
+// ---------------------------------------------------------------------------------------------
+// Limits and errors live in dependency-free modules the renderer can import without zod.
+
+export { LIMITS } from './limits'
+export { ApiError, ERROR_CODES, type ApiErrorShape, type Envelope, type ErrorCode } from './errors'
+
+const base64 = z
+  .string()
+  .max(Math.ceil(LIMITS.maxFileBytes / 3) * 4 + 4, 'file too large')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+
+const fileName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(1024, 'is longer than 1024 characters')
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+export const methods = {
+  'library.info': {
+    args: z.object({}).strict(),
+    result: LibraryInfo
+  },
+  'articles.list': {
+    args: z
+      .object({
+        limit: z.int().min(1).max(LIMITS.maxListLimit).optional(),
+        offset: z.int().min(0).optional(),
+        sort: z.enum(['importedAt', 'publishedAt', 'title', 'outlet']).optional(),
+        direction: z.enum(['asc', 'desc']).optional()
+      })
+      .strict(),
+    result: z.object({ items: z.array(ArticleSummary), total: z.int().nonnegative() })
+  },
+  'articles.get': {
+    args: z.object({ id: ArticleId }).strict(),
+    result: Article
+  },
+  'articles.delete': {
+    args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
+    result: z.object({ deleted: z.int().nonnegative() })
+  },
+  'import.files': {
+    args: z
+      .object({
+        /** Lets the caller match progress events to this call. */
+        jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+        files: z
+          .array(z.object({ name: fileName, data: base64 }).strict())
+          .min(1, 'must hold at least one file')
+          .max(LIMITS.maxBatchFiles, `must hold at most ${LIMITS.maxBatchFiles} files`)
+      })
+      .strict(),
+    result: z.object({ results: z.array(ImportResult) })
+  }
+} satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
+
+// ---------------------------------------------------------------------------------------------
+// Events (core -> renderer)
+
+export const events = {
+  'import.progress': z.object({
+    jobId: z.string(),
+    done: z.int().nonnegative(),
+    total: z.int().nonnegative(),
+    current: z.string().nullable(),
+    last: ImportResult.nullable()
+  }),
+  'library.changed': z.object({ reason: z.enum(['import', 'delete']) }),
+  /** A menu command of the desktop shell (never sent in browser mode). */
+  'shell.command': z.object({ name: z.enum(['import']) })
+} satisfies Record<EventName, z.ZodType>
+
+// ---------------------------------------------------------------------------------------------
+// Derived types
+
+type Methods = typeof methods
+export type Args<M extends MethodName> = z.input<Methods[M]['args']>
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+/** What every caller of the core (renderer client, CLI, tests) programs against. */
+export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Result<M>> }
+
+// Compile-time proof that methods.ts lists exactly the contract's methods and events.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const _methodsMatch: Exactly<keyof Methods, MethodName> = true
+export const _eventsMatch: Exactly<keyof typeof events, EventName> = true

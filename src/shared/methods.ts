@@ -1,0 +1,20 @@
+// The names of the contract's methods and events, with no dependencies, so the preload
+// (which must stay tiny and sandbox-safe) can allow-list them without bundling the schemas.
+// contract.ts checks at compile time that these lists match its schemas exactly.
+
+export const METHOD_NAMES = [
+  'library.info',
+  'articles.list',
+  'articles.get',
+  'articles.delete',
+  'import.files'
+] as const
+
+export const EVENT_NAMES = ['import.progress', 'library.changed', 'shell.command'] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+export type EventName = (typeof EVENT_NAMES)[number]
+
+/** The IPC channels the preload and the Electron shell agree on. */
+export const IPC_INVOKE_CHANNEL = 'parallax:invoke'
+export const IPC_EVENT_CHANNEL = 'parallax:event'

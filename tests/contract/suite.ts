@@ -1,0 +1,100 @@
+/**
+ * The contract suite: the same assertions run straight through `dispatch` and through the HTTP
+ * bridge, so both transports are proven to carry the contract unchanged.
+ */
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Envelope } from '../../src/shared/contract'
+import { SAMPLE_TITLE, requireSample } from '../helpers/paths'
+
+export type Call = (method: string, args: unknown) => Promise<Envelope<unknown>>
+
+export interface Harness {
+  call: Call
+  close(): Promise<void>
+}
+
+const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64')
+
+export function contractSuite(transport: string, open: () => Promise<Harness>): void {
+  describe(`contract over ${transport}`, () => {
+    let h: Harness
+    beforeEach(async () => {
+      h = await open()
+    })
+    afterEach(async () => {
+      await h.close()
+    })
+
+    const ok = async (method: string, args: unknown): Promise<any> => {
+      const env = await h.call(method, args)
+      if (!env.ok) throw new Error(`${method} failed: ${env.error.code} ${env.error.message}`)
+      return env.result
+    }
+
+    it('imports the sample, lists it and returns it whole', async () => {
+      const sample = readFileSync(requireSample())
+      const imported = await ok('import.files', { jobId: 'j1', files: [{ name: 'eu-diplomat-putin-peace.txt', data: b64(sample) }] })
+      expect(imported.results).toEqual([
+        { name: 'eu-diplomat-putin-peace.txt', status: 'imported', articleId: 1, title: SAMPLE_TITLE, reason: null }
+      ])
+      const list = await ok('articles.list', {})
+      expect(list.total).toBe(1)
+      expect(list.items[0]).toMatchObject({ id: 1, title: SAMPLE_TITLE, publishedAt: '2025-03-01', author: null, sourceFormat: 'txt' })
+      expect(list.items[0].text).toBeUndefined()
+      const article = await ok('articles.get', { id: 1 })
+      expect(article.text.split('\n\n')).toHaveLength(19)
+      const info = await ok('library.info', {})
+      expect(info).toMatchObject({ articleCount: 1, schemaVersion: 1 })
+    })
+
+    it('reports duplicates and per-file failures in one batch', async () => {
+      const files = [
+        { name: 'a.txt', data: b64('Alpha\n\nThe alpha story.') },
+        { name: 'b.txt', data: b64('Alpha again\n\nThe  ALPHA story!') },
+        { name: 'c.txt', data: b64('') },
+        { name: 'd.docx', data: b64('PK') }
+      ]
+      const { results } = await ok('import.files', { jobId: 'j2', files })
+      expect(results.map((r: { status: string }) => r.status)).toEqual(['imported', 'duplicate', 'failed', 'skipped'])
+      expect(results[1].articleId).toBe(results[0].articleId)
+      expect(results[2].reason).toBe('empty file')
+    })
+
+    it.each([
+      ['articles.get', { id: 'seven' }, 'id', /argument "id" must be number/],
+      ['articles.get', { id: -3 }, 'id', /argument "id"/],
+      ['articles.get', {}, 'id', /argument "id" must be number/],
+      ['articles.list', { limit: 0 }, 'limit', /argument "limit"/],
+      ['articles.list', { sort: 'DROP TABLE' }, 'sort', /argument "sort"/],
+      ['articles.list', { evil: true }, undefined, /unknown field\(s\): evil/],
+      ['articles.delete', { ids: [] }, 'ids', /argument "ids"/],
+      ['import.files', { jobId: 'x', files: [] }, 'files', /must hold at least one file/],
+      ['import.files', { jobId: 'x', files: [{ name: 'a.txt', data: '***' }] }, 'files.0.data', /must be base64/],
+      ['import.files', { jobId: '../../', files: [{ name: 'a.txt', data: '' }] }, 'jobId', /argument "jobId"/],
+      ['import.files', { jobId: 'x', files: [{ name: '', data: '' }] }, 'files.0.name', /must not be empty/]
+    ])('%s(%j) is refused naming the field', async (method, args, field, message) => {
+      const env = await h.call(method, args)
+      expect(env.ok).toBe(false)
+      if (env.ok) return
+      expect(env.error.code).toBe('invalid_argument')
+      expect(env.error.field).toBe(field)
+      expect(env.error.message).toMatch(message)
+    })
+
+    it('refuses unknown methods and reports missing articles', async () => {
+      const unknown = await h.call('library.dropEverything', {})
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+      const proto = await h.call('__proto__', {})
+      expect(proto).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+      const missing = await h.call('articles.get', { id: 404 })
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } })
+    })
+
+    it('deletes articles', async () => {
+      await ok('import.files', { jobId: 'j3', files: [{ name: 'a.txt', data: b64('Alpha\n\nBody.') }] })
+      expect(await ok('articles.delete', { ids: [1, 2] })).toEqual({ deleted: 1 })
+      expect((await ok('articles.list', {})).total).toBe(0)
+    })
+  })
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { decodeText } from '../../src/main/core/importers/decode'
+import { markdownImporter } from '../../src/main/core/importers/markdown'
+import { cleanAuthor, contentHash, parseBylineLine, parseDate } from '../../src/main/core/importers/metadata'
+import { assertTextLike, importerFor } from '../../src/main/core/importers/registry'
+import { textImporter } from '../../src/main/core/importers/text'
+import { ImportFailure } from '../../src/main/core/importers/types'
+import { FIXTURES, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
+
+describe('plain-text importer', () => {
+  it('reads the real sample: title, date from the byline line, no author, 19 paragraphs', () => {
+    const a = textImporter.parse({ name: 'sample.txt', bytes: readFileSync(requireSample()) })
+    expect(a.title).toBe(SAMPLE_TITLE)
+    expect(a.publishedAt).toBe('2025-03-01')
+    expect(a.author).toBeNull()
+    const paras = a.text.split('\n\n')
+    expect(paras).toHaveLength(19)
+    expect(paras[0]).toMatch(/^Amid growing unease among European leaders/)
+    expect(paras.at(-1)).toMatch(/both transatlantic partners\.$/)
+    expect(a.text).not.toContain('No Comments')
+  })
+
+  it('reads the title-then-paragraphs layout with no byline line', () => {
+    const a = textImporter.parse({ name: 'b.txt', bytes: readFileSync(join(FIXTURES, 'articles/harbour-bridge.txt')) })
+    expect(a.title).toBe('Harbour bridge reopens after three-year repair')
+    expect(a.publishedAt).toBeNull()
+    expect(a.author).toBeNull()
+    expect(a.text.split('\n\n')).toHaveLength(4)
+    expect(a.text.split('\n\n')[0]).toMatch(/^The Kestrel Harbour bridge reopened/)
+  })
+
+  it('takes a real byline as the author and keeps a first paragraph that merely mentions a date', () => {
+    const withBy = textImporter.parse({ name: 'x.txt', bytes: enc('Title here\n\nBy Jane Doe | 1 March 2025\n\nBody text.\n') })
+    expect(withBy.author).toBe('Jane Doe')
+    expect(withBy.publishedAt).toBe('2025-03-01')
+    const sentence = textImporter.parse({ name: 'y.txt', bytes: enc('Title\n\nOn March 1, 2025 the council met for the last time.\n\nMore.\n') })
+    expect(sentence.publishedAt).toBeNull()
+    expect(sentence.text.startsWith('On March 1, 2025 the council met')).toBe(true)
+  })
+
+  it('joins hard-wrapped lines and normalises Windows line endings', () => {
+    const a = textImporter.parse({ name: 'w.txt', bytes: enc('Title\r\n\r\nline one\r\nline two\r\n\r\nnext\r\n') })
+    expect(a.text).toBe('line one line two\n\nnext')
+  })
+
+  it('fails clearly on empty text and on a title with no body', () => {
+    expect(() => textImporter.parse({ name: 'e.txt', bytes: enc('  \n\n \n') })).toThrow(/empty file/)
+    expect(() => textImporter.parse({ name: 't.txt', bytes: enc('Only a title\n') })).toThrow(/no article text/)
+  })
+})
+
+describe('dates and bylines', () => {
+  it.each([
+    ['March 1, 2025', '2025-03-01'],
+    ['1 March 2025', '2025-03-01'],
+    ['2025-03-01', '2025-03-01'],
+    ['Mar. 1, 2025 10:30 AM ET', '2025-03-01T10:30:00-05:00'],
+    ['Jul. 4, 2025 9:05 PM ET', '2025-07-04T21:05:00-04:00'],
+    ['Saturday, March 1, 2025', '2025-03-01'],
+    ['2025-03-01T08:15:00Z', '2025-03-01T08:15:00Z'],
+    ['1st March, 2025 14:05 GMT', '2025-03-01T14:05:00Z']
+  ])('%s -> %s', (text, iso) => {
+    expect(parseDate(text)).toBe(iso)
+  })
+
+  it('rejects impossible dates and sentences', () => {
+    expect(parseDate('February 30, 2025')).toBeNull()
+    expect(parseDate('2025-13-01')).toBeNull()
+    expect(parseDate('The vote on March 1, 2025 was close')).toBeNull()
+  })
+
+  it('drops WordPress byline residue instead of calling it the author', () => {
+    expect(parseBylineLine('March 1, 2025 by No Comments')).toEqual({ publishedAt: '2025-03-01', author: null })
+    expect(parseBylineLine('March 1, 2025 by Leave a comment')).toEqual({ publishedAt: '2025-03-01', author: null })
+    expect(parseBylineLine('By Sam Lee | 3 Comments')).toEqual({ publishedAt: null, author: 'Sam Lee' })
+    expect(cleanAuthor('by 12 Comments')).toBeNull()
+    expect(cleanAuthor('By Ana Pérez')).toBe('Ana Pérez')
+  })
+})
+
+describe('encodings', () => {
+  const text = 'Café “quoted” — 5 €'
+  it('reads UTF-8 with and without BOM', () => {
+    expect(decodeText(enc(text)).text).toBe(text)
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)])).text).toBe(text)
+  })
+
+  it('reads UTF-16 LE and BE with BOM, and LE without', () => {
+    const le = Buffer.from(text, 'utf16le')
+    const be = Buffer.from(le).swap16()
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...le])).text).toBe(text)
+    expect(decodeText(new Uint8Array([0xfe, 0xff, ...be])).text).toBe(text)
+    expect(decodeText(new Uint8Array(Buffer.from('Plain ASCII title\n\nBody', 'utf16le'))).text).toBe('Plain ASCII title\n\nBody')
+  })
+
+  it('repairs Windows-1252 smart quotes and euro signs without mojibake, and says so', () => {
+    // “quoted” — 5 € in Windows-1252
+    const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x97, 0x20, 0x35, 0x20, 0x80])
+    const d = decodeText(bytes)
+    expect(d.text).toBe(text)
+    expect(d.warnings.join()).toMatch(/Windows-1252/)
+  })
+
+  it('keeps mostly-UTF-8 text with one stray byte and flags the repair', () => {
+    const bytes = new Uint8Array([...enc('Price: '), 0xa3, ...enc('5 — “fine” ünïcödé')])
+    const d = decodeText(bytes)
+    expect(d.text).toBe('Price: \uFFFD5 — “fine” ünïcödé')
+    expect(d.warnings.join()).toMatch(/1 invalid UTF-8 byte replaced/)
+  })
+
+  it('refuses binary data named .txt', () => {
+    expect(() => decodeText(new Uint8Array([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]))).toThrow(ImportFailure)
+    expect(() => assertTextLike('report.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]))).toThrow(/named \.txt but it is a PDF document/)
+    expect(() => assertTextLike('x.txt', enc('hello'))).not.toThrow()
+  })
+})
+
+describe('markdown importer', () => {
+  it('reads front matter and reduces markup to words', () => {
+    const a = markdownImporter.parse({ name: 'c.md', bytes: readFileSync(join(FIXTURES, 'articles/council-vote.md')) })
+    expect(a.title).toBe('Council votes to keep night buses')
+    expect(a.author).toBe('Tomás Reyes')
+    expect(a.outlet).toBe('Kestrel Gazette')
+    expect(a.publishedAt).toBe('2024-11-05')
+    expect(a.url).toBe('https://gazette.example/council-night-buses')
+    expect(a.text).toContain('voted 14 to 9 on Tuesday')
+    expect(a.text).toContain('the service is a lifeline')
+    expect(a.text).not.toMatch(/[*#[\]]|https?:/)
+    expect(a.text).toContain('What happens next')
+  })
+
+  it('takes the first heading as title without front matter, and never runs links or scripts', () => {
+    const md = '# Heading title\n\nText with [bad](javascript:alert(1)) and <script>alert(1)</script> and ![x](file:///etc/passwd).\n'
+    const a = markdownImporter.parse({ name: 'h.md', bytes: enc(md) })
+    expect(a.title).toBe('Heading title')
+    expect(a.text).toBe('Text with bad and alert(1) and .')
+  })
+
+  it('ignores YAML tricks in front matter (anchors, aliases, tags)', () => {
+    const md = '---\ntitle: &a Real title\nauthor: *a\noutlet: !!js/function "x"\n---\nBody line.\n'
+    const a = markdownImporter.parse({ name: 'y.md', bytes: enc(md) })
+    expect(a.author).toBeNull()
+    expect(a.outlet).toBeNull()
+  })
+})
+
+describe('registry and identity', () => {
+  it('picks importers by extension, case-insensitively', () => {
+    expect(importerFor('A.TXT')?.format).toBe('txt')
+    expect(importerFor('notes.markdown')?.format).toBe('md')
+    expect(importerFor('page.xyz')).toBeNull()
+  })
+
+  it('hashes content ignoring whitespace, case and punctuation', () => {
+    expect(contentHash('Hello,  World!\n\nAgain.')).toBe(contentHash('hello world again'))
+    expect(contentHash('Hello world')).not.toBe(contentHash('Hello word'))
+  })
+})

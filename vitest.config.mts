@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config'
+
+// Three projects: fast core tests, the contract suite (through dispatch and through HTTP),
+// and the end-to-end tests that drive the built app in Chromium (and Electron where it exists).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e-browser/**/*.test.ts', 'tests/e2e-electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // One browser at a time: CI machines have two cores.
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+})

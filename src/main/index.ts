@@ -65,7 +65,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
-    core = openCore(app.getPath('userData'), { nativeBinding: nativeBinding() })
+    // PARALLAX_LIBRARY lets tests and power users point the app at another library folder.
+    core = openCore(process.env.PARALLAX_LIBRARY || app.getPath('userData'), { nativeBinding: nativeBinding() })
     const service = core.service
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (e, method: unknown, args: unknown) => {
       if (!trustedSender(e)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } }

@@ -1,5 +1,6 @@
 /** Debian's Chromium driven by playwright-core (Playwright's own browser download is not possible here).
  *  Playwright gives every launch a fresh temporary profile. */
+import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 
 export function chromiumPath(): string {

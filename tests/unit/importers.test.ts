@@ -131,6 +131,10 @@ describe('markdown importer', () => {
     expect(a.text).toContain('the service is a lifeline')
     expect(a.text).not.toMatch(/[*#[\]]|https?:/)
     expect(a.text).toContain('What happens next')
+    const paras = a.text.split('\n\n')
+    // The heading that repeats the front-matter title is not body text; list items are paragraphs.
+    expect(paras[0]).toMatch(/^The city council voted/)
+    expect(paras.slice(-2)).toEqual(['Routes N1 to N4 stay as they are.', 'Route N5 will be reviewed in spring.'])
   })
 
   it('takes the first heading as title without front matter, and never runs links or scripts', () => {

@@ -16,9 +16,11 @@ export const markdownImporter: Importer = {
     const { text, warnings } = decodeText(input.bytes)
     const { meta, body } = splitFrontMatter(text.replace(/\r\n?/g, '\n'))
     const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body)
-    // The first heading is the title unless front matter names one; then it stays in the body.
-    const title = meta.title ?? (heading ? stripInline(heading[1]!) : undefined)
-    const plain = markdownToText(heading && !meta.title ? body.slice(0, heading.index) + body.slice(heading.index + heading[0].length) : body)
+    const headingText = heading ? stripInline(heading[1]!) : undefined
+    // The first heading is the title unless front matter names another one.
+    const title = meta.title ?? headingText
+    const headingIsTitle = heading && headingText?.toLowerCase() === title?.toLowerCase()
+    const plain = markdownToText(headingIsTitle ? body.slice(0, heading.index) + body.slice(heading.index + heading[0].length) : body)
     // Without a title in front matter or a heading, the first line is the title, as in .txt.
     const parsed = parsePlainText(title ? `${title}\n\n${plain}` : plain, warnings)
     return {
@@ -49,16 +51,16 @@ function splitFrontMatter(text: string): { meta: Record<string, string>; body: s
 function markdownToText(md: string): string {
   return md
     .split('\n')
-    .map((line) =>
-      stripInline(
-        line
-          .replace(/^#{1,6}[ \t]+/, '') // headings keep their words
-          .replace(/^[ \t]{0,3}(?:>[ \t]?)+/, '') // block quotes
-          .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '') // list markers
-          .replace(/^[ \t]*(?:```|~~~).*$/, '') // code fences
-          .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/, '') // rules
-      )
-    )
+    .map((line) => {
+      const unquoted = line
+        .replace(/^[ \t]{0,3}(?:>[ \t]?)+/, '') // block quotes
+        .replace(/^#{1,6}[ \t]+/, '') // headings keep their words
+        .replace(/^[ \t]*(?:```|~~~).*$/, '') // code fences
+        .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/, '') // rules
+      const item = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/.exec(unquoted)
+      // Each list item becomes a paragraph of its own.
+      return item ? `\n${stripInline(item[1]!)}\n` : stripInline(unquoted)
+    })
     .join('\n')
 }
 

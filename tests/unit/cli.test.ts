@@ -1,0 +1,72 @@
+/** The real `parallax` command, run as users run it, against a temporary library. */
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CLI, FIXTURES, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { tmpDir } from '../helpers/tmp'
+
+function parallax(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PARALLAX_LIBRARY: '' } })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+describe('parallax CLI', () => {
+  it('imports files and folders, one JSON result per file with --json', () => {
+    const lib = tmpDir()
+    const src = tmpDir()
+    copyFileSync(requireSample(), join(src, 'sample.txt'))
+    copyFileSync(join(FIXTURES, 'articles/harbour-bridge.txt'), join(src, 'bridge.txt'))
+    writeFileSync(join(src, 'empty.txt'), '')
+    const r = parallax('import', src, '--library', lib, '--json')
+    expect(r.code).toBe(1) // one file failed
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(3)
+    const byName = Object.fromEntries(lines.map((l) => [l.path.slice(src.length + 1), l]))
+    expect(byName['sample.txt']).toMatchObject({ status: 'imported', title: SAMPLE_TITLE, reason: null })
+    expect(byName['bridge.txt']).toMatchObject({ status: 'imported' })
+    expect(byName['empty.txt']).toMatchObject({ status: 'failed', reason: 'empty file', articleId: null })
+
+    const again = parallax('import', join(src, 'sample.txt'), '--library', lib)
+    expect(again.code).toBe(0)
+    expect(again.out).toMatch(/duplicate\s+.*sample\.txt: same text as article #\d+/)
+    expect(again.out).toContain('0 imported, 1 duplicate, 0 skipped, 0 failed')
+  })
+
+  it('lists (all, or --limit N) and shows articles, as text or JSON', () => {
+    const lib = tmpDir()
+    expect(parallax('list', '--library', lib).out).toMatch(/library is empty/)
+    parallax('import', requireSample(), join(FIXTURES, 'articles'), '--library', lib)
+    const list = JSON.parse(parallax('list', '--library', lib, '--json').out)
+    expect(list).toHaveLength(3)
+    expect(JSON.parse(parallax('list', '--library', lib, '--json', '--limit', '1').out)).toHaveLength(1)
+    const text = parallax('list', '--library', lib, '--limit', '2').out
+    expect(text).toContain('… 1 more (use --limit)')
+
+    const sampleId = list.find((a: { title: string }) => a.title === SAMPLE_TITLE).id
+    const shown = parallax('show', String(sampleId), '--library', lib)
+    expect(shown.code).toBe(0)
+    expect(shown.out.split('\n')[0]).toBe(SAMPLE_TITLE)
+    expect(shown.out).toContain('2025-03-01')
+    const json = JSON.parse(parallax('show', String(sampleId), '--library', lib, '--json').out)
+    expect(json.text.split('\n\n')).toHaveLength(19)
+  })
+
+  it('fails clearly on bad input, never with a stack trace', () => {
+    const lib = tmpDir()
+    const missing = parallax('show', '42', '--library', lib)
+    expect(missing.code).toBe(1)
+    expect(missing.err).toBe('parallax: There is no article #42 in this library.\n')
+    const bad = parallax('show', 'abc', '--library', lib)
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/id must be a positive whole number, not "abc"/)
+    expect(parallax('frobnicate', '--library', lib).err).toMatch(/unknown command "frobnicate"/)
+    expect(parallax('list', '--bogus').err).toMatch(/Unknown option '--bogus'/)
+    const notLib = tmpDir()
+    writeFileSync(join(notLib, 'library.sqlite'), 'not a database '.repeat(100))
+    const broken = parallax('list', '--library', notLib)
+    expect(broken.code).toBe(1)
+    expect(broken.err).toMatch(/^parallax: .*library\.sqlite/)
+    expect(broken.err).not.toMatch(/at .*\.js:\d+/)
+  })
+})

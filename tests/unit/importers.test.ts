@@ -73,10 +73,15 @@ describe('dates and bylines', () => {
     expect(parseDate('The vote on March 1, 2025 was close')).toBeNull()
   })
 
+  it('reads a `date — outlet` line', () => {
+    expect(parseBylineLine('May 18, 2010 — Fox News')).toEqual({ publishedAt: '2010-05-18', author: null, outlet: 'Fox News' })
+    expect(parseBylineLine('HARTFORD, Conn. — May 18, 2010 — the day')).toBeNull()
+  })
+
   it('drops WordPress byline residue instead of calling it the author', () => {
-    expect(parseBylineLine('March 1, 2025 by No Comments')).toEqual({ publishedAt: '2025-03-01', author: null })
-    expect(parseBylineLine('March 1, 2025 by Leave a comment')).toEqual({ publishedAt: '2025-03-01', author: null })
-    expect(parseBylineLine('By Sam Lee | 3 Comments')).toEqual({ publishedAt: null, author: 'Sam Lee' })
+    expect(parseBylineLine('March 1, 2025 by No Comments')).toEqual({ publishedAt: '2025-03-01', author: null, outlet: null })
+    expect(parseBylineLine('March 1, 2025 by Leave a comment')).toEqual({ publishedAt: '2025-03-01', author: null, outlet: null })
+    expect(parseBylineLine('By Sam Lee | 3 Comments')).toEqual({ publishedAt: null, author: 'Sam Lee', outlet: null })
     expect(cleanAuthor('by 12 Comments')).toBeNull()
     expect(cleanAuthor('By Ana Pérez')).toBe('Ana Pérez')
   })

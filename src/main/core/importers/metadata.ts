@@ -144,6 +144,7 @@ export function cleanAuthor(raw: string | null | undefined): string | null {
 export interface Byline {
   publishedAt: string | null
   author: string | null
+  outlet: string | null
 }
 
 /**
@@ -160,13 +161,17 @@ export function parseBylineLine(line: string): Byline | null {
       .replace(/\b(?:published|updated|posted)(?:\s+on)?:?/gi, ' ')
       .replace(/\s+/g, ' ')
       .replace(/^[\s|•·,–—-]+|[\s|•·,–—-]+$/g, '')
-    if (rest === '') return { publishedAt: found.iso, author: null }
+    if (rest === '') return { publishedAt: found.iso, author: null, outlet: null }
     const by = /^by\s+(.+)$/i.exec(rest)
+    if (by) return { publishedAt: found.iso, author: cleanAuthor(by[1]), outlet: null }
+    // `May 18, 2010 — Fox News`: a date, a dash, and the outlet.
+    const outlet = /^[—–]\s*([^.!?]{1,80})$/.exec(text.slice(found.index + found.length).trim())
+    if (outlet && text.slice(0, found.index).trim() === '') return { publishedAt: found.iso, author: null, outlet: outlet[1]!.trim() }
     // Anything else around the date means this is a sentence of the body, not a byline.
-    return by ? { publishedAt: found.iso, author: cleanAuthor(by[1]) } : null
+    return null
   }
   const by = /^by\s+([^.!?]{1,120})$/i.exec(text)
-  return by ? { publishedAt: null, author: cleanAuthor(by[1]) } : null
+  return by ? { publishedAt: null, author: cleanAuthor(by[1]), outlet: null } : null
 }
 
 /** Whitespace, case and punctuation differences do not make a different article. */

@@ -35,18 +35,19 @@ export function parsePlainText(raw: string, warnings: string[] = []): ParsedArti
 
   let publishedAt: string | null = null
   let author: string | null = null
+  let outlet: string | null = null
   const next = blocks[0]
   if (next && next.length === 1) {
     const byline = parseBylineLine(next[0]!)
     if (byline) {
-      ;({ publishedAt, author } = byline)
+      ;({ publishedAt, author, outlet } = byline)
       blocks.shift()
     }
   }
 
   const body = blocks.map((lines) => lines.join(' ').replace(/[ \t\u00a0]+/g, ' ').trim()).filter(Boolean)
   if (body.length === 0) throw new ImportFailure('no article text: the file has a title line and nothing else')
-  return { title, author, outlet: null, publishedAt, url: null, language: null, text: body.join('\n\n'), warnings }
+  return { title, author, outlet, publishedAt, url: null, language: null, text: body.join('\n\n'), warnings }
 }
 
 /** Lines grouped into blocks at blank lines; control characters and NULs dropped. */

@@ -1,0 +1,79 @@
+// `npm run bench -- <name>`: Parallax's figures beside a baseline measured in the same run.
+// Benchmarks read real corpora from ../shared/corpus and say so when it is absent.
+//   import   the BBC corpus (2,225 articles) into a fresh library through `parallax import`,
+//            against the same texts inserted straight into SQLite in one transaction.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const Database = require('better-sqlite3')
+const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..')
+const CORPUS = resolve(ROOT, '../shared/corpus')
+require('../scripts/ensure-build.js').ensureBuilt()
+
+function walk(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((e) => {
+      const p = join(dir, e)
+      return statSync(p).isDirectory() ? walk(p) : e.endsWith('.txt') ? [p] : []
+    })
+}
+
+function timed(fn) {
+  const t = process.hrtime.bigint()
+  const value = fn()
+  return { value, seconds: Number(process.hrtime.bigint() - t) / 1e9 }
+}
+
+function benchImport() {
+  const dir = join(CORPUS, 'bbc')
+  if (!existsSync(dir)) {
+    console.log(`import: SKIPPED, corpus absent (${dir} not found)`)
+    return
+  }
+  const files = walk(dir)
+  const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
+  const base = mkdtempSync(join(tmpdir(), 'parallax-bench-base-'))
+  try {
+    // Parallax: the real command, a fresh library, every file parsed, hashed and stored.
+    const run = timed(() =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/parallax.js'), 'import', dir, '--library', lib, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    )
+    const results = run.value.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const count = (s) => results.filter((r) => r.status === s).length
+
+    // Baseline: the same texts read and inserted straight into SQLite in one transaction.
+    const baseline = timed(() => {
+      const db = new Database(join(base, 'baseline.sqlite'))
+      db.pragma('journal_mode = WAL')
+      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, text TEXT)')
+      const ins = db.prepare('INSERT INTO t (name, text) VALUES (?, ?)')
+      db.transaction(() => files.forEach((f) => ins.run(f, readFileSync(f, 'utf8'))))()
+      db.close()
+    })
+
+    const failures = results.filter((r) => r.status === 'failed')
+    console.log(`import: ${results.length} files from ${dir} (${files.length} .txt; the baseline takes those)`)
+    console.log(`  parallax import   ${run.seconds.toFixed(2)} s  ${(results.length / run.seconds).toFixed(0)} files/s  ` +
+      `(${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${failures.length} failed)`)
+    console.log(`  baseline (SQLite) ${baseline.seconds.toFixed(2)} s  ${(files.length / baseline.seconds).toFixed(0)} articles/s`)
+    console.log(`  ratio             ${(run.seconds / baseline.seconds).toFixed(1)}x the baseline; target: whole set under 10 s -> ${run.seconds < 10 ? 'met' : 'NOT met'}`)
+    for (const f of failures.slice(0, 5)) console.log(`  failed: ${f.path}: ${f.reason}`)
+  } finally {
+    rmSync(lib, { recursive: true, force: true })
+    rmSync(base, { recursive: true, force: true })
+  }
+}
+
+const BENCHES = { import: benchImport }
+const wanted = process.argv.slice(2)
+const unknown = wanted.filter((w) => !BENCHES[w])
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}`)
+  process.exit(2)
+}
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) BENCHES[name]()

@@ -10,11 +10,17 @@ export default defineConfig({
   main: {
     define,
     build: {
-      // better-sqlite3 (native) and the other runtime dependencies stay in node_modules.
+      // better-sqlite3 (native) and the other runtime dependencies stay in node_modules. ESM-only
+      // ones (linkedom, postal-mime) load through require(esm): Node >= 20.19 and Electron's Node 22.
       externalizeDeps: true,
       rolldownOptions: {
         // index: the Electron shell. cli: the `parallax` command and browser mode (no Electron).
-        input: { index: resolve(__dirname, 'src/main/index.ts'), cli: resolve(__dirname, 'src/main/cli.ts') },
+        // import-worker: parses files in worker threads (time and memory limits per file).
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts')
+        },
         output: { format: 'cjs' }
       }
     }

@@ -31,6 +31,9 @@ Options:
 
 class UsageError extends Error {}
 
+/** The bundled import worker, beside this file in out/main. */
+const WORKER = resolve(__dirname, 'import-worker.js')
+
 export async function main(argv: string[]): Promise<number> {
   let parsed
   try {
@@ -68,11 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
-        core = openCore(libraryDir)
+        core = openCore(libraryDir, { workerScript: WORKER })
         return await importCommand(core, rest, json)
       case 'list': {
         const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit')
-        core = openCore(libraryDir)
+        core = openCore(libraryDir, { workerScript: WORKER })
         const env = await dispatch(core.service, 'articles.list', limit ? { limit } : {})
         if (!env.ok) return reportError(env.error.message)
         const { items, total } = env.result as { items: ArticleSummary[]; total: number }
@@ -82,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'show': {
         if (rest.length !== 1) throw new UsageError('show needs exactly one article id')
-        core = openCore(libraryDir)
+        core = openCore(libraryDir, { workerScript: WORKER })
         const env = await dispatch(core.service, 'articles.get', { id: positiveInt(rest[0]!, 'id') })
         if (!env.ok) return reportError(env.error.message)
         const a = env.result as ArticleSummary & { text: string }
@@ -92,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'serve': {
         const port = values.port === undefined ? 0 : portNumber(values.port)
-        core = openCore(libraryDir)
+        core = openCore(libraryDir, { workerScript: WORKER })
         await serve(core, port, json)
         core = undefined // closed by serve's signal handlers
         return 0
@@ -107,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return reportError((err as Error).message)
   } finally {
-    core?.close()
+    await core?.close()
   }
 }
 
@@ -119,6 +122,7 @@ async function importCommand(core: Core, paths: string[], json: boolean): Promis
   problems.forEach(emit)
   const tty = !json && process.stderr.isTTY
   const results = await importBatch(core.library, sources, {
+    parser: core.parser,
     onProgress: ({ done, total, current, last }) => {
       if (done > 0 && last) emit(last)
       if (tty) process.stderr.write(`\r\x1b[2KImporting ${done}/${total}${current ? `: ${current}` : ''}`)
@@ -163,10 +167,10 @@ async function serve(core: Core, port: number, json: boolean): Promise<void> {
   }
   await new Promise<void>((done) => {
     const stop = (): void => {
-      void bridge.close().then(() => {
-        core.close()
-        done()
-      })
+      void bridge
+        .close()
+        .then(() => core.close())
+        .then(done)
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

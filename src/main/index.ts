@@ -66,7 +66,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     // PARALLAX_LIBRARY lets tests and power users point the app at another library folder.
-    core = openCore(process.env.PARALLAX_LIBRARY || app.getPath('userData'), { nativeBinding: nativeBinding() })
+    core = openCore(process.env.PARALLAX_LIBRARY || app.getPath('userData'), {
+      nativeBinding: nativeBinding(),
+      workerScript: join(__dirname, 'import-worker.js')
+    })
     const service = core.service
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (e, method: unknown, args: unknown) => {
       if (!trustedSender(e)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } }
@@ -81,5 +84,5 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (e) => e.preventDefault())
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => core?.close())
+  app.on('will-quit', () => void core?.close())
 }

@@ -15,7 +15,7 @@ import { LIMITS } from './limits'
 
 export const ArticleId = z.int().positive()
 
-export const SourceFormat = z.enum(['txt', 'md'])
+export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv'])
 export type SourceFormat = z.infer<typeof SourceFormat>
 
 /** An article as listed: everything but its text. */
@@ -37,11 +37,22 @@ export const ArticleSummary = z.object({
 })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
+export const NearDuplicate = z.object({
+  id: ArticleId,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  /** Estimated share of wording in common (Jaccard over 5-word shingles), 0-1. */
+  similarity: z.number()
+})
+export type NearDuplicate = z.infer<typeof NearDuplicate>
+
 export const Article = ArticleSummary.extend({
   /** Plain text; paragraphs separated by one blank line. Never HTML. */
   text: z.string(),
   /** Notes on how the text was recovered, e.g. "encoding repaired (Windows-1252)". */
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  /** Other articles sharing most of this one's text (e.g. the same wire story), most similar first. */
+  nearDuplicates: z.array(NearDuplicate)
 })
 export type Article = z.infer<typeof Article>
 
@@ -55,7 +66,9 @@ export const ImportResult = z.object({
   articleId: ArticleId.nullable(),
   title: z.string().nullable(),
   /** Why it was skipped or failed, or which article it duplicates. */
-  reason: z.string().nullable()
+  reason: z.string().nullable(),
+  /** For imported articles: the existing articles it was linked to as near-duplicates. */
+  nearDuplicates: z.array(ArticleId)
 })
 export type ImportResult = z.infer<typeof ImportResult>
 
@@ -104,6 +117,28 @@ export const methods = {
   },
   'articles.get': {
     args: z.object({ id: ArticleId }).strict(),
+    result: Article
+  },
+  'articles.update': {
+    args: z
+      .object({
+        id: ArticleId,
+        patch: z
+          .object({
+            title: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+            author: z.string().trim().max(200).nullable().optional(),
+            outlet: z.string().trim().max(200).nullable().optional(),
+            publishedAt: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date like 2025-03-01')
+              .nullable()
+              .optional(),
+            url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().optional(),
+            language: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en').nullable().optional()
+          })
+          .strict()
+      })
+      .strict(),
     result: Article
   },
   'articles.delete': {

@@ -6,6 +6,7 @@ export const METHOD_NAMES = [
   'library.info',
   'articles.list',
   'articles.get',
+  'articles.update',
   'articles.delete',
   'import.files'
 ] as const

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../src/shared/contract'
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations'
 import { SAMPLE_TITLE, requireSample } from '../helpers/paths'
 
 export type Call = (method: string, args: unknown) => Promise<Envelope<unknown>>
@@ -36,7 +37,7 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       const sample = readFileSync(requireSample())
       const imported = await ok('import.files', { jobId: 'j1', files: [{ name: 'eu-diplomat-putin-peace.txt', data: b64(sample) }] })
       expect(imported.results).toEqual([
-        { name: 'eu-diplomat-putin-peace.txt', status: 'imported', articleId: 1, title: SAMPLE_TITLE, reason: null }
+        { name: 'eu-diplomat-putin-peace.txt', status: 'imported', articleId: 1, title: SAMPLE_TITLE, reason: null, nearDuplicates: [] }
       ])
       const list = await ok('articles.list', {})
       expect(list.total).toBe(1)
@@ -45,7 +46,7 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       const article = await ok('articles.get', { id: 1 })
       expect(article.text.split('\n\n')).toHaveLength(19)
       const info = await ok('library.info', {})
-      expect(info).toMatchObject({ articleCount: 1, schemaVersion: 1 })
+      expect(info).toMatchObject({ articleCount: 1, schemaVersion: SCHEMA_VERSION })
     })
 
     it('reports duplicates and per-file failures in one batch', async () => {
@@ -53,7 +54,7 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
         { name: 'a.txt', data: b64('Alpha\n\nThe alpha story.') },
         { name: 'b.txt', data: b64('Alpha again\n\nThe  ALPHA story!') },
         { name: 'c.txt', data: b64('') },
-        { name: 'd.docx', data: b64('PK') }
+        { name: 'd.odt', data: b64('PK') }
       ]
       const { results } = await ok('import.files', { jobId: 'j2', files })
       expect(results.map((r: { status: string }) => r.status)).toEqual(['imported', 'duplicate', 'failed', 'skipped'])

@@ -90,7 +90,7 @@ describe('library store', () => {
     raw.close()
     const before = sha(file)
     expect(() => Library.open(dir)).toThrow(LibraryError)
-    expect(() => Library.open(dir)).toThrow(/newer version of Parallax \(schema 2; this version reads up to 1\)/)
+    expect(() => Library.open(dir)).toThrow(`newer version of Parallax (schema ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION})`)
     expect(sha(file)).toBe(before)
     expect(existsSync(file + '-wal')).toBe(false)
   })

@@ -5,32 +5,40 @@
  * and running the same batch again only adds what is missing (dedupe by content hash).
  */
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
-import { basename, join } from 'node:path'
-import { LIMITS, type ImportResult } from '../../../shared/contract'
+import { basename, dirname, join } from 'node:path'
+import { detect as detectLanguage } from 'tinyld'
+import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
+import { signature } from '../dedupe/minhash'
 import type { Library } from '../store/library'
 import { contentHash, countWords } from './metadata'
-import { assertTextLike, extensionOf, importerFor } from './registry'
-import { ImportFailure } from './types'
+import { parseInProcess, type Parser } from './parse'
+import { assertContentMatches, extensionOf, importerFor } from './registry'
+import { ImportFailure, isRecords, type ParsedArticle } from './types'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
-export type ImportSource = { name: string; bytes: Uint8Array } | { name: string; path: string }
+export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
+  /** Name of the folder the file was found in while walking a chosen folder: an outlet fallback. */
+  folder?: string
+}
 
 export interface BatchOptions {
   onProgress?: (p: { done: number; total: number; current: string | null; last: ImportResult | null }) => void
   signal?: AbortSignal
+  /** Where parsing runs: in-process by default, a worker pool in the app and the CLI. */
+  parser?: Parser
 }
 
 export async function importBatch(library: Library, sources: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   const total = sources.length
+  const parser = options.parser ?? parseInProcess
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
       continue
     }
     options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
-    const r = await importOne(library, source)
-    results.push(r)
+    results.push(...(await importOne(library, source, parser)))
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
@@ -38,33 +46,65 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   return results
 }
 
-async function importOne(library: Library, source: ImportSource): Promise<ImportResult> {
+async function importOne(library: Library, source: ImportSource, parser: Parser): Promise<ImportResult[]> {
   const displayName = displayNameOf(source.name)
   const importer = importerFor(displayName)
   if (!importer) {
     const ext = extensionOf(displayName)
-    return result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)')
+    return [result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)')]
   }
   try {
     const bytes = 'bytes' in source ? checkSize(source.bytes.length, source.bytes) : await readSource(source.path)
     if (bytes.length === 0) throw new ImportFailure('empty file')
-    assertTextLike(displayName, bytes)
-    const parsed = importer.parse({ name: displayName, bytes })
-    const outcome = library.articles.insert({
-      ...parsed,
-      wordCount: countWords(parsed.text),
-      contentHash: contentHash(parsed.text),
-      sourceName: displayName,
-      sourceFormat: importer.format
+    assertContentMatches(importer, displayName, bytes)
+    const output = await parser(importer.format, displayName, bytes)
+    const store = (parsed: ParsedArticle, name: string): ImportResult =>
+      storeArticle(library, parsed, { name, sourceName: displayName, format: importer.format, folder: source.folder })
+    if (!isRecords(output)) return [store(output, source.name)]
+    return output.records.map((r) => {
+      const name = `${source.name} (${r.label})`
+      if ('error' in r) return result(name, 'failed', null, null, r.error)
+      try {
+        return store(r.article, name)
+      } catch (err) {
+        return result(name, 'failed', null, null, describeError(err))
+      }
     })
-    if (outcome.status === 'duplicate') {
-      return result(source.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
-    }
-    return result(source.name, 'imported', outcome.id, parsed.title, null)
   } catch (err) {
-    if (err instanceof ImportFailure) return result(source.name, 'failed', null, null, err.message)
-    return result(source.name, 'failed', null, null, describeIoError(err))
+    return [result(source.name, 'failed', null, null, describeError(err))]
   }
+}
+
+function storeArticle(
+  library: Library,
+  parsed: ParsedArticle,
+  src: { name: string; sourceName: string; format: SourceFormat; folder?: string }
+): ImportResult {
+  const outcome = library.articles.insert({
+    ...parsed,
+    outlet: parsed.outlet ?? src.folder ?? null,
+    language: parsed.language ?? guessLanguage(parsed.text),
+    wordCount: countWords(parsed.text),
+    contentHash: contentHash(parsed.text),
+    signature: signature(parsed.text),
+    sourceName: src.sourceName,
+    sourceFormat: src.format
+  })
+  if (outcome.status === 'duplicate') {
+    return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+  }
+  return { ...result(src.name, 'imported', outcome.id, parsed.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
+}
+
+/** ISO 639-1 code from the first few thousand characters, or null when unsure. */
+function guessLanguage(text: string): string | null {
+  const sample = text.slice(0, 3000)
+  if (sample.length < 40) return null
+  return detectLanguage(sample) || null
+}
+
+function describeError(err: unknown): string {
+  return err instanceof ImportFailure ? err.message : describeIoError(err)
 }
 
 function checkSize(size: number, bytes: Uint8Array): Uint8Array {
@@ -100,7 +140,7 @@ function describeIoError(err: unknown): string {
 }
 
 function result(name: string, status: ImportResult['status'], articleId: number | null, title: string | null, reason: string | null): ImportResult {
-  return { name, status, articleId, title, reason }
+  return { name, status, articleId, title, reason, nearDuplicates: [] }
 }
 
 function mb(bytes: number): string {
@@ -147,7 +187,7 @@ export async function collectSources(paths: string[]): Promise<{ sources: Import
     } else if (st.isSymbolicLink()) {
       problems.push(result(path, 'skipped', null, null, 'symbolic link: not followed'))
     } else {
-      sources.push({ name: path, path })
+      sources.push(top ? { name: path, path } : { name: path, path, folder: basename(dirname(path)) })
     }
   }
   for (const p of paths) await visit(p, true)

@@ -1,10 +1,26 @@
 /** Picks the importer for a file by its extension, after checking what its bytes really are. */
 import { extname } from 'node:path'
+import type { SourceFormat } from '../../../shared/contract'
+import { docxImporter } from './docx'
+import { emlImporter } from './eml'
+import { htmlImporter } from './html'
 import { markdownImporter } from './markdown'
+import { pdfImporter } from './pdf'
+import { csvImporter, jsonImporter, ndjsonImporter } from './records'
 import { textImporter } from './text'
 import { ImportFailure, type Importer } from './types'
 
-export const IMPORTERS: readonly Importer[] = [textImporter, markdownImporter]
+export const IMPORTERS: readonly Importer[] = [
+  textImporter,
+  markdownImporter,
+  htmlImporter,
+  pdfImporter,
+  docxImporter,
+  emlImporter,
+  jsonImporter,
+  ndjsonImporter,
+  csvImporter
+]
 
 export function extensionOf(name: string): string {
   return extname(name).slice(1).toLowerCase()
@@ -15,26 +31,33 @@ export function importerFor(name: string): Importer | null {
   return IMPORTERS.find((i) => i.extensions.includes(ext)) ?? null
 }
 
+export function importerByFormat(format: SourceFormat): Importer {
+  return IMPORTERS.find((i) => i.format === format)!
+}
+
 export function supportedExtensions(): string[] {
   return IMPORTERS.flatMap((i) => i.extensions)
 }
 
-const MAGIC: { kind: string; bytes: number[] }[] = [
-  { kind: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46] },
-  { kind: 'a ZIP archive (or Office document)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+const MAGIC: { kind: string; format?: SourceFormat; bytes: number[] }[] = [
+  { kind: 'a PDF document', format: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46] },
+  { kind: 'a ZIP archive (or Office document)', format: 'docx', bytes: [0x50, 0x4b, 0x03, 0x04] },
   { kind: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
   { kind: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
   { kind: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
   { kind: 'an executable (ELF)', bytes: [0x7f, 0x45, 0x4c, 0x46] },
-  { kind: 'a Windows executable', bytes: [0x4d, 0x5a] },
-  { kind: 'a gzip archive', bytes: [0x1f, 0x8b] },
-  { kind: 'an old Office document (OLE)', bytes: [0xd0, 0xcf, 0x11, 0xe0] }
+  { kind: 'a Windows executable', bytes: [0x4d, 0x5a, 0x90, 0x00] },
+  { kind: 'a gzip archive', bytes: [0x1f, 0x8b, 0x08] },
+  { kind: 'an old Office document (OLE)', format: 'docx', bytes: [0xd0, 0xcf, 0x11, 0xe0] }
 ]
 
-/** Refuses a file whose content is a known binary type whatever its name says. */
-export function assertTextLike(name: string, bytes: Uint8Array): void {
+/**
+ * Refuses a file whose content is a known binary type its importer does not read, whatever
+ * its name says (a PNG named .txt, an executable named .eml).
+ */
+export function assertContentMatches(importer: Importer, name: string, bytes: Uint8Array): void {
   for (const m of MAGIC) {
-    if (m.bytes.every((b, i) => bytes[i] === b)) {
+    if (m.bytes.every((b, i) => bytes[i] === b) && m.format !== importer.format) {
       throw new ImportFailure(`binary file: named .${extensionOf(name)} but it is ${m.kind}`)
     }
   }

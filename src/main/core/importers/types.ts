@@ -2,21 +2,29 @@
 import type { SourceFormat } from '../../../shared/contract'
 import type { NewArticle } from '../store/articles'
 
-/** A file handed to an importer: already read, size-checked and sniffed as text. */
+/** A file handed to an importer: already read, size-checked and sniffed. */
 export interface ImportInput {
   /** The file's display name (never used as a path). */
   name: string
   bytes: Uint8Array
 }
 
-/** What an importer extracts; the batch runner adds hash, word count and source fields. */
+/** What an importer extracts; the batch runner adds hash, word count, language and source fields. */
 export type ParsedArticle = Pick<NewArticle, 'title' | 'author' | 'outlet' | 'publishedAt' | 'url' | 'language' | 'text' | 'warnings'>
+
+/** One record of a batch file (JSON, NDJSON, CSV): an article, or why that record is unusable. */
+export type ParsedRecord = { label: string; article: ParsedArticle } | { label: string; error: string }
+
+/** Most formats hold one article; batch exports hold many records. */
+export type ParseOutput = ParsedArticle | { records: ParsedRecord[] }
 
 export interface Importer {
   format: SourceFormat
   /** Lower-case file extensions without the dot. */
   extensions: readonly string[]
-  parse(input: ImportInput): ParsedArticle
+  /** Whether the file is binary by nature (PDF, DOCX): then the text-type sniffing is skipped. */
+  binary?: boolean
+  parse(input: ImportInput): ParseOutput | Promise<ParseOutput>
 }
 
 /** A file that cannot be imported, with the specific reason shown to the user. */
@@ -25,4 +33,8 @@ export class ImportFailure extends Error {
     super(reason)
     this.name = 'ImportFailure'
   }
+}
+
+export function isRecords(out: ParseOutput): out is { records: ParsedRecord[] } {
+  return 'records' in out
 }

@@ -1,6 +1,7 @@
 /** The articles table: rows in and out, mapped to the contract's domain types. */
 import type Database from 'better-sqlite3'
-import type { Article, ArticleSummary, SourceFormat } from '../../../shared/contract'
+import type { Article, ArticleSummary, NearDuplicate, SourceFormat } from '../../../shared/contract'
+import { bandHashes, NEAR_DUPLICATE_THRESHOLD, similarity } from '../dedupe/minhash'
 
 /** An article as an importer produces it, before it has an id. */
 export interface NewArticle {
@@ -16,9 +17,25 @@ export interface NewArticle {
   sourceFormat: SourceFormat
   contentHash: string
   warnings: string[]
+  /** MinHash signature of the text, for near-duplicate links (null: too short to tell). */
+  signature?: Uint32Array | null
 }
 
-export type InsertOutcome = { status: 'inserted'; id: number } | { status: 'duplicate'; id: number; title: string }
+export type InsertOutcome =
+  | { status: 'inserted'; id: number; nearDuplicates: NearDuplicate[] }
+  | { status: 'duplicate'; id: number; title: string }
+
+/** Editable metadata: everything a user may correct after import. */
+export type MetadataPatch = Partial<Pick<NewArticle, 'title' | 'author' | 'outlet' | 'publishedAt' | 'url' | 'language'>>
+
+const PATCH_COLUMNS: Record<keyof MetadataPatch, string> = {
+  title: 'title',
+  author: 'author',
+  outlet: 'outlet',
+  publishedAt: 'published_at',
+  url: 'url',
+  language: 'language'
+}
 
 export type SortKey = 'importedAt' | 'publishedAt' | 'title' | 'outlet'
 
@@ -82,22 +99,71 @@ export class ArticleStore {
     this.countStmt = db.prepare('SELECT count(*) AS n FROM articles')
   }
 
-  /** Inserts the article unless its content hash is already stored (then reports which). */
+  /**
+   * Inserts the article unless its content hash is already stored (then reports which), and links
+   * it to the near-duplicates already in the library, all in one transaction: an article is
+   * stored with everything derived from it, or not at all.
+   */
   insert(a: NewArticle, importedAt = new Date().toISOString()): InsertOutcome {
     return this.db
       .transaction((): InsertOutcome => {
         const existing = this.byHash.get(a.contentHash) as { id: number; title: string } | undefined
         if (existing) return { status: 'duplicate', id: existing.id, title: existing.title }
-        const info = this.insertStmt.run({ ...a, warnings: JSON.stringify(a.warnings), importedAt })
-        return { status: 'inserted', id: Number(info.lastInsertRowid) }
+        const { signature: sig, ...row } = a
+        const info = this.insertStmt.run({ ...row, warnings: JSON.stringify(a.warnings), importedAt })
+        const id = Number(info.lastInsertRowid)
+        return { status: 'inserted', id, nearDuplicates: sig ? this.linkNearDuplicates(id, sig) : [] }
       })
       .immediate()
+  }
+
+  private linkNearDuplicates(id: number, sig: Uint32Array): NearDuplicate[] {
+    const bands = bandHashes(sig)
+    const candidates = new Set<number>()
+    const find = this.db.prepare('SELECT article_id FROM article_bands WHERE band = ? AND hash = ?').pluck()
+    bands.forEach((h, band) => {
+      for (const other of find.all(band, h) as number[]) candidates.add(other)
+    })
+    const found: NearDuplicate[] = []
+    const getSig = this.db.prepare('SELECT s.sig, a.title, a.outlet FROM article_signatures s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?')
+    const link = this.db.prepare('INSERT OR REPLACE INTO article_links (a, b, kind, similarity) VALUES (?, ?, ?, ?)')
+    for (const other of candidates) {
+      const row = getSig.get(other) as { sig: Buffer; title: string; outlet: string | null } | undefined
+      if (!row) continue
+      const otherSig = new Uint32Array(row.sig.buffer.slice(row.sig.byteOffset, row.sig.byteOffset + row.sig.byteLength))
+      const sim = similarity(sig, otherSig)
+      if (sim < NEAR_DUPLICATE_THRESHOLD) continue
+      link.run(Math.min(id, other), Math.max(id, other), 'near-duplicate', sim)
+      found.push({ id: other, title: row.title, outlet: row.outlet, similarity: sim })
+    }
+    this.db.prepare('INSERT INTO article_signatures (article_id, sig) VALUES (?, ?)').run(id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength))
+    const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)')
+    bands.forEach((h, band) => addBand.run(band, h, id))
+    return found.sort((x, y) => y.similarity - x.similarity)
+  }
+
+  nearDuplicates(id: number): NearDuplicate[] {
+    return this.db
+      .prepare(
+        `SELECT a.id, a.title, a.outlet, l.similarity FROM article_links l
+         JOIN articles a ON a.id = CASE WHEN l.a = ? THEN l.b ELSE l.a END
+         WHERE l.a = ? OR l.b = ? ORDER BY l.similarity DESC`
+      )
+      .all(id, id, id) as NearDuplicate[]
   }
 
   get(id: number): Article | null {
     const r = this.byId.get(id) as Row | undefined
     if (!r) return null
-    return { ...toSummary(r), text: r.text ?? '', warnings: JSON.parse(r.warnings ?? '[]') as string[] }
+    return { ...toSummary(r), text: r.text ?? '', warnings: JSON.parse(r.warnings ?? '[]') as string[], nearDuplicates: this.nearDuplicates(id) }
+  }
+
+  /** Changes metadata fields; returns false when there is no such article. */
+  update(id: number, patch: MetadataPatch): boolean {
+    const keys = (Object.keys(patch) as (keyof MetadataPatch)[]).filter((k) => patch[k] !== undefined)
+    if (keys.length === 0) return this.byId.get(id) !== undefined
+    const sets = keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ')
+    return this.db.prepare(`UPDATE articles SET ${sets} WHERE id = @id`).run({ ...patch, id }).changes > 0
   }
 
   list(opts: { limit?: number; offset?: number; sort?: SortKey; direction?: 'asc' | 'desc' } = {}): ArticleSummary[] {

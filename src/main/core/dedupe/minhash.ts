@@ -1,0 +1,66 @@
+/**
+ * Near-duplicate detection by MinHash over word 5-shingles with locality-sensitive hashing
+ * (16 bands of 4 rows): two texts sharing most of their wording collide in at least one band
+ * with high probability, so candidates come from an index lookup instead of comparing every
+ * pair. The estimated Jaccard similarity of the candidates then decides.
+ */
+import { normalizeForHash } from '../importers/metadata'
+
+export const NUM_HASHES = 64
+export const BANDS = 16
+const ROWS = NUM_HASHES / BANDS
+const SHINGLE = 5
+/** Texts sharing at least this share of shingles (estimated) are linked as near-duplicates. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5
+
+// Fixed seeds: signatures must stay comparable across runs and versions.
+const SEEDS = Array.from({ length: NUM_HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995) >>> 0)
+
+/** FNV-1a over a string, mixed with a seed (fast, good enough spread for MinHash). */
+function hash(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  return h >>> 0
+}
+
+export function signature(text: string): Uint32Array | null {
+  const words = normalizeForHash(text).split(' ').filter(Boolean)
+  if (words.length < SHINGLE * 4) return null // too short for a meaningful estimate
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
+  const base = new Set<number>()
+  for (let i = 0; i + SHINGLE <= words.length; i++) base.add(hash(words.slice(i, i + SHINGLE).join(' '), 0))
+  for (const b of base) {
+    for (let k = 0; k < NUM_HASHES; k++) {
+      // Permute the shingle's base hash with the k-th seed (cheaper than rehashing the text).
+      let x = (b ^ SEEDS[k]!) >>> 0
+      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d)
+      x = Math.imul(x ^ (x >>> 12), 0x297a2d39)
+      x = (x ^ (x >>> 15)) >>> 0
+      if (x < sig[k]!) sig[k] = x
+    }
+  }
+  return sig
+}
+
+/** One hash per band: equal band hashes make two articles candidates. */
+export function bandHashes(sig: Uint32Array): number[] {
+  const out: number[] = []
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193)
+    out.push(h | 0)
+  }
+  return out
+}
+
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0
+  for (let i = 0; i < NUM_HASHES; i++) if (a[i] === b[i]) same++
+  return same / NUM_HASHES
+}

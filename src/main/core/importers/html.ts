@@ -1,0 +1,162 @@
+/**
+ * Web pages saved from a browser. The main text comes from Mozilla Readability (navigation, ads,
+ * comments and other boilerplate left out); metadata from `og:`/`article:` meta tags, JSON-LD,
+ * the canonical link and `<html lang>`. Only text is stored: imported markup is never shown.
+ */
+import { Readability } from '@mozilla/readability'
+import iconv from 'iconv-lite'
+import { decodeText } from './decode'
+import { htmlToParagraphs, parseDocument, preStrip } from './html-text'
+import { cleanAuthor, parseDate } from './metadata'
+import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'
+
+export const htmlImporter: Importer = {
+  format: 'html',
+  extensions: ['html', 'htm', 'xhtml'],
+  parse(input: ImportInput): ParsedArticle {
+    const { text, warnings } = decodeHtml(input.bytes)
+    return parseHtmlArticle(text, warnings)
+  }
+}
+
+/** Honours a declared charset when it is real; otherwise the same detection as plain text. */
+function decodeHtml(bytes: Uint8Array): { text: string; warnings: string[] } {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe
+  if (declared && !hasBom && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) {
+    return { text: iconv.decode(Buffer.from(bytes), declared), warnings: [] }
+  }
+  // Declared UTF-8 (or nothing): decodeText falls back to Windows-1252 when the bytes say so.
+  return decodeText(bytes)
+}
+
+export function parseHtmlArticle(html: string, warnings: string[] = [], fallback: Partial<ParsedArticle> = {}): ParsedArticle {
+  const stripped = preStrip(html)
+  const doc = parseDocument(stripped)
+  const meta = readMetadata(doc)
+
+  let paragraphs: string[] = []
+  let byline: string | null = null
+  let siteName: string | null = null
+  try {
+    const article = new Readability(doc, { charThreshold: 200 }).parse()
+    if (article?.content) paragraphs = htmlToParagraphs(article.content)
+    byline = article?.byline ?? null
+    siteName = article?.siteName ?? null
+  } catch {
+    // Readability gives up on some odd documents; the paragraph fallback below still reads them.
+  }
+  if (paragraphs.join(' ').length < 80) {
+    // Too little for an article: take every paragraph of the page instead of nothing.
+    const all = htmlToParagraphs(stripped).filter((p) => p.length > 1)
+    if (all.join(' ').length > paragraphs.join(' ').length) {
+      paragraphs = all
+      warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
+    }
+  }
+  const title = meta.title ?? fallback.title ?? paragraphs[0]
+  if (!title || paragraphs.length === 0) throw new ImportFailure('no article text found in the page')
+  if (paragraphs[0] === title) paragraphs.shift()
+  if (paragraphs.length === 0) throw new ImportFailure('no article text found in the page')
+
+  return {
+    title: title.slice(0, 500),
+    author: meta.author ?? cleanAuthor(byline) ?? fallback.author ?? null,
+    outlet: meta.outlet ?? siteName ?? fallback.outlet ?? null,
+    publishedAt: meta.publishedAt ?? fallback.publishedAt ?? null,
+    url: meta.url ?? fallback.url ?? null,
+    language: meta.language ?? fallback.language ?? null,
+    text: paragraphs.join('\n\n'),
+    warnings
+  }
+}
+
+interface PageMeta {
+  title: string | null
+  author: string | null
+  outlet: string | null
+  publishedAt: string | null
+  url: string | null
+  language: string | null
+}
+
+function readMetadata(doc: Document): PageMeta {
+  const metaContent = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)
+      const v = el?.getAttribute('content')?.trim()
+      if (v) return v
+    }
+    return null
+  }
+  const ld = readJsonLd(doc)
+  const httpUrl = (u: string | null | undefined): string | null => (u && /^https?:\/\/[^\s]+$/i.test(u.trim()) ? u.trim() : null)
+  const date = (v: string | null | undefined): string | null => (v ? parseDate(v) ?? isoFromDate(v) : null)
+  const authorMeta = metaContent('author', 'article:author', 'byl', 'dc.creator', 'parsely-author')
+  const docTitle = doc.querySelector('title')?.textContent?.trim() || null
+
+  return {
+    title: ld.headline ?? metaContent('og:title', 'twitter:title', 'headline') ?? doc.querySelector('h1')?.textContent?.trim() ?? docTitle,
+    author: cleanAuthor(ld.author) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? cleanAuthor(authorMeta) : null),
+    outlet: ld.publisher ?? metaContent('og:site_name', 'application-name', 'publisher'),
+    publishedAt: date(ld.datePublished) ?? date(metaContent('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'sailthru.date')) ??
+      date(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+    url: httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? httpUrl(metaContent('og:url')),
+    language: normaliseLang(doc.documentElement?.getAttribute('lang') ?? metaContent('og:locale', 'language'))
+  }
+}
+
+interface JsonLdArticle {
+  headline?: string
+  author?: string
+  publisher?: string
+  datePublished?: string
+}
+
+/** The first JSON-LD object that describes an article (also inside @graph arrays). */
+function readJsonLd(doc: Document): JsonLdArticle {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown
+    try {
+      data = JSON.parse(script.textContent ?? '')
+    } catch {
+      continue
+    }
+    const nodes: unknown[] = Array.isArray(data) ? data : [data]
+    for (const n of [...nodes]) {
+      const graph = (n as { '@graph'?: unknown })?.['@graph']
+      if (Array.isArray(graph)) nodes.push(...graph)
+    }
+    for (const node of nodes) {
+      if (!node || typeof node !== 'object') continue
+      const o = node as Record<string, unknown>
+      const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String)
+      if (!type.some((t) => /Article|Posting|Report|BlogPosting/i.test(t))) continue
+      const name = (v: unknown): string | undefined => {
+        const first = Array.isArray(v) ? v[0] : v
+        if (typeof first === 'string') return first
+        if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string') return (first as { name: string }).name
+        return undefined
+      }
+      return {
+        headline: typeof o.headline === 'string' ? o.headline.trim() : undefined,
+        author: name(o.author),
+        publisher: name(o.publisher),
+        datePublished: typeof o.datePublished === 'string' ? o.datePublished : undefined
+      }
+    }
+  }
+  return {}
+}
+
+function isoFromDate(v: string): string | null {
+  const d = new Date(v)
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1800 || d.getUTCFullYear() > 2200) return null
+  return d.toISOString().replace('.000Z', 'Z')
+}
+
+function normaliseLang(v: string | null | undefined): string | null {
+  const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(v?.trim() ?? '')
+  return m ? m[1]!.toLowerCase() : null
+}

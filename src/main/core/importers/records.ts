@@ -1,0 +1,120 @@
+/**
+ * Batch exports from other tools: a JSON array, NDJSON (one object a line) or CSV with a header
+ * row, one article per record. Field names are matched loosely (text/body/content, date/published,
+ * outlet/source/publisher, …). A bad record gets its own error; the others still import.
+ */
+import { parse as parseCsv } from 'csv-parse/sync'
+import { decodeText } from './decode'
+import { cleanAuthor, parseDate } from './metadata'
+import { parsePlainText } from './text'
+import { ImportFailure, type Importer, type ImportInput, type ParsedRecord, type ParseOutput } from './types'
+
+const FIELDS = {
+  title: ['title', 'headline', 'name'],
+  text: ['text', 'body', 'content', 'article', 'fulltext', 'full_text', 'maintext'],
+  date: ['date', 'published', 'publishedat', 'published_at', 'datepublished', 'date_publish', 'pubdate', 'time'],
+  author: ['author', 'authors', 'byline', 'creator'],
+  outlet: ['outlet', 'source', 'publisher', 'site', 'site_name', 'sitename', 'domain'],
+  url: ['url', 'link', 'href', 'source_url'],
+  language: ['language', 'lang']
+} as const
+
+function pick(record: Record<string, unknown>, names: readonly string[]): string | null {
+  for (const [key, value] of Object.entries(record)) {
+    if (!names.includes(key)) continue
+    if (typeof value === 'string' && value.trim()) return value.trim()
+    if (typeof value === 'number') return String(value)
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ')
+  }
+  return null
+}
+
+function toRecord(raw: unknown, label: string): ParsedRecord {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { label, error: 'not an object' }
+  const r = raw as Record<string, unknown>
+  const lower = Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase().replace(/[\s-]/g, '_'), v]))
+  const text = pick(lower, FIELDS.text)
+  if (!text) return { label, error: 'no text (expected a "text", "body" or "content" field)' }
+  const title = pick(lower, FIELDS.title)
+  try {
+    const body = parsePlainText(`${title ?? text.split('\n')[0]}\n\n${title ? text : text.split('\n').slice(1).join('\n')}`)
+    const url = pick(lower, FIELDS.url)
+    const date = pick(lower, FIELDS.date)
+    return {
+      label,
+      article: {
+        ...body,
+        author: cleanAuthor(pick(lower, FIELDS.author)),
+        outlet: pick(lower, FIELDS.outlet),
+        publishedAt: date ? parseDate(date) ?? isoFromDate(date) : null,
+        url: url && /^https?:\/\//i.test(url) ? url : null,
+        language: pick(lower, FIELDS.language)?.slice(0, 2).toLowerCase() ?? null
+      }
+    }
+  } catch (err) {
+    return { label, error: (err as Error).message }
+  }
+}
+
+function isoFromDate(v: string): string | null {
+  const d = new Date(v)
+  return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1800 || d.getUTCFullYear() > 2200 ? null : d.toISOString().slice(0, 10)
+}
+
+export const jsonImporter: Importer = {
+  format: 'json',
+  extensions: ['json'],
+  parse(input: ImportInput): ParseOutput {
+    let data: unknown
+    try {
+      data = JSON.parse(decodeText(input.bytes).text)
+    } catch (err) {
+      throw new ImportFailure(`invalid JSON: ${(err as Error).message}`)
+    }
+    const list = Array.isArray(data) ? data : Array.isArray((data as { articles?: unknown })?.articles) ? (data as { articles: unknown[] }).articles : [data]
+    if (list.length === 0) throw new ImportFailure('the JSON file holds no records')
+    return { records: list.map((r, i) => toRecord(r, `record ${i + 1}`)) }
+  }
+}
+
+export const ndjsonImporter: Importer = {
+  format: 'ndjson',
+  extensions: ['ndjson', 'jsonl'],
+  parse(input: ImportInput): ParseOutput {
+    const records: ParsedRecord[] = []
+    decodeText(input.bytes)
+      .text.split(/\r?\n/)
+      .forEach((line, i) => {
+        if (!line.trim()) return
+        try {
+          records.push(toRecord(JSON.parse(line), `line ${i + 1}`))
+        } catch (err) {
+          records.push({ label: `line ${i + 1}`, error: `invalid JSON: ${(err as Error).message}` })
+        }
+      })
+    if (records.length === 0) throw new ImportFailure('empty file')
+    return { records }
+  }
+}
+
+export const csvImporter: Importer = {
+  format: 'csv',
+  extensions: ['csv', 'tsv'],
+  parse(input: ImportInput): ParseOutput {
+    let rows: Record<string, string>[]
+    try {
+      rows = parseCsv(decodeText(input.bytes).text, {
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        delimiter: input.name.toLowerCase().endsWith('.tsv') ? '\t' : ','
+      }) as Record<string, string>[]
+    } catch (err) {
+      throw new ImportFailure(`invalid CSV: ${(err as Error).message}`)
+    }
+    if (rows.length === 0) throw new ImportFailure('the CSV file holds no records')
+    return { records: rows.map((r, i) => toRecord(r, `row ${i + 2}`)) }
+  }
+}

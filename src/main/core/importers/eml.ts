@@ -6,7 +6,7 @@
 import PostalMime from 'postal-mime'
 import { decodeText } from './decode'
 import { parseHtmlArticle } from './html'
-import { parsePlainText } from './text'
+import { textToParagraphs } from './text'
 import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'
 
 const MAX_HEADER_LINE = 4096
@@ -39,9 +39,9 @@ export const emlImporter: Importer = {
       // The subject is the newsletter's title, whatever the HTML's <title> says.
       return { ...article, title: subject || article.title, outlet: outlet ?? article.outlet, publishedAt: publishedAt ?? article.publishedAt }
     }
-    if (email.text) {
-      const body = parsePlainText(`${subject || 'Untitled message'}\n\n${email.text}`)
-      return { ...body, outlet, publishedAt }
+    const paragraphs = email.text ? textToParagraphs(email.text) : []
+    if (paragraphs.length > 0) {
+      return { title: subject || 'Untitled message', author: null, outlet, publishedAt, url: null, language: null, text: paragraphs.join('\n\n'), warnings: [] }
     }
     throw new ImportFailure('e-mail has no readable body (no text or HTML part)')
   }

@@ -104,7 +104,8 @@ function toParagraphs(items: TextItem[]): string[] {
 
   const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).filter((g) => g > 0)
   const sorted = [...gaps].sort((a, b) => a - b)
-  const usual = sorted[Math.floor(sorted.length / 2)] ?? 0
+  // The usual line spacing: the lower quartile, so that paragraph gaps (fewer than lines) never set it.
+  const usual = sorted[Math.floor(sorted.length / 4)] ?? 0
   const paragraphs: string[] = []
   let para = lines[0]!.text
   for (let i = 1; i < lines.length; i++) {

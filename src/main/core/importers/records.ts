@@ -6,7 +6,7 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import { decodeText } from './decode'
 import { cleanAuthor, parseDate } from './metadata'
-import { parsePlainText } from './text'
+import { textToParagraphs } from './text'
 import { ImportFailure, type Importer, type ImportInput, type ParsedRecord, type ParseOutput } from './types'
 
 const FIELDS = {
@@ -35,24 +35,24 @@ function toRecord(raw: unknown, label: string): ParsedRecord {
   const lower = Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase().replace(/[\s-]/g, '_'), v]))
   const text = pick(lower, FIELDS.text)
   if (!text) return { label, error: 'no text (expected a "text", "body" or "content" field)' }
-  const title = pick(lower, FIELDS.title)
-  try {
-    const body = parsePlainText(`${title ?? text.split('\n')[0]}\n\n${title ? text : text.split('\n').slice(1).join('\n')}`)
-    const url = pick(lower, FIELDS.url)
-    const date = pick(lower, FIELDS.date)
-    return {
-      label,
-      article: {
-        ...body,
-        author: cleanAuthor(pick(lower, FIELDS.author)),
-        outlet: pick(lower, FIELDS.outlet),
-        publishedAt: date ? parseDate(date) ?? isoFromDate(date) : null,
-        url: url && /^https?:\/\//i.test(url) ? url : null,
-        language: pick(lower, FIELDS.language)?.slice(0, 2).toLowerCase() ?? null
-      }
+  const paragraphs = textToParagraphs(text)
+  // Without a title field, the first paragraph is the title (as in a .txt file).
+  const title = pick(lower, FIELDS.title) ?? paragraphs.shift() ?? null
+  if (!title || paragraphs.length === 0) return { label, error: 'no article text besides the title' }
+  const url = pick(lower, FIELDS.url)
+  const date = pick(lower, FIELDS.date)
+  return {
+    label,
+    article: {
+      title: title.slice(0, 500),
+      text: paragraphs.join('\n\n'),
+      warnings: [],
+      author: cleanAuthor(pick(lower, FIELDS.author)),
+      outlet: pick(lower, FIELDS.outlet),
+      publishedAt: date ? parseDate(date) ?? isoFromDate(date) : null,
+      url: url && /^https?:\/\//i.test(url) ? url : null,
+      language: pick(lower, FIELDS.language)?.slice(0, 2).toLowerCase() ?? null
     }
-  } catch (err) {
-    return { label, error: (err as Error).message }
   }
 }
 

@@ -50,6 +50,13 @@ export function parsePlainText(raw: string, warnings: string[] = []): ParsedArti
   return { title, author, outlet, publishedAt, url: null, language: null, text: body.join('\n\n'), warnings }
 }
 
+/** Body text (no title line) to paragraphs, the way the text importer reads it. */
+export function textToParagraphs(raw: string): string[] {
+  return toBlocks(raw)
+    .map((lines) => lines.join(' ').replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter(Boolean)
+}
+
 /** Lines grouped into blocks at blank lines; control characters and NULs dropped. */
 function toBlocks(raw: string): string[][] {
   return raw

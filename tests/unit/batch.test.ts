@@ -110,3 +110,84 @@ describe('import batches', () => {
     check.close()
   })
 })
+
+describe('import batches: metadata, near-duplicates and limits', () => {
+  const para = (n: number): string =>
+    `Paragraph ${n} of the wire story says the harbour authority approved the dredging plan after a long public inquiry into costs and wildlife.`
+
+  it('links near-duplicates (the same wire story on two sites) and stores both', async () => {
+    const lib = Library.open(tmpDir())
+    try {
+      const wire = Array.from({ length: 8 }, (_, i) => para(i + 1))
+      const siteA = `Dredging plan approved\n\n${wire.join('\n\n')}`
+      const siteB = `Harbour dredging gets green light\n\nBy the Coast Desk\n\n${wire.slice(0, 7).join('\n\n')}\n\nA local angle added by the second site about the fishing fleet and its worries.`
+      const unrelated = `Ferry fares rise\n\n${'Fares on the island ferry go up by four percent in April because of fuel costs and new crew rules. '.repeat(5)}`
+      const files = [siteA, siteB, unrelated].map((t, i) => ({ name: `${i}.txt`, bytes: new TextEncoder().encode(t) }))
+      const [a, b, c] = await importBatch(lib, files)
+      expect(a!.status).toBe('imported')
+      expect(b!.status).toBe('imported')
+      expect(b!.nearDuplicates).toEqual([a!.articleId])
+      expect(c!.nearDuplicates).toEqual([])
+      const linked = lib.articles.get(a!.articleId!)!.nearDuplicates
+      expect(linked).toHaveLength(1)
+      expect(linked[0]).toMatchObject({ id: b!.articleId, title: 'Harbour dredging gets green light' })
+      expect(linked[0]!.similarity).toBeGreaterThan(0.5)
+      // Deleting one article removes its links.
+      lib.articles.delete([b!.articleId!])
+      expect(lib.articles.get(a!.articleId!)!.nearDuplicates).toEqual([])
+    } finally {
+      lib.close()
+    }
+  })
+
+  it('detects the language, counts words and takes the outlet from the folder a file was found in', async () => {
+    const src = tmpDir()
+    mkdirSync(join(src, 'Kestrel Courier'))
+    writeFileSync(
+      join(src, 'Kestrel Courier', 'ru.txt'),
+      'Заголовок статьи\n\nПрезидент заявил в четверг, что переговоры о мирном соглашении продолжатся на следующей неделе в столице.'
+    )
+    const lib = Library.open(tmpDir())
+    try {
+      const { sources } = await collectSources([src])
+      const [r] = await importBatch(lib, sources)
+      const a = lib.articles.get(r!.articleId!)!
+      expect(a.language).toBe('ru')
+      expect(a.outlet).toBe('Kestrel Courier')
+      expect(a.wordCount).toBe(15)
+      const sample = (await importBatch(lib, [{ name: 's.txt', path: requireSample() }]))[0]!
+      expect(lib.articles.get(sample.articleId!)!.language).toBe('en')
+    } finally {
+      lib.close()
+    }
+  })
+
+  it('imports batch files record by record, naming each record in its result', async () => {
+    const lib = Library.open(tmpDir())
+    try {
+      const results = await importBatch(lib, [{ name: 'export.ndjson', path: join(FIXTURES, 'batches/export.ndjson') }])
+      expect(results.map((r) => [r.name, r.status])).toEqual([
+        ['export.ndjson (line 1)', 'imported'],
+        ['export.ndjson (line 2)', 'failed'],
+        ['export.ndjson (line 3)', 'imported']
+      ])
+      expect(results[1]!.reason).toMatch(/^invalid JSON/)
+      expect(lib.articles.get(results[0]!.articleId!)!.sourceFormat).toBe('ndjson')
+    } finally {
+      lib.close()
+    }
+  })
+
+  it('refuses a 60 MB single-line file as too large before reading it', async () => {
+    const src = tmpDir()
+    const big = join(src, 'huge.txt')
+    writeFileSync(big, Buffer.alloc(60 * 1024 * 1024, 0x61))
+    const lib = Library.open(tmpDir())
+    try {
+      const [r] = await importBatch(lib, [{ name: big, path: big }])
+      expect(r).toMatchObject({ status: 'failed', reason: 'file too large: 60 MB, limit 50 MB' })
+    } finally {
+      lib.close()
+    }
+  })
+})

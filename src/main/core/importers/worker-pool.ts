@@ -73,7 +73,7 @@ export class ParserPool {
       const timer = setTimeout(() => {
         done()
         replace()
-        reject(new ImportFailure(`took too long to parse: stopped after ${Math.round(timeoutMs / 1000)} s`))
+        reject(new ImportFailure(`took too long to parse: stopped after ${timeoutMs / 1000} s`))
       }, timeoutMs)
       slot.worker.on('message', onMessage)
       slot.worker.once('error', onError)

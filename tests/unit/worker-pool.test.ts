@@ -1,0 +1,47 @@
+/** The import worker pool, with the bundled worker (out/main/import-worker.js, built by npm test). */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ParserPool } from '../../src/main/core/importers/worker-pool'
+import { isRecords } from '../../src/main/core/importers/types'
+import { ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { readFileSync } from 'node:fs'
+
+const WORKER = join(ROOT, 'out/main/import-worker.js')
+const pools: ParserPool[] = []
+afterEach(async () => {
+  for (const p of pools.splice(0)) await p.close()
+})
+function pool(opts: Partial<ConstructorParameters<typeof ParserPool>[0]> = {}): ParserPool {
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run build (npm test does)`)
+  const p = new ParserPool({ script: WORKER, ...opts })
+  pools.push(p)
+  return p
+}
+
+describe('parser worker pool', () => {
+  it('parses in a worker thread exactly as in-process', async () => {
+    const out = await pool().parse('txt', 'sample.txt', readFileSync(requireSample()))
+    expect(isRecords(out)).toBe(false)
+    expect(out).toMatchObject({ title: SAMPLE_TITLE, publishedAt: '2025-03-01', author: null })
+  })
+
+  it('passes on importer failures with their reason', async () => {
+    await expect(pool().parse('pdf', 'x.pdf', new TextEncoder().encode('no pdf here'))).rejects.toThrow('invalid PDF: no %PDF header')
+  })
+
+  it('stops a parse that takes too long, says so, and keeps working for the next file', async () => {
+    const p = pool({ timeoutMs: 300 })
+    const deep = `<html><head><title>Deep</title></head><body>${'<div>'.repeat(20_000)}<p>text</p>${'</div>'.repeat(20_000)}</body></html>`
+    await expect(p.parse('html', 'deep.html', new TextEncoder().encode(deep))).rejects.toThrow('took too long to parse: stopped after 0.3 s')
+    const next = await p.parse('txt', 'ok.txt', new TextEncoder().encode('Fine\n\nStill works.'))
+    expect(next).toMatchObject({ title: 'Fine', text: 'Still works.' })
+  })
+
+  it('runs several files at once in a pool of two', async () => {
+    const p = pool({ size: 2 })
+    const files = Array.from({ length: 6 }, (_, i) => p.parse('txt', `${i}.txt`, new TextEncoder().encode(`Title ${i}\n\nBody ${i}.`)))
+    const out = await Promise.all(files)
+    expect(out.map((o) => ('title' in o ? o.title : ''))).toEqual(['Title 0', 'Title 1', 'Title 2', 'Title 3', 'Title 4', 'Title 5'])
+  })
+})

@@ -171,7 +171,7 @@ export const events = {
     current: z.string().nullable(),
     last: ImportResult.nullable()
   }),
-  'library.changed': z.object({ reason: z.enum(['import', 'delete']) }),
+  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update']) }),
   /** A menu command of the desktop shell (never sent in browser mode). */
   'shell.command': z.object({ name: z.enum(['import']) })
 } satisfies Record<EventName, z.ZodType>

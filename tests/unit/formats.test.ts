@@ -98,6 +98,12 @@ describe('PDF', () => {
     ])
   })
 
+  it('reads a one-paragraph PDF without document info: the first line is the title', async () => {
+    const a = await one(pdfImporter, 'memo.pdf', makePdf([['Budget memo', '', 'The council will cut the night bus budget by a third.']]))
+    expect(a.title).toBe('Budget memo')
+    expect(a.text).toBe('The council will cut the night bus budget by a third.')
+  })
+
   it('fails with the reason for a scan without text, a password-protected file and a broken one', async () => {
     await expect(one(pdfImporter, 'scan.pdf', makePdf([[], []]))).rejects.toThrow('PDF has no text layer (scanned? OCR is not supported)')
     await expect(one(pdfImporter, 'locked.pdf', fixture('pdf/password-protected.pdf'))).rejects.toThrow('PDF is password-protected')

@@ -40,6 +40,7 @@ export class Service implements Api {
     // An empty author, outlet or URL means "unknown", stored as null.
     const patch = Object.fromEntries(Object.entries(args.patch).map(([k, v]) => [k, v === '' ? null : v]))
     if (!this.library.articles.update(args.id, patch)) throw new ApiError('not_found', `There is no article #${args.id} in this library.`, 'id')
+    this.events.emit('library.changed', { reason: 'update' })
     return this.library.articles.get(args.id)!
   }
 

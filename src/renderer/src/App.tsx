@@ -8,6 +8,9 @@ import { LibraryView } from './views/LibraryView'
 import { ReaderView } from './views/ReaderView'
 import { plural } from './format'
 
+/** What the file picker offers: every format an importer reads. */
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.eml,.json,.ndjson,.jsonl,.csv,.tsv'
+
 export function App(): React.JSX.Element {
   const { items, total, loading, error } = useArticles()
   const [selected, setSelected] = useState<number | null>(null)
@@ -66,7 +69,7 @@ export function App(): React.JSX.Element {
               multiple
               hidden
               data-testid="file-input"
-              accept=".txt,.text,.md,.markdown,text/plain,text/markdown"
+              accept={ACCEPT}
               onChange={(e) => {
                 importer.start(Array.from(e.target.files ?? []))
                 e.target.value = ''
@@ -84,7 +87,7 @@ export function App(): React.JSX.Element {
               onSelect={setSelected}
               onImport={() => fileInput.current?.click()}
             />
-            <ReaderView id={selected} />
+            <ReaderView id={selected} onOpen={setSelected} />
           </div>
         </main>
       </div>

@@ -32,6 +32,11 @@ const IDLE: ImportState = { running: false, done: 0, total: 0, current: null, re
 const BATCH_BYTES = 16 * 1024 * 1024
 const BATCH_FILES = 50
 
+/** A result decided in the renderer (before upload): too large, unreadable, cancelled. */
+function localResult(name: string, status: 'failed' | 'skipped', reason: string): ImportResult {
+  return { name, status, articleId: null, title: null, reason, nearDuplicates: [] }
+}
+
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
@@ -50,18 +55,20 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
     cancelled.current = false
     const jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
     setState({ ...IDLE, running: true, total: files.length, current: files[0]!.name })
-    let finished = 0
+    // Files whose batches have finished; progress events count files within the running batch.
+    let filesDone = 0
     const off = api.on('import.progress', (p) => {
       if (!p.jobId.startsWith(jobId)) return
-      setState((s) => ({ ...s, done: Math.min(s.total, finished + p.done), current: p.current ?? s.current }))
+      setState((s) => ({ ...s, done: Math.min(s.total, filesDone + p.done), current: p.current ?? s.current }))
     })
 
     void (async () => {
       const results: ImportResult[] = []
-      const record = (r: ImportResult[]): void => {
+      // A batch file (JSON, CSV) yields one result per record, so results can outnumber files.
+      const record = (r: ImportResult[], files: number): void => {
         results.push(...r)
-        finished = results.length
-        setState((s) => ({ ...s, done: finished, results: [...results] }))
+        filesDone += files
+        setState((s) => ({ ...s, done: Math.min(s.total, filesDone), results: [...results] }))
       }
       let batch: { name: string; data: string }[] = []
       let batchBytes = 0
@@ -73,19 +80,22 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
         batchBytes = 0
         try {
           const { results: r } = await api['import.files']({ jobId: `${jobId}-${n++}`, files })
-          record(r)
+          record(r, files.length)
         } catch (err) {
-          record(files.map((f) => ({ name: f.name, status: 'failed' as const, articleId: null, title: null, reason: (err as Error).message })))
+          record(
+            files.map((f) => localResult(f.name, 'failed', (err as Error).message)),
+            files.length
+          )
         }
       }
       for (const file of files) {
         if (cancelled.current) {
-          record([{ name: file.name, status: 'skipped', articleId: null, title: null, reason: 'cancelled before it was imported' }])
+          record([localResult(file.name, 'skipped', 'cancelled before it was imported')], 1)
           continue
         }
         if (file.size > LIMITS.maxFileBytes) {
           const mb = (x: number): string => `${Math.round(x / 1048576)} MB`
-          record([{ name: file.name, status: 'failed', articleId: null, title: null, reason: `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}` }])
+          record([localResult(file.name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
           continue
         }
         if (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES) await flush()
@@ -93,7 +103,7 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
           batch.push({ name: file.name, data: await readAsBase64(file) })
           batchBytes += file.size
         } catch (err) {
-          record([{ name: file.name, status: 'failed', articleId: null, title: null, reason: `could not read the file: ${(err as Error).message}` }])
+          record([localResult(file.name, 'failed', `could not read the file: ${(err as Error).message}`)], 1)
         }
       }
       await flush()

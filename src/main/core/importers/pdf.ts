@@ -48,19 +48,20 @@ export const pdfImporter: Importer = {
       const warnings: string[] = []
       const pages = Math.min(doc.numPages, MAX_PAGES)
       if (doc.numPages > MAX_PAGES) warnings.push(`only the first ${MAX_PAGES} of ${doc.numPages} pages were read`)
-      const paragraphs: string[] = []
+      const blocks: string[][] = []
       for (let n = 1; n <= pages; n++) {
         const page = await doc.getPage(n)
         const content = await page.getTextContent()
-        paragraphs.push(...toParagraphs(content.items as TextItem[]))
+        blocks.push(...toParagraphs(content.items as TextItem[]))
         page.cleanup()
       }
-      if (paragraphs.join('').replace(/\s/g, '').length === 0) throw new ImportFailure('PDF has no text layer (scanned? OCR is not supported)')
+      if (blocks.flat().join('').replace(/\s/g, '').length === 0) throw new ImportFailure('PDF has no text layer (scanned? OCR is not supported)')
 
       const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> }
       const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
-      const title = str(info.Title) ?? paragraphs.shift()!
-      if (paragraphs[0] === title) paragraphs.shift()
+      // Without a Title in the document info, the first line is the title.
+      const title = str(info.Title) ?? blocks[0]!.shift()!
+      const paragraphs = blocks.map(joinLines).filter((p) => p && p !== title)
       if (paragraphs.length === 0) throw new ImportFailure('PDF has a title and no text')
       return {
         title: title.slice(0, 500),
@@ -78,8 +79,13 @@ export const pdfImporter: Importer = {
   }
 }
 
+/** Lines of a paragraph joined, mending words hyphenated across a line break. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((para, line) => (para === '' ? line : /[a-z]-$/.test(para) ? para.slice(0, -1) + line : `${para} ${line}`), '')
+}
+
 /** Text items to lines (by end-of-line marks and y position), lines to paragraphs (by gaps). */
-function toParagraphs(items: TextItem[]): string[] {
+function toParagraphs(items: TextItem[]): string[][] {
   const lines: { text: string; y: number; h: number }[] = []
   let current = ''
   let y = NaN
@@ -104,21 +110,16 @@ function toParagraphs(items: TextItem[]): string[] {
 
   const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).filter((g) => g > 0)
   const sorted = [...gaps].sort((a, b) => a - b)
-  // The usual line spacing: the lower quartile, so that paragraph gaps (fewer than lines) never set it.
-  const usual = sorted[Math.floor(sorted.length / 4)] ?? 0
-  const paragraphs: string[] = []
-  let para = lines[0]!.text
+  // The usual line spacing: the lower quartile, so that paragraph gaps (fewer than lines) never set it;
+  // capped by the font size, since a page may have too few lines for the quartile to mean much.
+  const fontSize = lines.map((l) => l.h).sort((a, b) => a - b)[Math.floor(lines.length / 2)] || 10
+  const threshold = Math.min((sorted[Math.floor(sorted.length / 4)] ?? Infinity) * 1.4, fontSize * 1.5)
+  const paragraphs: string[][] = [[lines[0]!.text]]
   for (let i = 1; i < lines.length; i++) {
     const gap = Math.abs(lines[i - 1]!.y - lines[i]!.y)
-    if (usual > 0 && gap > usual * 1.4) {
-      paragraphs.push(para)
-      para = lines[i]!.text
-    } else {
-      // Join hyphenated line breaks, otherwise a space.
-      para = /[a-z]-$/.test(para) ? para.slice(0, -1) + lines[i]!.text : `${para} ${lines[i]!.text}`
-    }
+    if (gap > threshold) paragraphs.push([lines[i]!.text])
+    else paragraphs.at(-1)!.push(lines[i]!.text)
   }
-  paragraphs.push(para)
   return paragraphs
 }
 

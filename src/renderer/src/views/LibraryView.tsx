@@ -34,7 +34,7 @@ export function LibraryView({ items, loading, error, filter, selected, onSelect,
     return (
       <section className="library empty" data-testid="library-empty">
         <h2>Your library is empty</h2>
-        <p>Import article files (.txt or .md) with the button above, or drop them anywhere on this window.</p>
+        <p>Import article files (text, Markdown, saved web pages, PDF, Word, e-mail, or JSON/CSV exports) with the button above, or drop them anywhere on this window.</p>
         <button className="primary" onClick={onImport}>
           Import articles…
         </button>

@@ -2,16 +2,19 @@
 import { useEffect, useState } from 'react'
 import type { Article } from '../../../shared/contract'
 import { api } from '../api/client'
+import { MetadataForm } from '../components/MetadataForm'
 import { formatDate, plural } from '../format'
 
-export function ReaderView({ id }: { id: number | null }): React.JSX.Element {
+export function ReaderView({ id, onOpen }: { id: number | null; onOpen: (id: number) => void }): React.JSX.Element {
   const [article, setArticle] = useState<Article | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
 
   useEffect(() => {
     if (id === null) return
     let live = true
     setError(null)
+    setEditing(false)
     api['articles.get']({ id })
       .then((a) => live && setArticle(a))
       .catch((err: Error) => live && setError(err.message))
@@ -34,7 +37,23 @@ export function ReaderView({ id }: { id: number | null }): React.JSX.Element {
   return (
     <article className="reader" data-testid="reader" aria-labelledby="reader-title">
       <header className="reader-header">
-        {byline.length > 0 && <div className="reader-byline">{byline.join(' · ')}</div>}
+        <div className="reader-topline">
+          <div className="reader-byline">{byline.join(' · ')}</div>
+          {!editing && (
+            <button className="subtle" onClick={() => setEditing(true)}>
+              Edit details
+            </button>
+          )}
+        </div>
+        {editing && (
+          <MetadataForm
+            article={article}
+            onDone={(updated) => {
+              if (updated) setArticle(updated)
+              setEditing(false)
+            }}
+          />
+        )}
         <h1 id="reader-title">{article.title}</h1>
         <dl className="reader-facts">
           <div>
@@ -45,6 +64,12 @@ export function ReaderView({ id }: { id: number | null }): React.JSX.Element {
             <dt>Length</dt>
             <dd>{plural(article.wordCount, 'word')}</dd>
           </div>
+          {article.language && (
+            <div>
+              <dt>Language</dt>
+              <dd>{article.language}</dd>
+            </div>
+          )}
           {article.url && /^https?:\/\//i.test(article.url) && (
             <div>
               <dt>Original</dt>
@@ -56,6 +81,16 @@ export function ReaderView({ id }: { id: number | null }): React.JSX.Element {
             </div>
           )}
         </dl>
+        {article.nearDuplicates.length > 0 && (
+          <div className="near-duplicates" data-testid="near-duplicates">
+            <span>Near-duplicates:</span>
+            {article.nearDuplicates.map((d) => (
+              <button key={d.id} className="link" onClick={() => onOpen(d.id)} title={d.title}>
+                {d.outlet ?? d.title} ({Math.round(d.similarity * 100)}% shared)
+              </button>
+            ))}
+          </div>
+        )}
         {article.warnings.length > 0 && (
           <ul className="reader-warnings">
             {article.warnings.map((w) => (

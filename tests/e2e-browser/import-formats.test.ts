@@ -1,0 +1,92 @@
+/**
+ * Several formats picked at once in the real UI: the progress bar shows while the batch runs,
+ * the summary explains the one failure, metadata can be corrected in the reader.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { FIXTURES, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { makePdf } from '../helpers/pdf'
+import { serve, type Served } from '../helpers/serve'
+import { tmpDir } from '../helpers/tmp'
+
+describe('importing many formats in Chromium', () => {
+  let browser: Browser
+  let server: Served
+  let page: Page
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    server = await serve(tmpDir())
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(server.appUrl)
+    await page.getByTestId('library-empty').waitFor()
+  })
+  afterEach(async () => {
+    await page?.close()
+    await server?.stop()
+    expect(errors.splice(0)).toEqual([])
+  })
+
+  it('shows progress, imports every format, and explains the failure in the summary', async () => {
+    const dir = tmpDir()
+    writeFileSync(join(dir, 'memo.pdf'), makePdf([['Budget memo', '', 'The council will cut the night bus budget by a third, officials said.']]))
+    writeFileSync(join(dir, 'scan.pdf'), makePdf([[]]))
+    const files = [
+      requireSample(),
+      join(FIXTURES, 'pages/wire-story.html'),
+      join(FIXTURES, 'mail/newsletter.eml'),
+      join(FIXTURES, 'batches/export.csv'),
+      join(dir, 'memo.pdf'),
+      join(dir, 'scan.pdf')
+    ]
+    // Hold each upload a moment, as a slow disk would, so the progress bar can be seen.
+    await page.route('**/rpc/import.files', async (route) => {
+      await new Promise((r) => setTimeout(r, 700))
+      await route.continue()
+    })
+    await page.getByTestId('file-input').setInputFiles(files)
+    const progress = page.locator('.import-panel progress')
+    await progress.waitFor({ state: 'visible' })
+    expect(await page.getByTestId('import-panel').textContent()).toMatch(/Importing \d of 6/)
+    expect(await progress.getAttribute('max')).toBe('6')
+    await page.screenshot({ path: join(ROOT, 'test-results', 'import-progress.png') })
+
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toBe('6 articles imported, 1 failed')
+    const failure = page.locator('.problem-failed')
+    expect(await failure.count()).toBe(1)
+    expect(await failure.locator('.problem-name').textContent()).toBe('scan.pdf')
+    expect(await failure.locator('.problem-reason').textContent()).toBe('failed: PDF has no text layer (scanned? OCR is not supported)')
+    for (const title of [SAMPLE_TITLE, 'Harbour bridge reopens after three-year repair', 'Morning Brief: Council keeps night buses — and more', 'Tram line extension approved', 'Budget memo']) {
+      await page.locator('.article-row', { hasText: title }).waitFor()
+    }
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+    await page.screenshot({ path: join(ROOT, 'test-results', 'import-summary.png') })
+  })
+
+  it('lets the user correct an article’s metadata in the reader', async () => {
+    await page.getByTestId('file-input').setInputFiles(requireSample())
+    await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()
+    await page.getByRole('button', { name: 'Edit details' }).click()
+    const form = page.getByTestId('metadata-form')
+    await form.locator('input[name=outlet]').fill('Fox News')
+    await form.locator('input[name=author]').fill('Brooke Singman')
+    await form.locator('input[name=publishedAt]').fill('March 2025')
+    await form.getByRole('button', { name: 'Save' }).click()
+    expect(await form.getByRole('alert').textContent()).toMatch(/argument "patch.publishedAt" must be an ISO date/)
+    await form.locator('input[name=publishedAt]').fill('2025-03-01')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => page.locator('.reader-byline').textContent()).toBe('Fox News · Brooke Singman · 1 Mar 2025')
+    await expect.poll(() => page.locator('.article-row .row-meta').first().textContent()).toMatch(/^Fox News · 1 Mar 2025/)
+    await page.screenshot({ path: join(ROOT, 'test-results', 'edited.png') })
+  })
+})

@@ -123,6 +123,7 @@ async function importCommand(core: Core, paths: string[], json: boolean): Promis
   const tty = !json && process.stderr.isTTY
   const results = await importBatch(core.library, sources, {
     parser: core.parser,
+    readAhead: core.readAhead,
     onProgress: ({ done, total, current, last }) => {
       if (done > 0 && last) emit(last)
       if (tty) process.stderr.write(`\r\x1b[2KImporting ${done}/${total}${current ? `: ${current}` : ''}`)

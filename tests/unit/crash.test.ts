@@ -29,11 +29,15 @@ function importAndKill(src: string, lib: string, after: number): Promise<number>
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CLI, 'import', src, '--library', lib, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] })
     let seen = 0
+    let killedAt = -1
     createInterface({ input: proc.stdout }).on('line', () => {
-      if (++seen === after) proc.kill('SIGKILL')
+      if (++seen === after) {
+        killedAt = seen
+        proc.kill('SIGKILL')
+      }
     })
     proc.on('error', reject)
-    proc.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? seen : -1))
+    proc.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? killedAt : -1))
   })
 }
 

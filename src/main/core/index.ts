@@ -4,6 +4,8 @@ import { parseInProcess, type Parser } from './importers/parse'
 import { Service } from './service'
 import { Library, type OpenOptions } from './store/library'
 
+const WORKERS = 2
+
 export interface CoreOptions extends OpenOptions {
   /** The bundled import worker; without it files are parsed in-process (tests of the core). */
   workerScript?: string
@@ -14,18 +16,24 @@ export interface Core {
   service: Service
   /** Where files are parsed: the worker pool when there is one. */
   parser: Parser
+  /** How many files to parse ahead of the one being stored. */
+  readAhead: number
   close(): Promise<void>
 }
 
 export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const library = Library.open(libraryDir, options)
-  const pool = options.workerScript ? new ParserPool({ script: options.workerScript, size: 1 }) : null
+  // Two parsing workers: on a 2-core machine the main thread mostly waits on them and SQLite.
+  const pool = options.workerScript ? new ParserPool({ script: options.workerScript, size: WORKERS }) : null
   const parser = pool?.parse ?? parseInProcess
-  const service = new Service(library, parser)
+  // Enough files in flight that both workers stay busy while the main thread stores results.
+  const readAhead = pool ? WORKERS * 4 : 1
+  const service = new Service(library, parser, readAhead)
   return {
     library,
     service,
     parser,
+    readAhead,
     close: async () => {
       await pool?.close()
       library.close()

@@ -14,7 +14,8 @@ export class Service implements Api {
 
   constructor(
     readonly library: Library,
-    private readonly parser?: Parser
+    private readonly parser?: Parser,
+    private readonly readAhead = 1
   ) {}
 
   async 'library.info'(_args: Args<'library.info'>): Promise<Result<'library.info'>> {
@@ -54,6 +55,7 @@ export class Service implements Api {
     const sources = args.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))
     const results = await importBatch(this.library, sources, {
       parser: this.parser,
+      readAhead: this.readAhead,
       onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...p })
     })
     if (results.some((r) => r.status === 'imported')) this.events.emit('library.changed', { reason: 'import' })

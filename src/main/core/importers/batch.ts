@@ -6,14 +6,12 @@
  */
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { detect as detectLanguage } from 'tinyld'
 import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
-import { signature } from '../dedupe/minhash'
 import type { Library } from '../store/library'
-import { contentHash, countWords } from './metadata'
 import { parseInProcess, type Parser } from './parse'
+import type { PreparedArticle, PreparedOutput } from './prepare'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
-import { ImportFailure, isRecords, type ParsedArticle } from './types'
+import { ImportFailure } from './types'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
@@ -26,81 +24,80 @@ export interface BatchOptions {
   signal?: AbortSignal
   /** Where parsing runs: in-process by default, a worker pool in the app and the CLI. */
   parser?: Parser
+  /** Files read and parsed ahead of the one being stored (match the worker pool's size). */
+  readAhead?: number
 }
 
+/** A file read and parsed, ready to store; or the result that ends its journey early. */
+type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput } | { done: ImportResult }
+
+/**
+ * Reads and parses up to `readAhead` files ahead (in the worker pool, in parallel) while the
+ * main thread stores the previous ones in order, each in its own transaction.
+ */
 export async function importBatch(library: Library, sources: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   const total = sources.length
   const parser = options.parser ?? parseInProcess
+  const ahead = Math.max(1, options.readAhead ?? 1)
+  const staged: Promise<Staged>[] = []
+  let next = 0
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
       continue
     }
     options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
-    results.push(...(await importOne(library, source, parser)))
+    while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
+    const s = await staged[i]!
+    results.push(...('done' in s ? [s.done] : storeOutput(library, source, s)))
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
+  // Files staged ahead of a cancel are dropped: nothing of theirs was stored.
+  await Promise.allSettled(staged)
   options.onProgress?.({ done: total, total, current: null, last: results.at(-1) ?? null })
   return results
 }
 
-async function importOne(library: Library, source: ImportSource, parser: Parser): Promise<ImportResult[]> {
+async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
   const displayName = displayNameOf(source.name)
   const importer = importerFor(displayName)
   if (!importer) {
     const ext = extensionOf(displayName)
-    return [result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)')]
+    return { done: result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)') }
   }
   try {
     const bytes = 'bytes' in source ? checkSize(source.bytes.length, source.bytes) : await readSource(source.path)
     if (bytes.length === 0) throw new ImportFailure('empty file')
     assertContentMatches(importer, displayName, bytes)
-    const output = await parser(importer.format, displayName, bytes)
-    const store = (parsed: ParsedArticle, name: string): ImportResult =>
-      storeArticle(library, parsed, { name, sourceName: displayName, format: importer.format, folder: source.folder })
-    if (!isRecords(output)) return [store(output, source.name)]
-    return output.records.map((r) => {
-      const name = `${source.name} (${r.label})`
-      if ('error' in r) return result(name, 'failed', null, null, r.error)
-      try {
-        return store(r.article, name)
-      } catch (err) {
-        return result(name, 'failed', null, null, describeError(err))
-      }
-    })
+    return { format: importer.format, displayName, output: await parser(importer.format, displayName, bytes) }
   } catch (err) {
-    return [result(source.name, 'failed', null, null, describeError(err))]
+    return { done: result(source.name, 'failed', null, null, describeError(err)) }
   }
 }
 
-function storeArticle(
-  library: Library,
-  parsed: ParsedArticle,
-  src: { name: string; sourceName: string; format: SourceFormat; folder?: string }
-): ImportResult {
-  const outcome = library.articles.insert({
-    ...parsed,
-    outlet: parsed.outlet ?? src.folder ?? null,
-    language: parsed.language ?? guessLanguage(parsed.text),
-    wordCount: countWords(parsed.text),
-    contentHash: contentHash(parsed.text),
-    signature: signature(parsed.text),
-    sourceName: src.sourceName,
-    sourceFormat: src.format
+function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>): ImportResult[] {
+  const store = (a: PreparedArticle, name: string): ImportResult => {
+    try {
+      return storeArticle(library, a, { name, sourceName: s.displayName, format: s.format, folder: source.folder })
+    } catch (err) {
+      return result(name, 'failed', null, null, describeError(err))
+    }
+  }
+  if (!('records' in s.output)) return [store(s.output, source.name)]
+  return s.output.records.map((r) => {
+    const name = `${source.name} (${r.label})`
+    return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
   })
+}
+
+function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat; folder?: string }): ImportResult {
+  const outcome = library.articles.insert({ ...a, outlet: a.outlet ?? src.folder ?? null, sourceName: src.sourceName, sourceFormat: src.format })
   if (outcome.status === 'duplicate') {
     return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
   }
-  return { ...result(src.name, 'imported', outcome.id, parsed.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
-}
-
-/** ISO 639-1 code from the first few thousand characters, or null when unsure. */
-function guessLanguage(text: string): string | null {
-  const sample = text.slice(0, 3000)
-  if (sample.length < 40) return null
-  return detectLanguage(sample) || null
+  return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
 }
 
 function describeError(err: unknown): string {

@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads'
 import type { SourceFormat } from '../../../shared/contract'
 import type { Parser, WorkerReply } from './parse'
-import { ImportFailure, type ParseOutput } from './types'
+import type { PreparedOutput } from './prepare'
+import { ImportFailure } from './types'
 
 export interface PoolOptions {
   /** The bundled worker entry (out/main/import-worker.js). */
@@ -18,6 +19,8 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker
+  /** Resolves once the worker has loaded its modules. */
+  ready: Promise<void>
   busy: boolean
 }
 
@@ -29,9 +32,10 @@ export class ParserPool {
 
   constructor(private readonly options: PoolOptions) {}
 
-  readonly parse: Parser = async (format: SourceFormat, name: string, bytes: Uint8Array): Promise<ParseOutput> => {
+  readonly parse: Parser = async (format: SourceFormat, name: string, bytes: Uint8Array): Promise<PreparedOutput> => {
     const slot = await this.acquire()
     try {
+      await slot.ready
       const reply = await this.run(slot, format, name, bytes)
       if (reply.ok) return reply.output
       throw new ImportFailure(reply.expected ? reply.failure : `could not be parsed: ${reply.failure}`)
@@ -52,7 +56,7 @@ export class ParserPool {
       }
       const replace = (): void => {
         void slot.worker.terminate()
-        slot.worker = this.spawn()
+        Object.assign(slot, this.spawn())
       }
       const onMessage = (m: { id: number; reply: WorkerReply }): void => {
         if (m.id !== id) return
@@ -67,7 +71,7 @@ export class ParserPool {
       }
       const onExit = (code: number): void => {
         done()
-        slot.worker = this.spawn()
+        Object.assign(slot, this.spawn())
         reject(new ImportFailure(`parser stopped unexpectedly (exit ${code})`))
       }
       const timer = setTimeout(() => {
@@ -82,13 +86,26 @@ export class ParserPool {
     })
   }
 
-  private spawn(): Worker {
+  private spawn(): { worker: Worker; ready: Promise<void> } {
     const maxMemoryMb = this.options.maxMemoryMb ?? 512
-    const w = new Worker(this.options.script, {
+    const worker = new Worker(this.options.script, {
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 }
     })
-    w.unref()
-    return w
+    worker.unref()
+    // Errors are reported by the parse that is running; one with none running must not crash the app.
+    worker.on('error', () => {})
+    const ready = new Promise<void>((resolve) => {
+      const onMessage = (m: { ready?: boolean }): void => {
+        if (!m?.ready) return
+        worker.off('message', onMessage)
+        resolve()
+      }
+      worker.on('message', onMessage)
+      // A worker that dies while starting is handled by the parse that waits on it.
+      worker.once('error', () => resolve())
+      worker.once('exit', () => resolve())
+    })
+    return { worker, ready }
   }
 
   private acquire(): Promise<Slot> {
@@ -99,7 +116,7 @@ export class ParserPool {
       return Promise.resolve(free)
     }
     if (this.slots.length < (this.options.size ?? 1)) {
-      const slot = { worker: this.spawn(), busy: true }
+      const slot = { ...this.spawn(), busy: true }
       this.slots.push(slot)
       return Promise.resolve(slot)
     }

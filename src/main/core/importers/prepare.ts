@@ -1,0 +1,35 @@
+/**
+ * Everything derived from an article's text before it is stored: word count, content hash,
+ * MinHash signature and (when the source did not say) its language. Done where the parsing is
+ * done, in the worker threads, so the main thread only writes to SQLite.
+ */
+import { detect as detectLanguage } from 'tinyld'
+import { signature } from '../dedupe/minhash'
+import { contentHash, countWords } from './metadata'
+import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
+
+export type PreparedArticle = ParsedArticle & { wordCount: number; contentHash: string; signature: Uint32Array | null }
+export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string }
+export type PreparedOutput = PreparedArticle | { records: PreparedRecord[] }
+
+export function prepareArticle(a: ParsedArticle): PreparedArticle {
+  return {
+    ...a,
+    language: a.language ?? guessLanguage(a.text),
+    wordCount: countWords(a.text),
+    contentHash: contentHash(a.text),
+    signature: signature(a.text)
+  }
+}
+
+export function prepareOutput(out: ParseOutput): PreparedOutput {
+  if (!isRecords(out)) return prepareArticle(out)
+  return { records: out.records.map((r: ParsedRecord) => ('article' in r ? { label: r.label, article: prepareArticle(r.article) } : r)) }
+}
+
+/** ISO 639-1 code from the start of the text, or null when there is too little to tell. */
+function guessLanguage(text: string): string | null {
+  const sample = text.slice(0, 1500)
+  if (sample.length < 40) return null
+  return detectLanguage(sample) || null
+}

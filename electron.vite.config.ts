@@ -19,7 +19,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
-          'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts')
+          'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts'),
+          'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts')
         },
         output: { format: 'cjs' }
       }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { existsSync } from 'node:fs'
-import type { ArticleSummary, ImportResult } from '../shared/contract'
+import type { ArticleSummary, ImportResult, Result } from '../shared/contract'
 import { openCore, type Core } from './core'
 import { dispatch } from './core/dispatch'
 import { collectSources, importBatch } from './core/importers/batch'
@@ -21,7 +21,12 @@ Commands:
   import <file or folder>...   Import article files (folders are read recursively)
   list [--limit N]             List the library's articles, newest import first
   show <id>                    Print one article
+  search "<query>"             Search the library, best first (see the query language below)
+     [--limit N] [--sort date] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outlet NAME] [--language CODE]
   serve [--port N]             Serve the app in your browser (browser mode)
+
+Query language: words (ranked), "exact phrase", +required, -excluded,
+  title:/author:/outlet:/tag:/notes: field terms, prefix* (3+ letters), fuzzy~1
 
 Options:
   --library <dir>   Library folder (default: ${defaultLibraryDir()})
@@ -33,6 +38,7 @@ class UsageError extends Error {}
 
 /** The bundled import worker, beside this file in out/main. */
 const WORKER = resolve(__dirname, 'import-worker.js')
+const SEARCH_WORKER = resolve(__dirname, 'search-worker.js')
 
 export async function main(argv: string[]): Promise<number> {
   let parsed
@@ -45,6 +51,11 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         port: { type: 'string' },
+        sort: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        outlet: { type: 'string' },
+        language: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -93,9 +104,29 @@ export async function main(argv: string[]): Promise<number> {
         else print(`${a.title}\n${[a.outlet, a.author, a.publishedAt].filter(Boolean).join(' · ') || '(no byline)'}\nSource: ${a.sourceName} · ${a.wordCount} words\n\n${a.text}`)
         return 0
       }
+      case 'search': {
+        if (rest.length !== 1) throw new UsageError('search needs one query (quote it: parallax search "a b")')
+        core = openCore(libraryDir, { workerScript: WORKER })
+        const filters = Object.fromEntries(
+          (['from', 'to', 'outlet', 'language'] as const).filter((k) => values[k] !== undefined).map((k) => [k, values[k]])
+        )
+        const args = {
+          q: rest[0]!,
+          limit: values.limit === undefined ? 20 : positiveInt(values.limit, '--limit'),
+          ...(values.sort ? { sort: values.sort } : {}),
+          ...(Object.keys(filters).length ? { filters } : {})
+        }
+        const env = await dispatch(core.service, 'search.query', args)
+        if (!env.ok) return reportError(env.error.message)
+        const res = env.result as Result<'search.query'>
+        if (res.error) return reportError(res.error)
+        if (json) print(JSON.stringify(res, null, 2))
+        else printHits(res)
+        return 0
+      }
       case 'serve': {
         const port = values.port === undefined ? 0 : portNumber(values.port)
-        core = openCore(libraryDir, { workerScript: WORKER })
+        core = openCore(libraryDir, { workerScript: WORKER, searchWorkerScript: SEARCH_WORKER })
         await serve(core, port, json)
         core = undefined // closed by serve's signal handlers
         return 0
@@ -130,6 +161,8 @@ async function importCommand(core: Core, paths: string[], json: boolean): Promis
     }
   })
   if (tty) process.stderr.write('\r\x1b[2K')
+  // The import is done when its articles are in the search index too.
+  if (results.some((r) => r.status === 'imported')) await core.service.search.changed()
   const all = [...problems, ...results]
   if (!json) printImportSummary(all)
   return all.some((r) => r.status === 'failed') ? 1 : 0
@@ -142,6 +175,27 @@ function printImportSummary(results: ImportResult[]): void {
     else print(`${r.status.padEnd(10)} ${r.name}: ${r.reason}`)
   }
   print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed`)
+}
+
+function printHits(res: Result<'search.query'>): void {
+  if (res.total === 0) {
+    print('No results.')
+    return
+  }
+  for (const h of res.hits) {
+    const meta = [h.outlet, h.publishedAt?.slice(0, 10)].filter(Boolean).join(', ')
+    // Matched words in bold on a terminal, in [brackets] otherwise.
+    const tty = process.stdout.isTTY
+    let snippet = ''
+    let at = 0
+    for (const [s, e] of h.snippet.highlights) {
+      snippet += h.snippet.text.slice(at, s) + (tty ? `\x1b[1m${h.snippet.text.slice(s, e)}\x1b[22m` : `[${h.snippet.text.slice(s, e)}]`)
+      at = e
+    }
+    snippet += h.snippet.text.slice(at)
+    print(`${String(h.id).padStart(6)}  ${h.title}${meta ? `  (${meta})` : ''}\n        ${snippet}`)
+  }
+  print(`\n${res.total} result${res.total === 1 ? '' : 's'}`)
 }
 
 function printList(items: ArticleSummary[], total: number): void {

@@ -68,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
     // PARALLAX_LIBRARY lets tests and power users point the app at another library folder.
     core = openCore(process.env.PARALLAX_LIBRARY || app.getPath('userData'), {
       nativeBinding: nativeBinding(),
-      workerScript: join(__dirname, 'import-worker.js')
+      workerScript: join(__dirname, 'import-worker.js'),
+      searchWorkerScript: join(__dirname, 'search-worker.js')
     })
     const service = core.service
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (e, method: unknown, args: unknown) => {

@@ -80,6 +80,29 @@ export const LibraryInfo = z.object({
 })
 export type LibraryInfo = z.infer<typeof LibraryInfo>
 
+export const SearchHit = z.object({
+  id: ArticleId,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
+  score: z.number(),
+  /** A passage around the best match; highlights are [start, end) offsets into `text`. */
+  snippet: z.object({ text: z.string(), highlights: z.array(z.tuple([z.int(), z.int()])) })
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const SearchStatus = z.object({
+  state: z.enum(['ready', 'indexing']),
+  documents: z.int(),
+  segments: z.int(),
+  pending: z.int()
+})
+export type SearchStatus = z.infer<typeof SearchStatus>
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-01')
+
 // ---------------------------------------------------------------------------------------------
 // Limits and errors live in dependency-free modules the renderer can import without zod.
 
@@ -144,6 +167,47 @@ export const methods = {
   'articles.delete': {
     args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
     result: z.object({ deleted: z.int().nonnegative() })
+  },
+  'search.query': {
+    args: z
+      .object({
+        q: z.string().max(1000, 'is longer than 1000 characters'),
+        limit: z.int().min(1).max(200).optional(),
+        offset: z.int().min(0).max(100_000).optional(),
+        sort: z.enum(['relevance', 'date']).optional(),
+        filters: z
+          .object({
+            from: isoDay.optional(),
+            to: isoDay.optional(),
+            outlet: z.string().max(200).optional(),
+            language: z.string().max(8).optional()
+          })
+          .strict()
+          .optional()
+      })
+      .strict(),
+    result: z.object({
+      total: z.int(),
+      hits: z.array(SearchHit),
+      /** A message for a query that could not be read (then there are no hits). */
+      error: z.string().nullable(),
+      terms: z.array(z.string())
+    })
+  },
+  'search.locate': {
+    args: z.object({ id: ArticleId, q: z.string().max(1000) }).strict(),
+    result: z.object({ ranges: z.array(z.tuple([z.int(), z.int()])) })
+  },
+  'search.status': {
+    args: z.object({}).strict(),
+    result: SearchStatus
+  },
+  'library.facets': {
+    args: z.object({}).strict(),
+    result: z.object({
+      outlets: z.array(z.object({ name: z.string(), count: z.int() })),
+      languages: z.array(z.object({ name: z.string(), count: z.int() }))
+    })
   },
   'import.files': {
     args: z

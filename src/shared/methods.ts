@@ -8,6 +8,10 @@ export const METHOD_NAMES = [
   'articles.get',
   'articles.update',
   'articles.delete',
+  'search.query',
+  'search.locate',
+  'search.status',
+  'library.facets',
   'import.files'
 ] as const
 

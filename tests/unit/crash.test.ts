@@ -1,7 +1,8 @@
 /**
  * Crash safety: a real `parallax import` process is killed with SIGKILL part-way through a batch,
  * several times. After each kill the library passes SQLite's integrity check, every article in it
- * is whole (text, hash and near-duplicate signature together), and re-running the import finishes
+ * is whole (text, hash, near-duplicate signature and search entry together: never stored but
+ * unsearchable, and search rows cannot outlive their article), and re-running the import finishes
  * the set without a single duplicate.
  */
 import Database from 'better-sqlite3'
@@ -51,7 +52,8 @@ function check(lib: string): { articles: number; distinct: number } {
       .prepare(
         `SELECT count(*) AS n FROM articles a WHERE a.text = '' OR a.word_count = 0
            OR NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id)
-           OR (SELECT count(*) FROM article_bands b WHERE b.article_id = a.id) = 0`
+           OR (SELECT count(*) FROM article_bands b WHERE b.article_id = a.id) = 0
+           OR NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.article_id = a.id)`
       )
       .get() as { n: number }
     expect(incomplete.n).toBe(0)

@@ -1,6 +1,7 @@
 /** The core's front door: open a library and get the service that implements the contract. */
 import { ParserPool } from './importers/worker-pool'
 import { parseInProcess, type Parser } from './importers/parse'
+import { InProcessSearch, WorkerSearch, type SearchBackend } from './search/service'
 import { Service } from './service'
 import { Library, type OpenOptions } from './store/library'
 
@@ -9,6 +10,8 @@ const WORKERS = 2
 export interface CoreOptions extends OpenOptions {
   /** The bundled import worker; without it files are parsed in-process (tests of the core). */
   workerScript?: string
+  /** The bundled search worker; without it search runs in-process. */
+  searchWorkerScript?: string
 }
 
 export interface Core {
@@ -28,7 +31,10 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const parser = pool?.parse ?? parseInProcess
   // Enough files in flight that both workers stay busy while the main thread stores results.
   const readAhead = pool ? WORKERS * 4 : 1
-  const service = new Service(library, parser, readAhead)
+  const search: SearchBackend = options.searchWorkerScript
+    ? new WorkerSearch(options.searchWorkerScript, library.file, options.nativeBinding)
+    : new InProcessSearch(library.db)
+  const service = new Service(library, search, parser, readAhead)
   return {
     library,
     service,
@@ -36,6 +42,7 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
     readAhead,
     close: async () => {
       await pool?.close()
+      await search.close()
       library.close()
     }
   }

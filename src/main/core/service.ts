@@ -6,6 +6,7 @@ import { ApiError, type Api, type Args, type Result } from '../../shared/contrac
 import { EventHub } from './events'
 import { importBatch } from './importers/batch'
 import type { Parser } from './importers/parse'
+import type { SearchBackend } from './search/service'
 import type { Library } from './store/library'
 import { APP_VERSION } from './version'
 
@@ -14,6 +15,7 @@ export class Service implements Api {
 
   constructor(
     readonly library: Library,
+    readonly search: SearchBackend,
     private readonly parser?: Parser,
     private readonly readAhead = 1
   ) {}
@@ -41,13 +43,17 @@ export class Service implements Api {
     // An empty author, outlet or URL means "unknown", stored as null.
     const patch = Object.fromEntries(Object.entries(args.patch).map(([k, v]) => [k, v === '' ? null : v]))
     if (!this.library.articles.update(args.id, patch)) throw new ApiError('not_found', `There is no article #${args.id} in this library.`, 'id')
+    await this.search.changed()
     this.events.emit('library.changed', { reason: 'update' })
     return this.library.articles.get(args.id)!
   }
 
   async 'articles.delete'(args: Args<'articles.delete'>): Promise<Result<'articles.delete'>> {
     const deleted = this.library.articles.delete(args.ids)
-    if (deleted > 0) this.events.emit('library.changed', { reason: 'delete' })
+    if (deleted > 0) {
+      await this.search.changed()
+      this.events.emit('library.changed', { reason: 'delete' })
+    }
     return { deleted }
   }
 
@@ -58,7 +64,30 @@ export class Service implements Api {
       readAhead: this.readAhead,
       onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...p })
     })
-    if (results.some((r) => r.status === 'imported')) this.events.emit('library.changed', { reason: 'import' })
+    if (results.some((r) => r.status === 'imported')) {
+      await this.search.changed()
+      this.events.emit('library.changed', { reason: 'import' })
+    }
     return { results }
+  }
+
+  async 'search.query'(args: Args<'search.query'>): Promise<Result<'search.query'>> {
+    return this.search.search(args)
+  }
+
+  async 'search.locate'(args: Args<'search.locate'>): Promise<Result<'search.locate'>> {
+    return { ranges: await this.search.locate(args.id, args.q) }
+  }
+
+  async 'search.status'(_args: Args<'search.status'>): Promise<Result<'search.status'>> {
+    return this.search.status()
+  }
+
+  async 'library.facets'(_args: Args<'library.facets'>): Promise<Result<'library.facets'>> {
+    const facet = (col: string): { name: string; count: number }[] =>
+      this.library.db
+        .prepare(`SELECT ${col} AS name, count(*) AS count FROM articles WHERE ${col} IS NOT NULL GROUP BY ${col} ORDER BY count DESC, name LIMIT 500`)
+        .all() as { name: string; count: number }[]
+    return { outlets: facet('outlet'), languages: facet('language') }
   }
 }

@@ -112,6 +112,8 @@ export class ArticleStore {
         const { signature: sig, ...row } = a
         const info = this.insertStmt.run({ ...row, warnings: JSON.stringify(a.warnings), importedAt })
         const id = Number(info.lastInsertRowid)
+        // Pending for search in the same transaction: never stored-but-unsearchable.
+        this.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)').run(id)
         return { status: 'inserted', id, nearDuplicates: sig ? this.linkNearDuplicates(id, sig) : [] }
       })
       .immediate()
@@ -163,7 +165,14 @@ export class ArticleStore {
     const keys = (Object.keys(patch) as (keyof MetadataPatch)[]).filter((k) => patch[k] !== undefined)
     if (keys.length === 0) return this.byId.get(id) !== undefined
     const sets = keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ')
-    return this.db.prepare(`UPDATE articles SET ${sets} WHERE id = @id`).run({ ...patch, id }).changes > 0
+    return this.db.transaction(() => {
+      const changed = this.db.prepare(`UPDATE articles SET ${sets} WHERE id = @id`).run({ ...patch, id }).changes > 0
+      // Indexed fields changed: the article is pending for search again, in the same transaction.
+      if (changed && keys.some((k) => k === 'title' || k === 'author' || k === 'outlet')) {
+        this.db.prepare('UPDATE search_docs SET segment_id = NULL WHERE article_id = ?').run(id)
+      }
+      return changed
+    })()
   }
 
   list(opts: { limit?: number; offset?: number; sort?: SortKey; direction?: 'asc' | 'desc' } = {}): ArticleSummary[] {

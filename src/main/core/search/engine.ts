@@ -1,0 +1,283 @@
+/**
+ * The search engine behind one interface: the rest of the app asks for results and status
+ * and never learns that Lunr answers. `SearchIndex` holds the segments of one library in memory
+ * (in the search worker in the app, in-process in the CLI and tests).
+ */
+import type Database from 'better-sqlite3'
+import lunr from 'lunr'
+import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
+import { parseQuery, QuerySyntaxError, type Clause } from './query'
+import { buildIndex, loadDocs, pendingIds, type SegmentRow } from './segments'
+
+export interface SearchFilters {
+  from?: string
+  to?: string
+  outlet?: string
+  language?: string
+}
+
+export interface SearchRequest {
+  q: string
+  limit?: number
+  offset?: number
+  sort?: 'relevance' | 'date'
+  filters?: SearchFilters
+}
+
+export interface SearchHit {
+  id: number
+  title: string
+  outlet: string | null
+  author: string | null
+  publishedAt: string | null
+  language: string | null
+  score: number
+  snippet: { text: string; highlights: [number, number][] }
+}
+
+export interface SearchResponse {
+  total: number
+  hits: SearchHit[]
+  /** Set when the query could not be read; then there are no hits. */
+  error: string | null
+  /** Index terms that matched, for highlighting in the reader. */
+  terms: string[]
+}
+
+export interface SearchStatus {
+  state: 'ready' | 'indexing'
+  documents: number
+  segments: number
+  pending: number
+}
+
+interface Segment {
+  id: number
+  index: lunr.Index
+  docCount: number
+}
+
+/** The parts of a Lunr index its type declarations do not show: postings and document vectors. */
+interface LunrInternals {
+  invertedIndex: Record<string, (Record<string, Record<string, object>> & { _index: number }) | undefined>
+  fieldVectors: Record<string, { elements: number[] } | undefined>
+}
+const internals = (index: lunr.Index): LunrInternals => index as unknown as LunrInternals
+
+/** Lunr's idf: documents holding the term, over all fields. */
+function idf(documentsWithTerm: number, documentCount: number): number {
+  return Math.log(1 + Math.abs((documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)))
+}
+
+function documentsWithTerm(posting: Record<string, Record<string, object>> & { _index: number }): number {
+  let n = 0
+  for (const f in posting) if (f !== '_index') n += Object.keys(posting[f]!).length
+  return n
+}
+
+interface Meta {
+  title: string
+  outlet: string | null
+  author: string | null
+  publishedAt: string | null
+  language: string | null
+}
+
+/** Pending articles beyond this are left to the segment builder instead of indexed in memory. */
+const MAX_IN_MEMORY_PENDING = 1000
+
+export class SearchIndex {
+  private segments = new Map<number, Segment>()
+  private pending: Segment | null = null
+  private pendingCount = 0
+  private meta = new Map<number, Meta>()
+  /** Which segment currently covers each article (0: pending). Results from any other segment are stale. */
+  private docSegment = new Map<number, number>()
+  private metaStmt: Database.Statement
+  private textStmt: Database.Statement
+
+  constructor(private readonly db: Database.Database) {
+    this.metaStmt = db.prepare('SELECT id, title, outlet, author, published_at AS publishedAt, language FROM articles')
+    this.textStmt = db.prepare('SELECT text, title, author, outlet FROM articles WHERE id = ?')
+  }
+
+  /** Brings the in-memory state in line with the database: new or dropped segments, pending articles, metadata. */
+  refresh(): void {
+    const rows = this.db.prepare('SELECT id, doc_count, checksum FROM search_segments').all() as Omit<SegmentRow, 'data'>[]
+    const live = new Set(rows.map((r) => r.id))
+    for (const id of this.segments.keys()) if (!live.has(id)) this.segments.delete(id)
+    const getData = this.db.prepare('SELECT data FROM search_segments WHERE id = ?').pluck()
+    for (const r of rows) {
+      if (this.segments.has(r.id)) continue
+      const data = getData.get(r.id) as string
+      this.segments.set(r.id, { id: r.id, index: lunr.Index.load(JSON.parse(data)), docCount: r.doc_count })
+    }
+    this.meta = new Map((this.metaStmt.all() as (Meta & { id: number })[]).map(({ id, ...m }) => [id, m]))
+    const rowsBySegment = this.db.prepare('SELECT article_id, segment_id FROM search_docs').raw().all() as [number, number | null][]
+    this.docSegment = new Map(rowsBySegment.map(([a, s]) => [a, s ?? 0]))
+    const ids = pendingIds(this.db, MAX_IN_MEMORY_PENDING + 1)
+    this.pendingCount = (this.db.prepare('SELECT count(*) AS n FROM search_docs WHERE segment_id IS NULL').get() as { n: number }).n
+    const docs = ids.length <= MAX_IN_MEMORY_PENDING ? loadDocs(this.db, ids) : []
+    this.pending = docs.length ? { id: 0, index: buildIndex(docs), docCount: docs.length } : null
+  }
+
+  status(): SearchStatus {
+    return {
+      state: this.pendingCount > MAX_IN_MEMORY_PENDING ? 'indexing' : 'ready',
+      documents: this.meta.size,
+      segments: this.segments.size,
+      pending: this.pendingCount
+    }
+  }
+
+  search(req: SearchRequest): SearchResponse {
+    let clauses: Clause[]
+    try {
+      clauses = parseQuery(req.q)
+    } catch (err) {
+      if (err instanceof QuerySyntaxError) return { total: 0, hits: [], error: err.message, terms: [] }
+      throw err
+    }
+    if (clauses.length === 0) return { total: 0, hits: [], error: null, terms: [] }
+
+    const all = [...this.segments.values(), ...(this.pending ? [this.pending] : [])]
+    const totalDocs = all.reduce((n, s) => n + s.docCount, 0) || 1
+    const scores = new Map<number, number>()
+    const matched = new Set<string>()
+    const dfCache = new Map<string, number>()
+    const globalIdf = (term: string): number => {
+      let df = dfCache.get(term)
+      if (df === undefined) {
+        df = 0
+        for (const s of all) {
+          const posting = internals(s.index).invertedIndex[term]
+          if (posting) df += documentsWithTerm(posting)
+        }
+        dfCache.set(term, df)
+      }
+      return idf(df, totalDocs)
+    }
+
+    for (const seg of all) {
+      let results: lunr.Index.Result[]
+      try {
+        results = seg.index.query((q) => addClauses(q, clauses))
+      } catch (err) {
+        return { total: 0, hits: [], error: `The query could not be run: ${(err as Error).message}`, terms: [] }
+      }
+      for (const r of results) {
+        const id = Number(r.ref)
+        // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
+        if (this.docSegment.get(id) !== seg.id || !this.meta.has(id)) continue
+        scores.set(id, rescore(seg, r, globalIdf, matched))
+      }
+    }
+
+    // Phrases: verified against the stored text (or field), adjacent and in order.
+    const phrases = clauses.filter((c) => c.kind === 'phrase')
+    if (phrases.length) {
+      for (const id of [...scores.keys()]) {
+        const row = this.textStmt.get(id) as { text: string; title: string; author: string | null; outlet: string | null }
+        const ok = phrases.every((p) => {
+          const hay = p.field ? ((row as Record<string, string | null>)[p.field] ?? '') : `${row.title}\n${row.text}`
+          const found = phraseRegex(p.raw).test(hay)
+          return p.presence === 'excluded' ? !found : found
+        })
+        if (!ok) scores.delete(id)
+      }
+    }
+
+    const f = req.filters ?? {}
+    let ids = [...scores.keys()].filter((id) => {
+      const m = this.meta.get(id)!
+      const day = m.publishedAt?.slice(0, 10) ?? null
+      if (f.from && (!day || day < f.from)) return false
+      if (f.to && (!day || day > f.to)) return false
+      if (f.outlet && m.outlet !== f.outlet) return false
+      if (f.language && m.language !== f.language) return false
+      return true
+    })
+    if (req.sort === 'date') ids.sort((a, b) => (this.meta.get(b)!.publishedAt ?? '').localeCompare(this.meta.get(a)!.publishedAt ?? '') || b - a)
+    else ids.sort((a, b) => scores.get(b)! - scores.get(a)! || b - a)
+
+    const total = ids.length
+    const offset = req.offset ?? 0
+    ids = ids.slice(offset, offset + (req.limit ?? 20))
+    const terms = [...matched]
+    const hits = ids.map((id): SearchHit => {
+      const m = this.meta.get(id)!
+      const row = this.textStmt.get(id) as { text: string }
+      return { id, ...m, score: Math.round(scores.get(id)! * 1000) / 1000, snippet: makeSnippet(row.text, clauses, terms) }
+    })
+    return { total, hits, error: null, terms }
+  }
+
+  /** Where a query's words are in one article's text, for highlighting in the reader. */
+  locate(id: number, q: string): [number, number][] {
+    let clauses: Clause[]
+    try {
+      clauses = parseQuery(q)
+    } catch {
+      return []
+    }
+    const row = this.textStmt.get(id) as { text: string } | undefined
+    return row ? highlightRanges(row.text, clauses, []) : []
+  }
+}
+
+function addClauses(q: lunr.Query, clauses: Clause[]): void {
+  for (const c of clauses) {
+    const presence =
+      c.presence === 'excluded' ? lunr.Query.presence.PROHIBITED : c.presence === 'required' || c.kind === 'phrase' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL
+    // An excluded phrase is checked against the text afterwards; Lunr would exclude its words one by one.
+    if (c.kind === 'phrase' && c.presence === 'excluded') continue
+    const fields = c.field ? [c.field] : undefined
+    for (const term of c.terms) {
+      // Lunr tests `'fields' in clause` and `'editDistance' in clause`: absent keys, never undefined ones.
+      q.term(term, {
+        ...(fields ? { fields } : {}),
+        presence,
+        usePipeline: false,
+        wildcard: c.kind === 'prefix' ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+        ...(c.kind === 'fuzzy' ? { editDistance: c.distance } : {})
+      })
+    }
+  }
+}
+
+/**
+ * Lunr's score uses the segment's own term statistics; re-weighting each matched term by the
+ * library-wide idf over the segment's idf makes scores from different segments comparable.
+ */
+function rescore(seg: Segment, r: lunr.Index.Result, globalIdf: (t: string) => number, matched: Set<string>): number {
+  let score = 0
+  const metadata = r.matchData.metadata as Record<string, Record<string, object>>
+  for (const term in metadata) {
+    matched.add(term)
+    const { invertedIndex, fieldVectors } = internals(seg.index)
+    const posting = invertedIndex[term]
+    if (!posting) continue
+    const localIdf = idf(documentsWithTerm(posting), seg.docCount)
+    const ratio = localIdf > 0 ? globalIdf(term) / localIdf : 1
+    for (const field in metadata[term]) {
+      const vector = fieldVectors[`${field}/${r.ref}`]
+      if (!vector) continue
+      score += vectorValue(vector.elements, posting._index) * ratio
+    }
+  }
+  return score || r.score
+}
+
+/** Lunr vectors are [index, value, index, value, …] sorted by index. */
+function vectorValue(elements: number[], index: number): number {
+  let lo = 0
+  let hi = elements.length / 2 - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const at = elements[mid * 2]!
+    if (at === index) return elements[mid * 2 + 1]!
+    if (at < index) lo = mid + 1
+    else hi = mid - 1
+  }
+  return 0
+}

@@ -1,0 +1,161 @@
+/**
+ * The search side of the core as the service sees it: ask, and say when articles changed.
+ * Two implementations: in-process (CLI one-shots, tests) and worker threads (the app), where
+ * queries run in one worker and segment building and merging in another, so neither a query
+ * nor a merge ever blocks the main process, and a merge never blocks a query.
+ */
+import Database from 'better-sqlite3'
+import { Worker } from 'node:worker_threads'
+import { SearchIndex, type SearchRequest, type SearchResponse, type SearchStatus } from './engine'
+import { maintain, verifyAndRepair } from './segments'
+
+export interface SearchBackend {
+  search(req: SearchRequest): Promise<SearchResponse>
+  locate(id: number, q: string): Promise<[number, number][]>
+  status(): Promise<SearchStatus>
+  /** Articles were added, edited or deleted: make them searchable (or not) now, index them properly soon. */
+  changed(): Promise<void>
+  close(): Promise<void>
+}
+
+export class InProcessSearch implements SearchBackend {
+  private index: SearchIndex | null = null
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Loaded on first use, so commands that never search (list, show) pay nothing. */
+  private ready(): SearchIndex {
+    if (!this.index) {
+      verifyAndRepair(this.db)
+      maintain(this.db)
+      this.index = new SearchIndex(this.db)
+      this.index.refresh()
+    }
+    return this.index
+  }
+
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    return this.ready().search(req)
+  }
+  async locate(id: number, q: string): Promise<[number, number][]> {
+    return this.ready().locate(id, q)
+  }
+  async status(): Promise<SearchStatus> {
+    return this.ready().status()
+  }
+  async changed(): Promise<void> {
+    maintain(this.db)
+    this.ready().refresh()
+  }
+  async close(): Promise<void> {}
+}
+
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string }
+
+class WorkerChannel {
+  private nextId = 1
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  readonly worker: Worker
+
+  constructor(script: string, workerData: unknown, onDeath: () => void) {
+    this.worker = new Worker(script, { workerData })
+    this.worker.on('message', (m: Reply) => {
+      const w = this.waiting.get(m.id)
+      if (!w) return
+      this.waiting.delete(m.id)
+      if (m.ok) w.resolve(m.value)
+      else w.reject(new Error(m.error))
+    })
+    const fail = (err: Error): void => {
+      for (const w of this.waiting.values()) w.reject(err)
+      this.waiting.clear()
+      onDeath()
+    }
+    this.worker.on('error', fail)
+    this.worker.on('exit', () => fail(new Error('search worker stopped')))
+  }
+
+  call<T>(op: string, args?: unknown): Promise<T> {
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      this.worker.postMessage({ id, op, args })
+    })
+  }
+}
+
+export class WorkerSearch implements SearchBackend {
+  private query: WorkerChannel
+  private builder: WorkerChannel
+  private building: Promise<void> | null = null
+  private again = false
+  private closed = false
+
+  constructor(
+    private readonly script: string,
+    private readonly file: string,
+    private readonly nativeBinding?: string
+  ) {
+    this.builder = this.spawn('build')
+    this.query = this.spawn('query')
+    void this.rebuild()
+  }
+
+  private spawn(role: 'query' | 'build'): WorkerChannel {
+    const channel = new WorkerChannel(this.script, { role, file: this.file, nativeBinding: this.nativeBinding }, () => {
+      // A worker that died is replaced; its callers got an error.
+      if (this.closed) return
+      if (role === 'query') this.query = this.spawn('query')
+      else this.builder = this.spawn('build')
+    })
+    channel.worker.unref()
+    return channel
+  }
+
+  search(req: SearchRequest): Promise<SearchResponse> {
+    return this.query.call('search', req)
+  }
+  locate(id: number, q: string): Promise<[number, number][]> {
+    return this.query.call('locate', { id, q })
+  }
+  status(): Promise<SearchStatus> {
+    return this.query.call('status')
+  }
+
+  async changed(): Promise<void> {
+    // Searchable at once (the query worker indexes pending articles in memory) …
+    await this.query.call('refresh')
+    // … and built into a segment in the background.
+    void this.rebuild()
+  }
+
+  private rebuild(): Promise<void> {
+    if (this.building) {
+      this.again = true
+      return this.building
+    }
+    this.building = (async () => {
+      do {
+        this.again = false
+        try {
+          await this.builder.call('maintain')
+          await this.query.call('refresh')
+        } catch (err) {
+          if (!this.closed) console.error('[parallax] search index build failed:', (err as Error).message)
+        }
+      } while (this.again && !this.closed)
+      this.building = null
+    })()
+    return this.building
+  }
+
+  /** Waits for background building to finish (tests, benchmarks, shutdown). */
+  async idle(): Promise<void> {
+    while (this.building) await this.building
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all([this.query.worker.terminate(), this.builder.worker.terminate()])
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The search text pipeline, the same for indexing, querying, phrases and highlights:
+ * words in any script (letters, digits, combining marks), NFKC-normalised and case-folded,
+ * diacritics folded (café = cafe), possessives and abbreviations handled (Blair's -> blair,
+ * U.S. -> us), Chinese/Japanese runs split into character bigrams, English stemming for Latin
+ * words only. Registered with Lunr so that saved indexes load again.
+ */
+import lunr from 'lunr'
+
+export interface Token {
+  /** Normalised, stemmed term as indexed. */
+  term: string
+  start: number
+  end: number
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*['’.]?/gu
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+const LATIN_ONLY = /^[a-z]+$/
+
+const STOP = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' ')
+)
+
+/** Case, width, compatibility forms and diacritics folded; possessive and abbreviation dots removed. */
+export function normalize(raw: string): string {
+  let w = raw.normalize('NFKC').toLowerCase()
+  w = w.replace(/['’]s$/u, '').replace(/['’.]$/u, '')
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) w = w.replace(/\./g, '') // u.s -> us, u.k -> uk
+  w = w.replace(/['’.]/gu, '')
+  return w.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC')
+}
+
+const stemmer = lunr.stemmer as unknown as (token: lunr.Token) => lunr.Token
+
+export function stem(term: string): string {
+  if (!LATIN_ONLY.test(term) || term.length < 3) return term
+  return stemmer(new lunr.Token(term, {})).toString()
+}
+
+/** Every word of a text with its offsets; stop words are kept here (phrases and highlights need them). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index!
+    const norm = normalize(m[0])
+    if (!norm) continue
+    // A trailing full stop or apostrophe belongs to the sentence, not to the highlighted word.
+    const end = start + m[0].replace(/['’.]+$/u, '').length
+    if (CJK.test(norm) && norm.length > 1) {
+      // No spaces between words: index overlapping character pairs.
+      const chars = Array.from(norm)
+      for (let i = 0; i + 1 < chars.length; i++) out.push({ term: chars[i]! + chars[i + 1]!, start, end })
+      continue
+    }
+    out.push({ term: stem(norm), start, end })
+  }
+  return out
+}
+
+export function isStopWord(term: string): boolean {
+  return STOP.has(term)
+}
+
+/** The terms Lunr indexes for a field: normalised, stemmed, without stop words, space-separated. */
+export function indexText(text: string | null | undefined): string {
+  if (!text) return ''
+  return tokenize(text)
+    .map((t) => t.term)
+    .filter((t) => !STOP.has(t))
+    .join(' ')
+}
+
+/**
+ * A pipeline function Lunr serialises by name. Terms reach Lunr already normalised (indexText),
+ * so it only guards against anything Lunr's whitespace tokenizer would let through unnormalised.
+ */
+export const PIPELINE_LABEL = 'parallaxNormalize'
+const pipelineFn: lunr.PipelineFunction = (token) => token
+lunr.Pipeline.registerFunction(pipelineFn, PIPELINE_LABEL)
+
+export function configureBuilder(builder: lunr.Builder): void {
+  builder.pipeline.reset()
+  builder.searchPipeline.reset()
+  builder.pipeline.add(pipelineFn)
+  builder.searchPipeline.add(pipelineFn)
+  // No position metadata: snippets and phrases are computed from the stored text.
+  builder.metadataWhitelist = []
+}

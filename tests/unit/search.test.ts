@@ -1,0 +1,177 @@
+/** Search on a fixture library written for it: each query form returns exactly the right articles. */
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importBatch } from '../../src/main/core/importers/batch'
+import { SearchIndex } from '../../src/main/core/search/engine'
+import { parseQuery, QuerySyntaxError } from '../../src/main/core/search/query'
+import { maintain, verifyAndRepair } from '../../src/main/core/search/segments'
+import { InProcessSearch } from '../../src/main/core/search/service'
+import { normalize, tokenize } from '../../src/main/core/search/tokenize'
+import { Library } from '../../src/main/core/store/library'
+import { tmpDir } from '../helpers/tmp'
+
+const ARTICLES: Record<string, string> = {
+  pm: 'Prime minister visits the harbour\n\nMay 2, 2024 — Kestrel Courier\n\nThe prime minister opened the harbour bridge on Monday and praised the engineers.',
+  apart: 'Minister praises prime location\n\nMay 3, 2024 — Harbour Post\n\nThe transport minister said the prime site by the harbour would host a new market.',
+  blair: "Blair's legacy debated\n\nJune 1, 2024 — Kestrel Courier\n\nHistorians debated Tony Blair's legacy in the U.S. and in Europe at a conference.",
+  ru: 'Путин и переговоры\n\n1 July 2024 — Novaya Gazeta\n\nПутин заявил, что переговоры продолжатся в Москве на следующей неделе.',
+  el: 'Η Ελλάδα και η Ευρώπη\n\n2 July 2024 — Kathimerini\n\nΗ Ελλάδα συμμετέχει στη σύνοδο για την Ευρώπη και την οικονομία.',
+  cafe: 'Café owners protest\n\nAugust 5, 2024 — Quay Times\n\nThe café owners on the quay protested against the new parking rules and the electricity prices.',
+  tokyo: '東京の市場\n\nAugust 6, 2024 — Asahi\n\n東京の魚市場は新しい場所に移転しました。',
+  budget: 'Council budget vote\n\nSeptember 9, 2024 — Kestrel Courier\n\nThe council approved the electoral budget and the elections office plans for the government.'
+}
+
+describe('search', () => {
+  let lib: Library
+  let ids: Record<string, number>
+  let search: InProcessSearch
+
+  beforeEach(async () => {
+    lib = Library.open(tmpDir())
+    const files = Object.entries(ARTICLES).map(([k, t]) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(t) }))
+    const results = await importBatch(lib, files)
+    ids = Object.fromEntries(Object.keys(ARTICLES).map((k, i) => [k, results[i]!.articleId!]))
+    search = new InProcessSearch(lib.db)
+  })
+  afterEach(() => lib.close())
+
+  const find = async (q: string, extra: object = {}): Promise<string[]> => {
+    const res = await search.search({ q, limit: 50, ...extra })
+    if (res.error) throw new Error(res.error)
+    const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]))
+    return res.hits.map((h) => byId[h.id]!).sort()
+  }
+
+  it('ranks words and finds any of them', async () => {
+    expect(await find('harbour')).toEqual(['apart', 'pm'])
+    expect(await find('bridge market')).toEqual(['apart', 'pm'])
+    const res = await search.search({ q: 'prime minister' })
+    expect(res.hits[0]!.id).toBe(ids.pm) // both words, and in the title
+  })
+
+  it('tells an exact phrase from the same words apart', async () => {
+    expect(await find('"prime minister"')).toEqual(['pm'])
+    expect(await find('prime minister')).toEqual(['apart', 'pm'])
+  })
+
+  it('requires and excludes', async () => {
+    expect(await find('harbour +market')).toEqual(['apart'])
+    expect(await find('harbour -bridge')).toEqual(['apart'])
+    expect(await find('harbour -"prime minister"')).toEqual(['apart'])
+  })
+
+  it('searches fields', async () => {
+    expect(await find('title:legacy')).toEqual(['blair'])
+    expect(await find('outlet:kestrel')).toEqual(['blair', 'budget', 'pm'])
+    expect(await find('title:harbour')).toEqual(['pm'])
+  })
+
+  it('finds prefixes and fuzzy matches', async () => {
+    expect(await find('elec*')).toEqual(['budget', 'cafe'])
+    expect(await find('goverment~1')).toEqual(['budget'])
+    expect(await find('harbor~1')).toEqual(['apart', 'pm'])
+  })
+
+  it('handles Cyrillic, Greek, Japanese and accented words', async () => {
+    expect(await find('Путин')).toEqual(['ru'])
+    expect(await find('путин')).toEqual(['ru'])
+    expect(await find('Ελλάδα')).toEqual(['el'])
+    expect(await find('ελλαδα')).toEqual(['el'])
+    expect(await find('東京')).toEqual(['tokyo'])
+    expect(await find('café')).toEqual(['cafe'])
+    expect(await find('cafe')).toEqual(['cafe'])
+  })
+
+  it("handles possessives and abbreviations: Blair's finds Blair, U.S. finds US", async () => {
+    expect(await find('Blair')).toEqual(['blair'])
+    expect(await find("Blair's")).toEqual(['blair'])
+    expect(await find('U.S.')).toEqual(['blair'])
+    expect(normalize("Blair's")).toBe('blair')
+    expect(normalize('U.S.')).toBe('us')
+    expect(tokenize('Ελλάδα café').map((t) => t.term)).toEqual(['ελλαδα', 'cafe'])
+  })
+
+  it('filters by date range, outlet and language, and sorts by date', async () => {
+    expect(await find('harbour', { filters: { outlet: 'Harbour Post' } })).toEqual(['apart'])
+    expect(await find('the', { filters: { from: '2024-06-01', to: '2024-08-31' } })).toEqual([])
+    expect(await find('owners OR protest', { filters: { from: '2024-08-01' } })).toEqual(['cafe'])
+    expect(await find('Путин', { filters: { language: 'ru' } })).toEqual(['ru'])
+    expect(await find('Путин', { filters: { language: 'en' } })).toEqual([])
+    const byDate = await search.search({ q: 'harbour council', sort: 'date' })
+    expect(byDate.hits.map((h) => h.publishedAt)).toEqual(['2024-09-09', '2024-05-03', '2024-05-02'])
+  })
+
+  it('gives a snippet around the best match with the matched words highlighted', async () => {
+    const res = await search.search({ q: 'engineers' })
+    const { text, highlights } = res.hits[0]!.snippet
+    expect(highlights).toHaveLength(1)
+    expect(text.slice(highlights[0]![0], highlights[0]![1])).toBe('engineers')
+    const loc = await search.locate(ids.pm!, '"prime minister"')
+    const body = lib.articles.get(ids.pm!)!.text
+    expect(loc.map(([s, e]) => body.slice(s, e).toLowerCase())).toEqual(['prime', 'minister'])
+  })
+
+  it('reports malformed queries with a clear message, never an exception', async () => {
+    for (const [q, msg] of [
+      ['"unclosed', /quotation mark is not closed/],
+      ['ab*', /at least 3 letters before the star/],
+      ['*arbour', /star can only end a word/],
+      ['nope:word', /Unknown field “nope:”/],
+      ['-only -exclusions', /besides the excluded ones/],
+      ['word~7', /~1 or ~2/]
+    ] as const) {
+      const res = await search.search({ q })
+      expect(res.error).toMatch(msg)
+      expect(res.hits).toEqual([])
+    }
+    expect(() => parseQuery('"x')).toThrow(QuerySyntaxError)
+    expect((await search.search({ q: '' })).total).toBe(0)
+  })
+
+  it('shows imports and deletes at once', async () => {
+    const before = await find('lighthouse')
+    expect(before).toEqual([])
+    const [r] = await importBatch(lib, [{ name: 'l.txt', bytes: new TextEncoder().encode('Lighthouse keeper retires\n\nThe lighthouse keeper retired after forty years.') }])
+    await search.changed()
+    expect((await search.search({ q: 'lighthouse' })).hits.map((h) => h.id)).toEqual([r!.articleId])
+    lib.articles.delete([r!.articleId!, ids.pm!])
+    await search.changed()
+    expect((await search.search({ q: 'lighthouse' })).total).toBe(0)
+    expect(await find('harbour')).toEqual(['apart'])
+  })
+
+  it('survives a restart without a rebuild, and rebuilds a corrupt stored segment', async () => {
+    await search.search({ q: 'harbour' })
+    const segs = () => lib.db.prepare('SELECT id, checksum FROM search_segments').all() as { id: number; checksum: string }[]
+    const stored = segs()
+    expect(stored).toHaveLength(1)
+    // Restart: a new index over the same file loads the same segment, builds nothing.
+    const again = new InProcessSearch(lib.db)
+    expect(await (async () => (await again.search({ q: 'harbour' })).total)()).toBe(2)
+    expect(segs()).toEqual(stored)
+    // Corrupt the stored segment: detected at start, its articles rebuilt into a new one.
+    lib.db.prepare("UPDATE search_segments SET data = '{\"broken\":' WHERE id = ?").run(stored[0]!.id)
+    expect(verifyAndRepair(lib.db).repaired).toBe(1)
+    maintain(lib.db)
+    const fresh = new SearchIndex(lib.db)
+    fresh.refresh()
+    expect(fresh.search({ q: 'harbour' }).total).toBe(2)
+    expect(segs()[0]!.id).not.toBe(stored[0]!.id)
+  })
+
+  it('merges segments past the limit and keeps every article searchable, with comparable scores', async () => {
+    for (let i = 0; i < 6; i++) {
+      await importBatch(lib, [{ name: `x${i}.txt`, bytes: new TextEncoder().encode(`Extra ${i}\n\nHarbour story number ${i} about the quay.`) }])
+      maintain(lib.db)
+    }
+    const count = (lib.db.prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
+    expect(count).toBeLessThanOrEqual(4)
+    const idx = new SearchIndex(lib.db)
+    idx.refresh()
+    expect(idx.search({ q: 'harbour', limit: 50 }).total).toBe(8)
+    const db = new Database(lib.file, { readonly: true })
+    expect(db.prepare('SELECT count(*) AS n FROM search_docs WHERE segment_id IS NULL').get()).toEqual({ n: 0 })
+    db.close()
+  })
+})

@@ -6,6 +6,9 @@ import { ImportPanel } from './components/ImportPanel'
 import { useArticles, useImport } from './hooks'
 import { LibraryView } from './views/LibraryView'
 import { ReaderView } from './views/ReaderView'
+import { NO_OPTIONS, SearchView, type SearchOptions } from './views/SearchView'
+import { QueryHelp } from './components/QueryHelp'
+import { SearchStatusLine } from './components/SearchStatusLine'
 import { plural } from './format'
 
 /** What the file picker offers: every format an importer reads. */
@@ -14,9 +17,26 @@ const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.eml,.json
 export function App(): React.JSX.Element {
   const { items, total, loading, error } = useArticles()
   const [selected, setSelected] = useState<number | null>(null)
-  const [filter, setFilter] = useState('')
+  const [query, setQuery] = useState('')
+  const [options, setOptions] = useState<SearchOptions>(NO_OPTIONS)
+  const searchBox = useRef<HTMLInputElement>(null)
+  const searching = query.trim() !== ''
   const importer = useImport()
   const fileInput = useRef<HTMLInputElement>(null)
+
+  // "/" (or Ctrl/Cmd+F) focuses the search box from anywhere but a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement
+      if ((e.key === '/' && !typing) || (e.key === 'f' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault()
+        searchBox.current?.focus()
+      }
+      if (e.key === 'Escape' && e.target === searchBox.current) setQuery('')
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   // The desktop menu's "Import Files…" opens the same picker as the toolbar button.
   useEffect(() => api.on('shell.command', (c) => c.name === 'import' && fileInput.current?.click()), [])
@@ -45,6 +65,7 @@ export function App(): React.JSX.Element {
             </a>
           </nav>
           <div className="sidebar-footer">
+            <SearchStatusLine />
             <span className={`mode mode-${api.transport}`}>{api.transport === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
           </div>
         </aside>
@@ -52,13 +73,22 @@ export function App(): React.JSX.Element {
         <main className="workspace">
           <header className="toolbar">
             <input
+              ref={searchBox}
               className="filter"
               type="search"
-              placeholder="Filter by title, outlet or author"
-              aria-label="Filter articles"
-              value={filter}
-              onChange={(e) => setFilter(e.target.value)}
+              placeholder="Search the library   ( / )"
+              aria-label="Search the library"
+              data-testid="search-box"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault()
+                  ;(document.querySelector('[data-testid=search-results]') as HTMLElement | null)?.focus()
+                }
+              }}
             />
+            <QueryHelp />
             <span className="toolbar-info">{plural(total, 'article')}</span>
             <button className="primary" onClick={() => fileInput.current?.click()} disabled={importer.state.running}>
               Import…
@@ -78,16 +108,19 @@ export function App(): React.JSX.Element {
           </header>
 
           <div className="split">
-            <LibraryView
-              items={items}
-              loading={loading}
-              error={error}
-              filter={filter}
-              selected={selected}
-              onSelect={setSelected}
-              onImport={() => fileInput.current?.click()}
-            />
-            <ReaderView id={selected} onOpen={setSelected} />
+            {searching ? (
+              <SearchView query={query} options={options} onOptions={setOptions} selected={selected} onSelect={setSelected} />
+            ) : (
+              <LibraryView
+                items={items}
+                loading={loading}
+                error={error}
+                selected={selected}
+                onSelect={setSelected}
+                onImport={() => fileInput.current?.click()}
+              />
+            )}
+            <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} />
           </div>
         </main>
       </div>

@@ -1,5 +1,4 @@
-/** The library list: every article, filterable, keyboard-navigable; selecting one opens it. */
-import { useMemo } from 'react'
+/** The library list: every article, newest import first, keyboard-navigable; selecting one opens it. */
 import type { ArticleSummary } from '../../../shared/contract'
 import { formatDate, plural } from '../format'
 
@@ -7,18 +6,13 @@ interface Props {
   items: ArticleSummary[]
   loading: boolean
   error: string | null
-  filter: string
   selected: number | null
   onSelect: (id: number) => void
   onImport: () => void
 }
 
-export function LibraryView({ items, loading, error, filter, selected, onSelect, onImport }: Props): React.JSX.Element {
-  const shown = useMemo(() => {
-    const q = filter.trim().toLowerCase()
-    if (!q) return items
-    return items.filter((a) => [a.title, a.outlet, a.author].some((v) => v?.toLowerCase().includes(q)))
-  }, [items, filter])
+export function LibraryView({ items, loading, error, selected, onSelect, onImport }: Props): React.JSX.Element {
+  const shown = items
 
   const move = (delta: number): void => {
     const i = shown.findIndex((a) => a.id === selected)
@@ -72,7 +66,6 @@ export function LibraryView({ items, loading, error, filter, selected, onSelect,
           </li>
         ))}
       </ul>
-      {shown.length === 0 && <p className="no-match">No article matches “{filter}”.</p>}
     </section>
   )
 }

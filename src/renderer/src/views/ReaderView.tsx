@@ -2,11 +2,20 @@
 import { useEffect, useState } from 'react'
 import type { Article } from '../../../shared/contract'
 import { api } from '../api/client'
+import { Highlighted } from '../components/Highlighted'
 import { MetadataForm } from '../components/MetadataForm'
 import { formatDate, plural } from '../format'
 
-export function ReaderView({ id, onOpen }: { id: number | null; onOpen: (id: number) => void }): React.JSX.Element {
+interface Props {
+  id: number | null
+  onOpen: (id: number) => void
+  /** A search query whose words are highlighted, the first one scrolled into view. */
+  highlight: string | null
+}
+
+export function ReaderView({ id, onOpen, highlight }: Props): React.JSX.Element {
   const [article, setArticle] = useState<Article | null>(null)
+  const [ranges, setRanges] = useState<[number, number][]>([])
   const [error, setError] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
 
@@ -22,6 +31,25 @@ export function ReaderView({ id, onOpen }: { id: number | null; onOpen: (id: num
       live = false
     }
   }, [id])
+
+  useEffect(() => {
+    if (id === null || !highlight?.trim()) {
+      setRanges([])
+      return
+    }
+    let live = true
+    api['search.locate']({ id, q: highlight })
+      .then((r) => live && setRanges(r.ranges))
+      .catch(() => live && setRanges([]))
+    return () => {
+      live = false
+    }
+  }, [id, highlight])
+
+  // Bring the first highlighted word into view once the article and its ranges are shown.
+  useEffect(() => {
+    if (ranges.length && article?.id === id) document.querySelector('.reader-body mark')?.scrollIntoView({ block: 'center' })
+  }, [ranges, article, id])
 
   if (id === null) {
     return (
@@ -100,10 +128,23 @@ export function ReaderView({ id, onOpen }: { id: number | null; onOpen: (id: num
         )}
       </header>
       <div className="reader-body">
-        {article.text.split('\n\n').map((p, i) => (
-          <p key={i}>{p}</p>
+        {paragraphsWithOffsets(article.text).map(([p, offset]) => (
+          <p key={offset}>
+            <Highlighted text={p} ranges={ranges} offset={offset} />
+          </p>
         ))}
       </div>
     </article>
   )
+}
+
+/** Paragraphs with their offsets in the whole text, so search ranges can be placed in them. */
+function paragraphsWithOffsets(text: string): [string, number][] {
+  const out: [string, number][] = []
+  let offset = 0
+  for (const p of text.split('\n\n')) {
+    out.push([p, offset])
+    offset += p.length + 2
+  }
+  return out
 }

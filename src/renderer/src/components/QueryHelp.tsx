@@ -1,0 +1,40 @@
+/** The query language, in a popover beside the search box. */
+import { useState } from 'react'
+
+const ROWS: [string, string][] = [
+  ['harbour bridge', 'articles with any of the words, best first'],
+  ['"prime minister"', 'the exact phrase'],
+  ['+ukraine', 'must contain the word'],
+  ['-sport', 'must not contain the word'],
+  ['title:budget', 'in a field: title, author, outlet, tag, notes'],
+  ['elect*', 'words starting with (3 letters or more)'],
+  ['goverment~1', 'words one edit away (~2: two)']
+]
+
+export function QueryHelp(): React.JSX.Element {
+  const [open, setOpen] = useState(false)
+  return (
+    <span className="query-help">
+      <button className="icon" aria-label="Search help" aria-expanded={open} onClick={() => setOpen(!open)}>
+        ?
+      </button>
+      {open && (
+        <div className="popover" role="dialog" aria-label="Search syntax" data-testid="query-help">
+          <table>
+            <tbody>
+              {ROWS.map(([q, what]) => (
+                <tr key={q}>
+                  <td>
+                    <code>{q}</code>
+                  </td>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>Case, accents and word endings are ignored (café = cafe, Blair's = Blair). Press / to search.</p>
+        </div>
+      )}
+    </span>
+  )
+}

@@ -2,6 +2,8 @@
 // Benchmarks read real corpora from ../shared/corpus and say so when it is absent.
 //   import   the BBC corpus (2,225 articles) into a fresh library through `parallax import`,
 //            against the same texts inserted straight into SQLite in one transaction.
+//   search   the corpus replicated to 10,000 and 50,000 articles: Parallax's engine against
+//            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -69,7 +71,34 @@ function benchImport() {
   }
 }
 
-const BENCHES = { import: benchImport }
+/** Each size in its own process, so peak memory and start-up are measured per size. */
+function benchSearch() {
+  const dir = join(CORPUS, 'bbc')
+  if (!existsSync(dir)) {
+    console.log(`search: SKIPPED, corpus absent (${dir} not found)`)
+    return
+  }
+  const script = join(ROOT, 'out/main/bench-search.js')
+  const phase = (...args) => {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=12288', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    if (r.status !== 0) throw new Error(`${args[0]} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
+    return r.stdout.trim().split('\n').at(-1)
+  }
+  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? '10000,50000').split(',').map(Number)) {
+    const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-search-'))
+    try {
+      const built = phase('build', lib, dir, String(n))
+      const queried = phase('query', lib, dir)
+      spawnSync(process.execPath, [script, 'report', built, queried], { stdio: 'inherit' })
+    } catch (err) {
+      console.log(`search: the ${n}-article run failed: ${err.message}`)
+    } finally {
+      rmSync(lib, { recursive: true, force: true })
+    }
+  }
+}
+
+const BENCHES = { import: benchImport, search: benchSearch }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -69,6 +69,9 @@ describe('search', () => {
 
   it('finds prefixes and fuzzy matches', async () => {
     expect(await find('elec*')).toEqual(['budget', 'cafe'])
+    expect(await find('harbour +elec*')).toEqual(['budget', 'cafe'])
+    expect(await find('+harbour +elec*')).toEqual([])
+    expect(await find('quay -elec*')).toEqual([])
     expect(await find('goverment~1')).toEqual(['budget'])
     expect(await find('harbor~1')).toEqual(['apart', 'pm'])
   })

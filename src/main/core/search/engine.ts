@@ -55,6 +55,96 @@ interface Segment {
   id: number
   index: lunr.Index
   docCount: number
+  /** The segment's terms, sorted: prefix and fuzzy terms are expanded against it (Lunr's own expansion is slow). */
+  vocabulary?: string[]
+  /** Documents holding each term, memoised (segments never change). */
+  df?: Map<string, number>
+}
+
+/** Documents of the segment holding a term (0 when it has none). */
+function segmentDf(seg: Segment, term: string): number {
+  seg.df ??= new Map()
+  let n = seg.df.get(term)
+  if (n === undefined) {
+    const posting = internals(seg.index).invertedIndex[term]
+    n = posting ? documentsWithTerm(posting) : 0
+    seg.df.set(term, n)
+  }
+  return n
+}
+
+function vocabulary(seg: Segment): string[] {
+  seg.vocabulary ??= Object.keys(internals(seg.index).invertedIndex).sort()
+  return seg.vocabulary
+}
+
+/** Index terms starting with a prefix, by binary search in the sorted vocabulary. */
+function expandPrefix(seg: Segment, prefix: string, max = 500): string[] {
+  const vocab = vocabulary(seg)
+  let lo = 0
+  let hi = vocab.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (vocab[mid]! < prefix) lo = mid + 1
+    else hi = mid
+  }
+  const out: string[] = []
+  for (let i = lo; i < vocab.length && out.length < max && vocab[i]!.startsWith(prefix); i++) out.push(vocab[i]!)
+  return out
+}
+
+/**
+ * Index terms within `distance` edits of a word that share its first letter (as most spelling
+ * suggesters do: it keeps "goverment~1" from matching "over", and the scan to one letter's range).
+ */
+function expandFuzzy(seg: Segment, word: string, distance: number, max = 200): string[] {
+  const out: string[] = []
+  const first = word.charAt(0)
+  for (const t of expandPrefix(seg, first, Infinity)) {
+    if (Math.abs(t.length - word.length) > distance) continue
+    if (withinDistance(word, t, distance)) out.push(t)
+    if (out.length >= max) break
+  }
+  return out
+}
+
+function withinDistance(a: string, b: string, k: number): boolean {
+  if (k === 1) return withinOne(a, b)
+  // Banded dynamic programming on two reused rows.
+  const n = b.length
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1)
+    rowB = new Int32Array(n + 1)
+  }
+  let prev = rowA
+  let cur = rowB
+  for (let j = 0; j <= n; j++) prev[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i
+    let rowMin = i
+    for (let j = 1; j <= n; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1))
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > k) return false
+    ;[prev, cur] = [cur, prev]
+  }
+  return prev[n]! <= k
+}
+let rowA = new Int32Array(64)
+let rowB = new Int32Array(64)
+
+/** One edit at most, in one pass: a substitution, an insertion or a deletion. */
+function withinOne(a: string, b: string): boolean {
+  if (a === b) return true
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > 1) return false
+  let i = 0
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1)
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
 /** The parts of a Lunr index its type declarations do not show: postings and document vectors. */
@@ -149,10 +239,7 @@ export class SearchIndex {
       let df = dfCache.get(term)
       if (df === undefined) {
         df = 0
-        for (const s of all) {
-          const posting = internals(s.index).invertedIndex[term]
-          if (posting) df += documentsWithTerm(posting)
-        }
+        for (const s of all) df += segmentDf(s, term)
         dfCache.set(term, df)
       }
       return idf(df, totalDocs)
@@ -160,12 +247,17 @@ export class SearchIndex {
 
     for (const seg of all) {
       let results: lunr.Index.Result[]
+      const expanded = expansions(seg, clauses)
+      // A required prefix or fuzzy word with no expansion in this segment: nothing here can match.
+      if ([...expanded].some(([c, terms]) => terms.length === 0 && c.presence === 'required')) continue
       try {
-        results = seg.index.query((q) => addClauses(q, clauses))
+        results = seg.index.query((q) => addClauses(q, clauses, expanded))
       } catch (err) {
         return { total: 0, hits: [], error: `The query could not be run: ${(err as Error).message}`, terms: [] }
       }
+      const requiredExpansions = [...expanded].filter(([c]) => c.presence === 'required').map(([, terms]) => terms)
       for (const r of results) {
+        if (requiredExpansions.some((terms) => !terms.some((t) => t in r.matchData.metadata))) continue
         const id = Number(r.ref)
         // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
         if (this.docSegment.get(id) !== seg.id || !this.meta.has(id)) continue
@@ -225,23 +317,28 @@ export class SearchIndex {
   }
 }
 
-function addClauses(q: lunr.Query, clauses: Clause[]): void {
+/** Prefix and fuzzy clauses expanded into the segment's exact terms. */
+function expansions(seg: Segment, clauses: Clause[]): Map<Clause, string[]> {
+  const out = new Map<Clause, string[]>()
+  for (const c of clauses) {
+    if (c.kind === 'prefix') out.set(c, expandPrefix(seg, c.terms[0]!))
+    else if (c.kind === 'fuzzy') out.set(c, expandFuzzy(seg, c.terms[0]!, c.distance))
+  }
+  return out
+}
+
+function addClauses(q: lunr.Query, clauses: Clause[], expanded: Map<Clause, string[]>): void {
   for (const c of clauses) {
     const presence =
       c.presence === 'excluded' ? lunr.Query.presence.PROHIBITED : c.presence === 'required' || c.kind === 'phrase' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL
     // An excluded phrase is checked against the text afterwards; Lunr would exclude its words one by one.
     if (c.kind === 'phrase' && c.presence === 'excluded') continue
-    const fields = c.field ? [c.field] : undefined
-    for (const term of c.terms) {
-      // Lunr tests `'fields' in clause` and `'editDistance' in clause`: absent keys, never undefined ones.
-      q.term(term, {
-        ...(fields ? { fields } : {}),
-        presence,
-        usePipeline: false,
-        wildcard: c.kind === 'prefix' ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-        ...(c.kind === 'fuzzy' ? { editDistance: c.distance } : {})
-      })
-    }
+    // Lunr tests `'fields' in clause`: the key must be absent, never undefined.
+    const fields = c.field ? { fields: [c.field] } : {}
+    const terms = expanded.get(c) ?? c.terms
+    // A required expansion matches if any of its terms does (checked after the query).
+    const each = expanded.has(c) && presence === lunr.Query.presence.REQUIRED ? lunr.Query.presence.OPTIONAL : presence
+    for (const term of terms) q.term(term, { ...fields, presence: each, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
   }
 }
 
@@ -257,7 +354,7 @@ function rescore(seg: Segment, r: lunr.Index.Result, globalIdf: (t: string) => n
     const { invertedIndex, fieldVectors } = internals(seg.index)
     const posting = invertedIndex[term]
     if (!posting) continue
-    const localIdf = idf(documentsWithTerm(posting), seg.docCount)
+    const localIdf = idf(segmentDf(seg, term), seg.docCount)
     const ratio = localIdf > 0 ? globalIdf(term) / localIdf : 1
     for (const field in metadata[term]) {
       const vector = fieldVectors[`${field}/${r.ref}`]

@@ -7,6 +7,8 @@ const SNIPPET_WORDS = 36
 /** A phrase as typed, matched in raw text: its words adjacent, separated by anything but letters or digits. */
 export function phraseRegex(raw: string): RegExp {
   const words = raw.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  // ASCII phrases take the fast path: no Unicode mode, plain word boundaries.
+  if (words.every((w) => /^[A-Za-z0-9]+$/.test(w))) return new RegExp(`\\b${words.join('[^A-Za-z0-9\\u0080-\\uffff]+')}\\b`, 'i')
   const body = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+')
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu')
 }

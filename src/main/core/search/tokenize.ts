@@ -38,12 +38,41 @@ export function stem(term: string): string {
   return stemmer(new lunr.Token(term, {})).toString()
 }
 
+/**
+ * Normalising and stemming a word costs far more than matching it; words repeat, so the result
+ * is memoised (bounded: the cache is dropped when full, which keeps memory flat on huge inputs).
+ */
+const termCache = new Map<string, string>()
+const TERM_CACHE_MAX = 200_000
+
+function termOf(word: string): string {
+  let t = termCache.get(word)
+  if (t === undefined) {
+    t = normalize(word)
+    if (termCache.size >= TERM_CACHE_MAX) termCache.clear()
+    termCache.set(word, t)
+  }
+  return t
+}
+
+const stemCache = new Map<string, string>()
+
+function cachedStem(term: string): string {
+  let s = stemCache.get(term)
+  if (s === undefined) {
+    s = stem(term)
+    if (stemCache.size >= TERM_CACHE_MAX) stemCache.clear()
+    stemCache.set(term, s)
+  }
+  return s
+}
+
 /** Every word of a text with its offsets; stop words are kept here (phrases and highlights need them). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   for (const m of text.matchAll(WORD)) {
     const start = m.index!
-    const norm = normalize(m[0])
+    const norm = termOf(m[0])
     if (!norm) continue
     // A trailing full stop or apostrophe belongs to the sentence, not to the highlighted word.
     const end = start + m[0].replace(/['’.]+$/u, '').length
@@ -53,7 +82,7 @@ export function tokenize(text: string): Token[] {
       for (let i = 0; i + 1 < chars.length; i++) out.push({ term: chars[i]! + chars[i + 1]!, start, end })
       continue
     }
-    out.push({ term: stem(norm), start, end })
+    out.push({ term: cachedStem(norm), start, end })
   }
   return out
 }

@@ -8,7 +8,7 @@ const ROWS: [string, string][] = [
   ['-sport', 'must not contain the word'],
   ['title:budget', 'in a field: title, author, outlet, tag, notes'],
   ['elect*', 'words starting with (3 letters or more)'],
-  ['goverment~1', 'words one edit away (~2: two)']
+  ['goverment~1', 'words one edit away, same first letter (~2: two)']
 ]
 
 export function QueryHelp(): React.JSX.Element {

@@ -1,0 +1,195 @@
+/**
+ * `npm run bench -- search`: Parallax's search engine beside SQLite FTS5 on the same texts and
+ * queries, in the same run. The BBC corpus is replicated to N articles (new ids, paragraphs
+ * shuffled, so no two copies are the same text). Bundled to out/main/bench-search.js.
+ */
+import Database from 'better-sqlite3'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { SearchIndex } from '../src/main/core/search/engine'
+import { maintain, verifyAndRepair } from '../src/main/core/search/segments'
+import { Library } from '../src/main/core/store/library'
+
+const QUERIES: { kind: string; parallax: string; fts: string }[] = [
+  { kind: 'one word', parallax: 'economy', fts: 'economy' },
+  { kind: 'one word', parallax: 'election', fts: 'election' },
+  { kind: 'two words', parallax: 'mobile phone', fts: 'mobile OR phone' },
+  { kind: 'two words', parallax: 'oil prices', fts: 'oil OR prices' },
+  { kind: 'phrase', parallax: '"prime minister"', fts: '"prime minister"' },
+  { kind: 'phrase', parallax: '"interest rates"', fts: '"interest rates"' },
+  { kind: 'rare term', parallax: 'cochilco', fts: 'cochilco' },
+  { kind: 'rare term', parallax: 'kilroy', fts: 'kilroy' },
+  { kind: 'prefix', parallax: 'elect*', fts: 'elect*' },
+  { kind: 'prefix', parallax: 'champ*', fts: 'champ*' },
+  { kind: 'fuzzy', parallax: 'goverment~1', fts: 'government' },
+  { kind: 'field', parallax: 'title:apple', fts: 'title:apple' }
+]
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((e) => {
+      const p = join(dir, e)
+      return statSync(p).isDirectory() ? walk(p) : e.endsWith('.txt') ? [p] : []
+    })
+}
+
+/** A deterministic shuffle, so every run measures the same texts. */
+function shuffle<T>(xs: T[], seed: number): T[] {
+  const out = [...xs]
+  let s = seed
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0
+    const j = s % (i + 1)
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+function corpus(dir: string, n: number): { title: string; text: string }[] {
+  const base = walk(dir).map((f) => {
+    const [title, ...paras] = readFileSync(f, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+    return { title: title!, paras }
+  })
+  return Array.from({ length: n }, (_, i) => {
+    const b = base[i % base.length]!
+    const copy = Math.floor(i / base.length)
+    return { title: copy ? `${b.title} (${copy})` : b.title, text: (copy ? shuffle(b.paras, i) : b.paras).join('\n\n') }
+  })
+}
+
+const ms = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`
+const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1))
+
+function latencies(run: (q: (typeof QUERIES)[number]) => unknown, rounds: number): number[] {
+  const out: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const t = process.hrtime.bigint()
+      run(q)
+      out.push(ms(t))
+    }
+  }
+  return out
+}
+
+interface BuildFigures {
+  n: number
+  buildMs: number
+  size: number
+  segments: number
+  ftsBuildMs: number
+  ftsSize: number
+  rss: number
+}
+
+interface QueryFigures {
+  firstMs: number
+  ftsFirstMs: number
+  freshMs: number
+  found: number
+  lat: number[]
+  ftsLat: number[]
+  heap: number
+  rss: number
+}
+
+/** Phase 1, its own process: a library of n articles, its Parallax index, and an FTS5 table of the same texts. */
+function build(dir: string, corpusDir: string, n: number): BuildFigures {
+  const docs = corpus(corpusDir, n)
+  const lib = Library.open(dir)
+  const insert = lib.db.prepare(`INSERT INTO articles (title, text, word_count, source_name, source_format, content_hash, imported_at)
+    VALUES (?, ?, 0, 'bench.txt', 'txt', ?, '2026-01-01')`)
+  const pending = lib.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
+  lib.db.transaction(() => docs.forEach((d, i) => pending.run(insert.run(d.title, d.text, `h${i}`).lastInsertRowid)))()
+  // Segments of up to 20,000 articles, as the builder worker makes them.
+  let t = process.hrtime.bigint()
+  maintain(lib.db)
+  const buildMs = ms(t)
+  const size = (lib.db.prepare('SELECT sum(length(data)) AS n FROM search_segments').get() as { n: number }).n
+  const segments = (lib.db.prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
+  lib.close()
+
+  const fts = new Database(join(dir, 'fts.sqlite'))
+  fts.pragma('journal_mode = WAL')
+  t = process.hrtime.bigint()
+  fts.exec("CREATE VIRTUAL TABLE f USING fts5(title, text, tokenize = 'porter unicode61 remove_diacritics 2')")
+  const add = fts.prepare('INSERT INTO f (rowid, title, text) VALUES (?, ?, ?)')
+  fts.transaction(() => docs.forEach((d, i) => add.run(i + 1, d.title, d.text)))()
+  const ftsBuildMs = ms(t)
+  const ftsSize = (fts.pragma('page_count', { simple: true }) as number) * (fts.pragma('page_size', { simple: true }) as number)
+  fts.close()
+  return { n, buildMs, size, segments, ftsBuildMs, ftsSize, rss: process.resourceUsage().maxRSS * 1024 }
+}
+
+/** Phase 2, a fresh process, as the query worker starts: load, answer, take new articles, answer the mix. */
+function query(dir: string, corpusDir: string): QueryFigures {
+  const lib = Library.open(dir)
+  verifyAndRepair(lib.db)
+  const index = new SearchIndex(lib.db)
+  index.refresh()
+  index.search({ q: 'economy' })
+  const firstMs = performance.now() // since this process started
+  const heap = process.memoryUsage().heapUsed
+
+  // 100 new articles: stored as pending, searchable after one refresh (in-memory pending index).
+  const fresh = corpus(corpusDir, 100).map((d, i) => ({ title: `Fresh ${i} ${d.title}`, text: `zyxfresh ${d.text}` }))
+  const insert = lib.db.prepare(`INSERT INTO articles (title, text, word_count, source_name, source_format, content_hash, imported_at)
+    VALUES (?, ?, 0, 'bench.txt', 'txt', ?, '2026-01-02')`)
+  const pending = lib.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
+  lib.db.transaction(() => fresh.forEach((d, i) => pending.run(insert.run(d.title, d.text, `f${i}`).lastInsertRowid)))()
+  let t = process.hrtime.bigint()
+  index.refresh()
+  const found = index.search({ q: 'zyxfresh', limit: 200 }).total
+  const freshMs = ms(t)
+
+  latencies((q) => index.search({ q: q.parallax, limit: 20 }), 2) // warm-up
+  const lat = latencies((q) => index.search({ q: q.parallax, limit: 20 }), 5)
+  lib.close()
+
+  t = process.hrtime.bigint()
+  const fts = new Database(join(dir, 'fts.sqlite'), { readonly: true })
+  const ftsQuery = fts.prepare("SELECT rowid, snippet(f, 1, '[', ']', '…', 24) AS s FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 20")
+  ftsQuery.all('economy')
+  const ftsFirstMs = ms(t)
+  latencies((q) => ftsQuery.all(q.fts), 2)
+  const ftsLat = latencies((q) => ftsQuery.all(q.fts), 5)
+  fts.close()
+  return { firstMs, ftsFirstMs, freshMs, found, lat, ftsLat, heap, rss: process.resourceUsage().maxRSS * 1024 }
+}
+
+export function report(b: BuildFigures, q: QueryFigures): void {
+  const row = (name: string, p: string, f: string, ratio: string): void => console.log(`  ${name.padEnd(38)} ${p.padStart(10)} ${f.padStart(10)} ${ratio.padStart(8)}`)
+  console.log(`search: ${b.n.toLocaleString()} articles (BBC corpus replicated, paragraphs shuffled), ${QUERIES.length} queries x 5 rounds`)
+  row('', 'parallax', 'fts5', 'ratio')
+  row('full build', `${fmt(b.buildMs / 1000)} s`, `${fmt(b.ftsBuildMs / 1000)} s`, `${fmt(b.buildMs / b.ftsBuildMs)}x`)
+  row(`serialized size (${b.segments} segment${b.segments === 1 ? '' : 's'})`, mb(b.size), mb(b.ftsSize), `${fmt(b.size / b.ftsSize)}x`)
+  row('process start to first answered query', `${fmt(q.firstMs)} ms`, `${fmt(q.ftsFirstMs)} ms`, '')
+  row('100 new articles searchable', `${fmt(q.freshMs)} ms`, '-', q.found === 100 ? 'all 100' : `ONLY ${q.found}`)
+  row('query p50', `${fmt(pct(q.lat, 50))} ms`, `${fmt(pct(q.ftsLat, 50))} ms`, `${fmt(pct(q.lat, 50) / pct(q.ftsLat, 50))}x`)
+  row('query p95', `${fmt(pct(q.lat, 95))} ms`, `${fmt(pct(q.ftsLat, 95))} ms`, `${fmt(pct(q.lat, 95) / pct(q.ftsLat, 95))}x`)
+  for (const kind of [...new Set(QUERIES.map((x) => x.kind))]) {
+    const pick = (xs: number[]): number[] => xs.filter((_, i) => QUERIES[i % QUERIES.length]!.kind === kind)
+    row(`  p95 ${kind}`, `${fmt(pct(pick(q.lat), 95))} ms`, `${fmt(pct(pick(q.ftsLat), 95))} ms`, '')
+  }
+  row('peak RSS: building / querying process', mb(b.rss), mb(q.rss), '')
+  row('heap after loading the index', mb(q.heap), '', '')
+  if (b.n <= 10_000) {
+    const checks: [string, boolean][] = [
+      ['first query within 2 s of start', q.firstMs <= 2000],
+      ['p95 at most 25 ms', pct(q.lat, 95) <= 25],
+      ['p95 at most 4x FTS5', pct(q.lat, 95) <= 4 * pct(q.ftsLat, 95)],
+      ['100 new searchable within 2 s', q.freshMs <= 2000 && q.found === 100],
+      ['peak memory (querying) at most 700 MB', q.rss <= 700 * 1048576]
+    ]
+    console.log(`  targets: ${checks.map(([what, ok]) => `${what}: ${ok ? 'met' : 'NOT met'}`).join('; ')}`)
+  }
+}
+
+// node out/main/bench-search.js build <dir> <corpus> <n> | query <dir> <corpus>: prints JSON for bench/run.mjs.
+const [phase, dir, corpusDir, n] = process.argv.slice(2)
+if (phase === 'build') console.log(JSON.stringify(build(dir!, corpusDir!, Number(n))))
+else if (phase === 'query') console.log(JSON.stringify(query(dir!, corpusDir!)))
+else if (phase === 'report') report(JSON.parse(dir!), JSON.parse(corpusDir!))

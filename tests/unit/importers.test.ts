@@ -18,7 +18,7 @@ async function one(importer: Importer, input: ImportInput): Promise<ParsedArticl
   return out
 }
 
-describe('plain-text importer', async () => {
+describe('plain-text importer', () => {
   it('reads the real sample: title, date from the byline line, no author, 19 paragraphs', async () => {
     const a = await one(textImporter, { name: 'sample.txt', bytes: readFileSync(requireSample()) })
     expect(a.title).toBe(SAMPLE_TITLE)
@@ -60,7 +60,7 @@ describe('plain-text importer', async () => {
   })
 })
 
-describe('dates and bylines', async () => {
+describe('dates and bylines', () => {
   it.each([
     ['March 1, 2025', '2025-03-01'],
     ['1 March 2025', '2025-03-01'],
@@ -94,7 +94,7 @@ describe('dates and bylines', async () => {
   })
 })
 
-describe('encodings', async () => {
+describe('encodings', () => {
   const text = 'Café “quoted” — 5 €'
   it('reads UTF-8 with and without BOM', async () => {
     expect(decodeText(enc(text)).text).toBe(text)
@@ -131,7 +131,7 @@ describe('encodings', async () => {
   })
 })
 
-describe('markdown importer', async () => {
+describe('markdown importer', () => {
   it('reads front matter and reduces markup to words', async () => {
     const a = await one(markdownImporter, { name: 'c.md', bytes: readFileSync(join(FIXTURES, 'articles/council-vote.md')) })
     expect(a.title).toBe('Council votes to keep night buses')
@@ -164,7 +164,7 @@ describe('markdown importer', async () => {
   })
 })
 
-describe('registry and identity', async () => {
+describe('registry and identity', () => {
   it('picks importers by extension, case-insensitively', async () => {
     expect(importerFor('A.TXT')?.format).toBe('txt')
     expect(importerFor('notes.markdown')?.format).toBe('md')

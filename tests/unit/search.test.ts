@@ -163,6 +163,17 @@ describe('search', () => {
     expect(segs()[0]!.id).not.toBe(stored[0]!.id)
   })
 
+  it('detects a stale index (an article with no search entry) and makes the article searchable again', async () => {
+    await search.search({ q: 'harbour' })
+    lib.db.prepare('DELETE FROM search_docs WHERE article_id = ?').run(ids.apart)
+    const stale = new SearchIndex(lib.db)
+    stale.refresh()
+    expect(stale.search({ q: 'market' }).total).toBe(0)
+    expect(verifyAndRepair(lib.db).missingRows).toBe(1)
+    stale.refresh()
+    expect(stale.search({ q: 'market' }).hits.map((h) => h.id)).toEqual([ids.apart])
+  })
+
   it('merges segments past the limit and keeps every article searchable, with comparable scores', async () => {
     for (let i = 0; i < 6; i++) {
       await importBatch(lib, [{ name: `x${i}.txt`, bytes: new TextEncoder().encode(`Extra ${i}\n\nHarbour story number ${i} about the quay.`) }])

@@ -39,33 +39,24 @@ export function stem(term: string): string {
 }
 
 /**
- * Normalising and stemming a word costs far more than matching it; words repeat, so the result
- * is memoised (bounded: the cache is dropped when full, which keeps memory flat on huge inputs).
+ * Normalising and stemming a word costs far more than matching it; words repeat, so results are
+ * memoised (bounded: a full cache is dropped, which keeps memory flat on huge inputs).
  */
-const termCache = new Map<string, string>()
-const TERM_CACHE_MAX = 200_000
-
-function termOf(word: string): string {
-  let t = termCache.get(word)
-  if (t === undefined) {
-    t = normalize(word)
-    if (termCache.size >= TERM_CACHE_MAX) termCache.clear()
-    termCache.set(word, t)
+function memoize(fn: (s: string) => string, max = 200_000): (s: string) => string {
+  const cache = new Map<string, string>()
+  return (s) => {
+    let v = cache.get(s)
+    if (v === undefined) {
+      v = fn(s)
+      if (cache.size >= max) cache.clear()
+      cache.set(s, v)
+    }
+    return v
   }
-  return t
 }
 
-const stemCache = new Map<string, string>()
-
-function cachedStem(term: string): string {
-  let s = stemCache.get(term)
-  if (s === undefined) {
-    s = stem(term)
-    if (stemCache.size >= TERM_CACHE_MAX) stemCache.clear()
-    stemCache.set(term, s)
-  }
-  return s
-}
+const termOf = memoize(normalize)
+const cachedStem = memoize(stem)
 
 /** Every word of a text with its offsets; stop words are kept here (phrases and highlights need them). */
 export function tokenize(text: string): Token[] {

@@ -1,5 +1,6 @@
 /** The library list: every article, newest import first, keyboard-navigable; selecting one opens it. */
 import type { ArticleSummary } from '../../../shared/contract'
+import { listKeyHandler } from '../components/listKeys'
 import { formatDate, plural } from '../format'
 
 interface Props {
@@ -13,15 +14,12 @@ interface Props {
 
 export function LibraryView({ items, loading, error, selected, onSelect, onImport }: Props): React.JSX.Element {
   const shown = items
-
-  const move = (delta: number): void => {
-    const i = shown.findIndex((a) => a.id === selected)
-    const next = shown[Math.max(0, Math.min(shown.length - 1, i + delta))]
-    if (next) {
-      onSelect(next.id)
-      document.getElementById(`article-${next.id}`)?.scrollIntoView({ block: 'nearest' })
-    }
-  }
+  const onKeyDown = listKeyHandler(
+    shown.map((a) => a.id),
+    selected,
+    onSelect,
+    (id) => `article-${id}`
+  )
 
   if (error) return <section className="library empty">Could not load the library: {error}</section>
   if (!loading && items.length === 0) {
@@ -43,12 +41,7 @@ export function LibraryView({ items, loading, error, selected, onSelect, onImpor
         aria-label="Articles"
         tabIndex={0}
         data-testid="article-list"
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'j') move(1)
-          else if (e.key === 'ArrowUp' || e.key === 'k') move(-1)
-          else return
-          e.preventDefault()
-        }}
+        onKeyDown={onKeyDown}
       >
         {shown.map((a) => (
           <li

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
 import { Highlighted } from '../components/Highlighted'
+import { listKeyHandler } from '../components/listKeys'
 import { formatDate, plural } from '../format'
 
 export interface SearchOptions {
@@ -56,14 +57,12 @@ export function SearchView({ query, options, onOptions, selected, onSelect }: Pr
   }, [query, options])
 
   const hits = res?.hits ?? []
-  const move = (delta: number): void => {
-    const i = hits.findIndex((h) => h.id === selected)
-    const next = hits[Math.max(0, Math.min(hits.length - 1, i + delta))]
-    if (next) {
-      onSelect(next.id)
-      document.getElementById(`hit-${next.id}`)?.scrollIntoView({ block: 'nearest' })
-    }
-  }
+  const onKeyDown = listKeyHandler(
+    hits.map((h) => h.id),
+    selected,
+    onSelect,
+    (id) => `hit-${id}`
+  )
   const set = (patch: Partial<SearchOptions>): void => onOptions({ ...options, ...patch })
 
   return (
@@ -110,12 +109,7 @@ export function SearchView({ query, options, onOptions, selected, onSelect }: Pr
         aria-label="Results"
         tabIndex={0}
         data-testid="search-results"
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'j') move(1)
-          else if (e.key === 'ArrowUp' || e.key === 'k') move(-1)
-          else return
-          e.preventDefault()
-        }}
+        onKeyDown={onKeyDown}
       >
         {hits.map((h) => (
           <li

@@ -23,6 +23,9 @@ Commands:
   show <id>                    Print one article
   search "<query>"             Search the library, best first (see the query language below)
      [--limit N] [--sort date] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outlet NAME] [--language CODE]
+  compare <id> <id> [<id>...]  Compare 2-6 articles: alignment, quotes, names and numbers
+     [--format text|markdown|html]
+  related <id> [--limit N]     Articles about the same story
   serve [--port N]             Serve the app in your browser (browser mode)
 
 Query language: words (ranked), "exact phrase", +required, -excluded,
@@ -56,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         to: { type: 'string' },
         outlet: { type: 'string' },
         language: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -122,6 +126,36 @@ export async function main(argv: string[]): Promise<number> {
         if (res.error) return reportError(res.error)
         if (json) print(JSON.stringify(res, null, 2))
         else printHits(res)
+        return 0
+      }
+      case 'compare': {
+        if (rest.length < 2 || rest.length > 6) throw new UsageError('compare needs 2 to 6 article ids')
+        const ids = rest.map((r) => positiveInt(r, 'id'))
+        const format = values.format ?? 'text'
+        if (!['text', 'markdown', 'html'].includes(format)) throw new UsageError('--format must be text, markdown or html')
+        core = openCore(libraryDir)
+        if (format !== 'text') {
+          const env = await dispatch(core.service, 'compare.report', { ids, format })
+          if (!env.ok) return reportError(env.error.message)
+          process.stdout.write((env.result as Result<'compare.report'>).content)
+          return 0
+        }
+        const env = await dispatch(core.service, 'compare.run', { ids })
+        if (!env.ok) return reportError(env.error.message)
+        const c = env.result as Result<'compare.run'>
+        if (json) print(JSON.stringify(c, null, 2))
+        else printComparison(c)
+        return 0
+      }
+      case 'related': {
+        if (rest.length !== 1) throw new UsageError('related needs one article id')
+        core = openCore(libraryDir)
+        const env = await dispatch(core.service, 'articles.related', { id: positiveInt(rest[0]!, 'id'), limit: values.limit ? positiveInt(values.limit, '--limit') : 10 })
+        if (!env.ok) return reportError(env.error.message)
+        const { items } = env.result as Result<'articles.related'>
+        if (json) print(JSON.stringify(items, null, 2))
+        else if (items.length === 0) print('No related coverage found.')
+        else for (const r of items) print(`${String(r.id).padStart(6)}  ${r.title}  (${[r.outlet, r.publishedAt?.slice(0, 10), r.nearDuplicate ? 'near-duplicate' : null].filter(Boolean).join(', ')})`)
         return 0
       }
       case 'serve': {
@@ -196,6 +230,29 @@ function printHits(res: Result<'search.query'>): void {
     print(`${String(h.id).padStart(6)}  ${h.title}${meta ? `  (${meta})` : ''}\n        ${snippet}`)
   }
   print(`\n${res.total} result${res.total === 1 ? '' : 's'}`)
+}
+
+function printComparison(c: Result<'compare.run'>): void {
+  const name = (i: number): string => `[${i + 1}] ${c.articles[i]!.outlet ?? `#${c.articles[i]!.id}`}`
+  c.articles.forEach((a, i) => {
+    const shares = a.sharedWith.map((s, j) => (i === j ? null : `${Math.round(s * 100)}% in ${name(j)}`)).filter(Boolean)
+    print(`${name(i)} ${a.title} — ${a.words} words; ${shares.join(', ')}; ${a.adds} sentence(s) only here`)
+  })
+  print('\nAlignment (same = verbatim, ~ = reworded):')
+  for (const p of c.pairs) {
+    const left = p.as.map((i) => c.articles[p.a]!.sentences[i]!.text).join(' ')
+    print(`  ${p.cls === 'same' ? '=' : '~'} ${name(p.a)} ${p.as.map((i) => i + 1).join('+')} <-> ${name(p.b)} ${p.bs.map((i) => i + 1).join('+')} (${p.similarity.toFixed(2)}): ${left.slice(0, 90)}`)
+    if (p.cls === 'reworded') print(`      ${p.diff.map((d) => (d.op === '=' ? d.text : d.op === '+' ? `{+${d.text}+}` : `[-${d.text}-]`)).join('').slice(0, 300)}`)
+  }
+  print('\nOnly here:')
+  c.articles.forEach((a, i) => a.sentences.filter((s) => s.cls === 'only').forEach((s) => print(`  ${name(i)} ${s.index + 1}: ${s.text.slice(0, 120)}`)))
+  print('\nQuotes:')
+  for (const q of c.quotes) {
+    print(`  “${q.text.slice(0, 100)}”`)
+    for (const k of q.carriers) print(`      ${name(k.article)} ${k.verbatim ? 'verbatim' : 'ALTERED'}${k.speaker ? `, ${k.speaker}` : ''}`)
+  }
+  print('\nNames, numbers and dates that differ in aligned sentences:')
+  for (const ch of c.changes) print(`  ${ch.kind}: ${name(ch.a)} ${JSON.stringify(ch.inA)}  vs  ${name(ch.b)} ${JSON.stringify(ch.inB)}`)
 }
 
 function printList(items: ArticleSummary[], total: number): void {

@@ -101,6 +101,88 @@ export const SearchStatus = z.object({
 })
 export type SearchStatus = z.infer<typeof SearchStatus>
 
+/** One piece of a word-level diff: kept, added (only in the counterpart) or removed (only here). */
+export const DiffPart = z.object({ op: z.enum(['=', '+', '-']), text: z.string() })
+
+export const SentenceClass = z.enum(['same', 'reworded', 'only'])
+
+export const ComparedSentence = z.object({
+  index: z.int(),
+  paragraph: z.int(),
+  text: z.string(),
+  cls: SentenceClass,
+  /** Alignment group across all articles (same colour band), or null. */
+  group: z.int().nullable()
+})
+
+export const ComparedArticle = z.object({
+  id: ArticleId,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  words: z.int(),
+  sentences: z.array(ComparedSentence),
+  /** Share of this article's words whose sentences have a counterpart in each other article (by position). */
+  sharedWith: z.array(z.number()),
+  /** Sentences found in no other article. */
+  adds: z.int(),
+  /** For each other article (by position): its sentences with no counterpart here. */
+  leavesOut: z.array(z.int())
+})
+
+/** Aligned sentences of two articles, with the word-level differences (empty when the same). */
+export const AlignedPair = z.object({
+  a: z.int(),
+  b: z.int(),
+  as: z.array(z.int()),
+  bs: z.array(z.int()),
+  similarity: z.number(),
+  cls: z.enum(['same', 'reworded']),
+  diff: z.array(DiffPart)
+})
+
+export const QuoteRow = z.object({
+  text: z.string(),
+  carriers: z.array(
+    z.object({
+      article: z.int(),
+      sentence: z.int(),
+      text: z.string(),
+      speaker: z.string().nullable(),
+      verbatim: z.boolean(),
+      diff: z.array(DiffPart)
+    })
+  )
+})
+
+export const EntityRow = z.object({
+  kind: z.enum(['person', 'organization', 'place', 'name', 'number', 'date']),
+  text: z.string(),
+  /** Mentions per article (by position). */
+  counts: z.array(z.int())
+})
+
+/** A difference found inside aligned sentences: a name or number one article has and the other drops or changes. */
+export const ChangeRow = z.object({
+  kind: z.enum(['name', 'number', 'date']),
+  a: z.int(),
+  sentenceA: z.int(),
+  b: z.int(),
+  sentenceB: z.int(),
+  inA: z.array(z.string()),
+  inB: z.array(z.string())
+})
+
+export const Comparison = z.object({
+  articles: z.array(ComparedArticle),
+  pairs: z.array(AlignedPair),
+  groups: z.int(),
+  quotes: z.array(QuoteRow),
+  entities: z.array(EntityRow),
+  changes: z.array(ChangeRow)
+})
+export type Comparison = z.infer<typeof Comparison>
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-01')
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +289,20 @@ export const methods = {
     result: z.object({
       outlets: z.array(z.object({ name: z.string(), count: z.int() })),
       languages: z.array(z.object({ name: z.string(), count: z.int() }))
+    })
+  },
+  'compare.run': {
+    args: z.object({ ids: z.array(ArticleId).min(2, 'pick at least 2 articles').max(6, 'pick at most 6 articles') }).strict(),
+    result: Comparison
+  },
+  'compare.report': {
+    args: z.object({ ids: z.array(ArticleId).min(2).max(6), format: z.enum(['markdown', 'html']) }).strict(),
+    result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  'articles.related': {
+    args: z.object({ id: ArticleId, limit: z.int().min(1).max(50).optional() }).strict(),
+    result: z.object({
+      items: z.array(z.object({ id: ArticleId, title: z.string(), outlet: z.string().nullable(), publishedAt: z.string().nullable(), score: z.number(), nearDuplicate: z.boolean() }))
     })
   },
   'import.files': {

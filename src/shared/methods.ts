@@ -12,6 +12,9 @@ export const METHOD_NAMES = [
   'search.locate',
   'search.status',
   'library.facets',
+  'compare.run',
+  'compare.report',
+  'articles.related',
   'import.files'
 ] as const
 

@@ -4,6 +4,8 @@
  */
 import { ApiError, type Api, type Args, type Result } from '../../shared/contract'
 import { EventHub } from './events'
+import { compareArticles } from './compare'
+import { comparisonReport } from './compare/report'
 import { importBatch } from './importers/batch'
 import type { Parser } from './importers/parse'
 import type { SearchBackend } from './search/service'
@@ -81,6 +83,38 @@ export class Service implements Api {
 
   async 'search.status'(_args: Args<'search.status'>): Promise<Result<'search.status'>> {
     return this.search.status()
+  }
+
+  async 'compare.run'(args: Args<'compare.run'>): Promise<Result<'compare.run'>> {
+    return compareArticles(this.articlesFor(args.ids))
+  }
+
+  async 'compare.report'(args: Args<'compare.report'>): Promise<Result<'compare.report'>> {
+    const comparison = compareArticles(this.articlesFor(args.ids))
+    return comparisonReport(comparison, args.format)
+  }
+
+  async 'articles.related'(args: Args<'articles.related'>): Promise<Result<'articles.related'>> {
+    const limit = args.limit ?? 10
+    const article = this.library.articles.get(args.id)
+    if (!article) throw new ApiError('not_found', `There is no article #${args.id} in this library.`, 'id')
+    // Near-duplicates first (the same wire story), then the same story told differently.
+    const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true }))
+    const found = (await this.search.related(args.id, limit)).filter((r) => !near.some((n) => n.id === r.id))
+    const items = [...near, ...found.map((r) => ({ ...r, nearDuplicate: false }))].slice(0, limit).flatMap((r) => {
+      const a = this.library.articles.get(r.id)
+      return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate }] : []
+    })
+    return { items }
+  }
+
+  private articlesFor(ids: number[]): { id: number; title: string; outlet: string | null; publishedAt: string | null; text: string }[] {
+    if (new Set(ids).size !== ids.length) throw new ApiError('invalid_argument', 'compare: the same article is picked twice', 'ids')
+    return ids.map((id) => {
+      const a = this.library.articles.get(id)
+      if (!a) throw new ApiError('not_found', `There is no article #${id} in this library.`, 'ids')
+      return a
+    })
   }
 
   async 'library.facets'(_args: Args<'library.facets'>): Promise<Result<'library.facets'>> {

@@ -8,6 +8,7 @@ import lunr from 'lunr'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { buildIndex, loadDocs, pendingIds, type SegmentRow } from './segments'
+import { isStopWord, tokenize } from './tokenize'
 
 export interface SearchFilters {
   from?: string
@@ -228,6 +229,45 @@ export class SearchIndex {
       if (err instanceof QuerySyntaxError) return { total: 0, hits: [], error: err.message, terms: [] }
       throw err
     }
+    return this.run(clauses, req)
+  }
+
+  /**
+   * Articles about the same story: the article's most distinctive terms (tf x library-wide idf,
+   * names and rare words rise to the top) as one ranked query, within a date window around it.
+   */
+  related(id: number, limit: number, windowDays = 14): { id: number; score: number }[] {
+    const row = this.textStmt.get(id) as { text: string; title: string } | undefined
+    if (!row) return []
+    const tf = new Map<string, number>()
+    for (const t of tokenize(`${row.title}\n${row.text}`)) {
+      if (isStopWord(t.term) || t.term.length < 3 || /^\d+$/.test(t.term)) continue
+      tf.set(t.term, (tf.get(t.term) ?? 0) + 1)
+    }
+    const all = this.allSegments()
+    const totalDocs = all.reduce((n, s) => n + s.docCount, 0) || 1
+    const weight = (t: string): number => {
+      const df = all.reduce((n, s) => n + segmentDf(s, t), 0)
+      return df <= 1 ? 0 : (1 + Math.log(tf.get(t)!)) * idf(df, totalDocs)
+    }
+    const top = [...tf.keys()].map((t) => [t, weight(t)] as const).filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 12)
+    if (top.length === 0) return []
+    const clauses: Clause[] = top.map(([t]) => ({ kind: 'word', raw: t, terms: [t], field: null, presence: 'optional', distance: 0 }))
+    const day = this.meta.get(id)?.publishedAt?.slice(0, 10)
+    const shift = (d: string, days: number): string => new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10)
+    const res = this.run(clauses, { q: '', limit: limit * 3 + 1 })
+    return res.hits
+      .filter((h) => h.id !== id)
+      .filter((h) => !day || !h.publishedAt || (h.publishedAt.slice(0, 10) >= shift(day, -windowDays) && h.publishedAt.slice(0, 10) <= shift(day, windowDays)))
+      .slice(0, limit)
+      .map((h) => ({ id: h.id, score: h.score }))
+  }
+
+  private allSegments(): Segment[] {
+    return [...(this.pending ? [this.pending] : []), ...this.segments.values()]
+  }
+
+  private run(clauses: Clause[], req: SearchRequest): SearchResponse {
     if (clauses.length === 0) return { total: 0, hits: [], error: null, terms: [] }
 
     const all = [...this.segments.values(), ...(this.pending ? [this.pending] : [])]

@@ -13,6 +13,7 @@ export interface SearchBackend {
   search(req: SearchRequest): Promise<SearchResponse>
   locate(id: number, q: string): Promise<[number, number][]>
   status(): Promise<SearchStatus>
+  related(id: number, limit: number): Promise<{ id: number; score: number }[]>
   /** Articles were added, edited or deleted: make them searchable (or not) now, index them properly soon. */
   changed(): Promise<void>
   close(): Promise<void>
@@ -42,6 +43,9 @@ export class InProcessSearch implements SearchBackend {
   }
   async status(): Promise<SearchStatus> {
     return this.ready().status()
+  }
+  async related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
+    return this.ready().related(id, limit)
   }
   async changed(): Promise<void> {
     maintain(this.db)
@@ -120,6 +124,9 @@ export class WorkerSearch implements SearchBackend {
   }
   status(): Promise<SearchStatus> {
     return this.query.call('status')
+  }
+  related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
+    return this.query.call('related', { id, limit })
   }
 
   async changed(): Promise<void> {

@@ -27,6 +27,9 @@ parentPort?.on('message', (m: { id: number; op: string; args: any }) => {
       case 'locate':
         value = index!.locate(m.args.id, m.args.q)
         break
+      case 'related':
+        value = index!.related(m.args.id, m.args.limit)
+        break
       case 'status':
         value = index!.status()
         break

@@ -1,0 +1,150 @@
+/**
+ * Compare coverage: 2 to 6 articles about one story, side by side. Pure functions over texts;
+ * the service feeds them articles from the library.
+ */
+import { diffWords } from 'diff'
+import type { Comparison } from '../../../shared/contract'
+import { alignPair, groupLinks, type Link } from './align'
+import { extractEntities, type Entity } from './entities'
+import { findQuotes } from './quotes'
+import { splitSentences, type Sentence } from './sentences'
+import { cosine, sameText, terms, vectorize } from './similarity'
+
+export interface CompareInput {
+  id: number
+  title: string
+  outlet: string | null
+  publishedAt: string | null
+  text: string
+}
+
+type Part = { op: '=' | '+' | '-'; text: string }
+
+/** Word-level diff from a to b: '-' only in a, '+' only in b. */
+export function wordDiff(a: string, b: string): Part[] {
+  return diffWords(a, b).map((c) => ({ op: c.added ? '+' : c.removed ? '-' : '=', text: c.value }))
+}
+
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length
+
+export function compareArticles(inputs: CompareInput[]): Comparison {
+  const sentences = inputs.map((a) => splitSentences(a.text))
+  const flat = sentences.flat()
+  const vectors = vectorize(flat.map((s) => terms(s.text)))
+  const vecs: ReturnType<typeof vectorize>[] = []
+  let k = 0
+  for (const ss of sentences) {
+    vecs.push(vectors.slice(k, k + ss.length))
+    k += ss.length
+  }
+
+  // Pairwise alignment.
+  const links: Link[] = []
+  for (let a = 0; a < inputs.length; a++) {
+    for (let b = a + 1; b < inputs.length; b++) {
+      for (const l of alignPair(vecs[a]!, vecs[b]!)) links.push({ ...l, a, b })
+    }
+  }
+  const groups = groupLinks(
+    sentences.map((s) => s.length),
+    links
+  )
+  const text = (a: number, idx: number[]): string => idx.map((i) => sentences[a]![i]!.text).join(' ')
+  const pairs = links.map((l) => {
+    const ta = text(l.a, l.as)
+    const tb = text(l.b, l.bs)
+    const same = sameText(ta, tb)
+    return { a: l.a, b: l.b, as: l.as, bs: l.bs, similarity: Math.round(l.similarity * 1000) / 1000, cls: same ? ('same' as const) : ('reworded' as const), diff: same ? [] : wordDiff(ta, tb) }
+  })
+
+  // Per sentence: its best class over all counterparts; per article: what it shares, adds, leaves out.
+  const counterpart = (a: number, i: number, other: number): (typeof pairs)[number] | undefined =>
+    pairs.find((p) => (p.a === a && p.b === other && p.as.includes(i)) || (p.b === a && p.a === other && p.bs.includes(i)))
+  const articles = inputs.map((inp, a) => {
+    const ss = sentences[a]!
+    const cls = ss.map((s) => {
+      const mine = pairs.filter((p) => (p.a === a && p.as.includes(s.index)) || (p.b === a && p.bs.includes(s.index)))
+      return mine.some((p) => p.cls === 'same') ? ('same' as const) : mine.length ? ('reworded' as const) : ('only' as const)
+    })
+    const total = ss.reduce((n, s) => n + words(s.text), 0) || 1
+    return {
+      id: inp.id,
+      title: inp.title,
+      outlet: inp.outlet,
+      publishedAt: inp.publishedAt,
+      words: total,
+      sentences: ss.map((s, i) => ({ index: s.index, paragraph: s.paragraph, text: s.text, cls: cls[i]!, group: groups[a]![i]! < 0 ? null : groups[a]![i]! })),
+      sharedWith: inputs.map((_, o) => (o === a ? 1 : Math.round((ss.filter((s) => counterpart(a, s.index, o)).reduce((n, s) => n + words(s.text), 0) / total) * 1000) / 1000)),
+      adds: cls.filter((c) => c === 'only').length,
+      leavesOut: inputs.map((_, o) => (o === a ? 0 : sentences[o]!.filter((s) => !counterpart(o, s.index, a)).length))
+    }
+  })
+
+  return {
+    articles,
+    pairs,
+    groups: Math.max(-1, ...groups.flat()) + 1,
+    quotes: quoteTable(sentences),
+    ...entityTables(sentences, pairs)
+  }
+}
+
+function quoteTable(sentences: Sentence[][]): Comparison['quotes'] {
+  const found = sentences.map((ss) => findQuotes(ss))
+  const all = found.flatMap((qs, article) => qs.map((q) => ({ ...q, article, terms: terms(q.text) })))
+  const vectors = vectorize(all.map((q) => q.terms))
+  const rows: Comparison['quotes'] = []
+  const used = new Set<number>()
+  all.forEach((q, i) => {
+    if (used.has(i)) return
+    used.add(i)
+    const carriers = [{ article: q.article, sentence: q.sentence, text: q.text, speaker: q.speaker, verbatim: true, diff: [] as Part[] }]
+    all.forEach((o, j) => {
+      if (used.has(j) || o.article === q.article || carriers.some((c) => c.article === o.article)) return
+      const verbatim = sameText(q.text, o.text)
+      if (!verbatim && cosine(vectors[i]!, vectors[j]!) < 0.5) return
+      used.add(j)
+      carriers.push({ article: o.article, sentence: o.sentence, text: o.text, speaker: o.speaker, verbatim, diff: verbatim ? [] : wordDiff(q.text, o.text) })
+    })
+    rows.push({ text: q.text, carriers })
+  })
+  // Quotes several articles carry first, then by first appearance.
+  return rows.sort((x, y) => y.carriers.length - x.carriers.length)
+}
+
+function entityTables(sentences: Sentence[][], pairs: Comparison['pairs']): Pick<Comparison, 'entities' | 'changes'> {
+  const perSentence = sentences.map((ss) => ss.map((s) => extractEntities(s.text)))
+  const rows = new Map<string, { kind: Entity['kind']; text: string; counts: number[] }>()
+  perSentence.forEach((ss, a) => {
+    for (const list of ss) {
+      for (const e of list) {
+        const row = rows.get(e.key) ?? { kind: e.kind, text: e.text, counts: sentences.map(() => 0) }
+        row.counts[a]!++
+        rows.set(e.key, row)
+      }
+    }
+  })
+  // Inside aligned sentences: a name, number or date one side has and the other lacks.
+  const changes: Comparison['changes'] = []
+  const groupOf = (k: Entity['kind']): 'name' | 'number' | 'date' => (k === 'number' ? 'number' : k === 'date' ? 'date' : 'name')
+  for (const p of pairs) {
+    if (p.cls === 'same') continue
+    const ea = p.as.flatMap((i) => perSentence[p.a]![i]!)
+    const eb = p.bs.flatMap((i) => perSentence[p.b]![i]!)
+    for (const kind of ['name', 'number', 'date'] as const) {
+      const ka = ea.filter((e) => groupOf(e.kind) === kind)
+      const kb = eb.filter((e) => groupOf(e.kind) === kind)
+      // A name inside a longer name on the other side ("Digital" in "Fox News Digital") is not a drop of it.
+      const missing = (xs: Entity[], ys: Entity[]): string[] =>
+        xs.filter((x) => !ys.some((y) => y.key === x.key || (kind === 'name' && y.text.toLowerCase().includes(x.text.toLowerCase())))).map((x) => x.text)
+      const inA = missing(ka, kb)
+      const inB = missing(kb, ka)
+      if (inA.length || inB.length) changes.push({ kind, a: p.a, sentenceA: p.as[0]!, b: p.b, sentenceB: p.bs[0]!, inA, inB })
+    }
+  }
+  const entities = [...rows.values()]
+    .filter((r) => r.counts.filter((c) => c > 0).length >= 1)
+    .sort((x, y) => y.counts.filter(Boolean).length - x.counts.filter(Boolean).length || x.text.localeCompare(y.text))
+  changes.sort((x, y) => x.a - y.a || x.sentenceA - y.sentenceA || x.b - y.b || x.sentenceB - y.sentenceB)
+  return { entities, changes }
+}

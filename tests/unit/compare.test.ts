@@ -1,0 +1,123 @@
+/** The comparison engine on fixtures written to exercise each kind of difference, and nothing else. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compareArticles, type CompareInput } from '../../src/main/core/compare'
+import { extractEntities } from '../../src/main/core/compare/entities'
+import { findQuotes } from '../../src/main/core/compare/quotes'
+import { splitSentences } from '../../src/main/core/compare/sentences'
+import { parsePlainText } from '../../src/main/core/importers/text'
+import { FIXTURES } from '../helpers/paths'
+
+function article(name: string, id: number): CompareInput {
+  const a = parsePlainText(readFileSync(join(FIXTURES, 'compare', name), 'utf8'))
+  return { id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, text: a.text }
+}
+
+describe('sentence segmentation', () => {
+  it('survives abbreviations, initials, quotes spanning sentences, datelines and bullets', () => {
+    const text = [
+      'WASHINGTON, D.C. — Gen. Mark Milley met U.S. officials on Jan. 5 at 10 a.m. to discuss the plan. J. R. Smith was there too.',
+      '“We are ready. We have been ready for months,” Smith said. Then he left.',
+      '- First bullet point',
+      '- Second bullet point'
+    ].join('\n\n')
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'Gen. Mark Milley met U.S. officials on Jan. 5 at 10 a.m. to discuss the plan.',
+      'J. R. Smith was there too.',
+      '“We are ready. We have been ready for months,” Smith said.',
+      'Then he left.',
+      '- First bullet point',
+      '- Second bullet point'
+    ])
+  })
+})
+
+describe('quotes and entities', () => {
+  it('finds quotes in several languages’ quotation marks with their speakers', () => {
+    const ss = splitSentences(
+      [
+        '“Russia does not really want peace,” said Kaja Kallas.',
+        'Kallas added: “The pressure has to grow on every front.”',
+        '„Wir werden das schaffen“, sagte sie, and later « nous verrons bien demain », she said.'
+      ].join('\n\n')
+    )
+    const qs = findQuotes(ss)
+    expect(qs.map((q) => [q.text, q.speaker])).toEqual([
+      ['Russia does not really want peace', 'Kaja Kallas'],
+      ['The pressure has to grow on every front', 'Kallas'],
+      ['Wir werden das schaffen', 'Kallas'],
+      ['nous verrons bien demain', 'Kallas']
+    ])
+  })
+
+  it('extracts people, organisations, numbers with units and dates', () => {
+    const keys = extractEntities('Kaja Kallas told Fox News Digital on March 1 that NATO’s 76-year history cost $48 million.').map((e) => `${e.kind}:${e.text}`)
+    expect(keys).toEqual(expect.arrayContaining(['date:March 1', 'number:76-year', 'number:$48 million']))
+    expect(keys.some((k) => k.includes('Kaja Kallas'))).toBe(true)
+    expect(keys.some((k) => k.includes('Fox News'))).toBe(true)
+  })
+})
+
+describe('compare', () => {
+  it('reports the reordering, rewording, split, altered quote, dropped name and changed number, and nothing else', () => {
+    const c = compareArticles([article('original.txt', 1), article('rewrite.txt', 2)])
+    const [a, b] = c.articles
+    expect(a!.sentences).toHaveLength(8)
+    expect(b!.sentences).toHaveLength(9)
+    const pair = (i: number): string => {
+      const p = c.pairs.find((x) => x.as.includes(i))!
+      return `${p.cls}:${p.bs.join('+')}`
+    }
+    // Verbatim, though in another place.
+    expect(pair(1)).toBe('same:4')
+    expect(pair(4)).toBe('same:1')
+    // Reworded in place or moved.
+    expect(pair(0)).toBe('reworded:0')
+    expect(pair(2)).toBe('reworded:2')
+    expect(pair(3)).toBe('reworded:3')
+    expect(pair(6)).toBe('reworded:7')
+    expect(pair(7)).toBe('reworded:8')
+    // One sentence split in two.
+    expect(pair(5)).toBe('reworded:5+6')
+    expect(c.pairs).toHaveLength(8)
+    expect(a!.adds).toBe(0)
+    expect(b!.adds).toBe(0)
+    expect(a!.sharedWith[1]).toBe(1)
+
+    const numberDiff = c.pairs.find((x) => x.as.includes(6))!.diff
+    expect(numberDiff.filter((d) => d.op !== '=').map((d) => `${d.op}${d.text}`)).toEqual(['-76', '+75'])
+
+    // The quote, altered, with the same speaker.
+    expect(c.quotes).toHaveLength(1)
+    const [q] = c.quotes
+    expect(q!.carriers.map((k) => [k.article, k.verbatim, k.speaker])).toEqual([
+      [0, true, 'Lopez'],
+      [1, false, 'Lopez']
+    ])
+    expect(q!.carriers[1]!.diff.filter((d) => d.op !== '=').map((d) => `${d.op}${d.text}`)).toEqual(['-one', '+century'])
+
+    // Names and numbers: exactly the dropped outlet and the changed number.
+    expect(c.changes.map((ch) => `${ch.kind} ${ch.sentenceA}/${ch.sentenceB}: ${ch.inA.join(',')} | ${ch.inB.join(',')}`)).toEqual([
+      'name 2/2: Kestrel Courier | ',
+      'number 6/7: 76 | 75'
+    ])
+  })
+
+  it('aligns next to nothing between unrelated articles', () => {
+    const c = compareArticles([article('original.txt', 1), article('unrelated.txt', 2)])
+    expect(c.pairs.length).toBeLessThanOrEqual(1)
+    expect(c.articles[1]!.sharedWith[0]).toBeLessThan(0.2)
+  })
+
+  it('says which of three articles share a quote', () => {
+    const c = compareArticles([article('original.txt', 1), article('unrelated.txt', 2), article('same-quote.txt', 3)])
+    const shared = c.quotes.find((q) => q.carriers.length > 1)!
+    expect(shared.text).toBe('This bridge has carried our city for a century, and now it will carry it for another one')
+    expect(shared.carriers.map((k) => [k.article, k.verbatim])).toEqual([
+      [0, true],
+      [2, true]
+    ])
+    expect(shared.carriers.map((k) => k.speaker)).toEqual(['Lopez', null])
+  })
+})

@@ -7,6 +7,7 @@ import { useArticles, useImport } from './hooks'
 import { LibraryView } from './views/LibraryView'
 import { ReaderView } from './views/ReaderView'
 import { NO_OPTIONS, SearchView, type SearchOptions } from './views/SearchView'
+import { CompareView } from './views/CompareView'
 import { QueryHelp } from './components/QueryHelp'
 import { SearchStatusLine } from './components/SearchStatusLine'
 import { plural } from './format'
@@ -21,6 +22,10 @@ export function App(): React.JSX.Element {
   const [options, setOptions] = useState<SearchOptions>(NO_OPTIONS)
   const searchBox = useRef<HTMLInputElement>(null)
   const searching = query.trim() !== ''
+  // Articles ticked for comparison (2-6), and the comparison open, if any.
+  const [marked, setMarked] = useState<number[]>([])
+  const [comparing, setComparing] = useState<number[] | null>(null)
+  const toggleMark = (id: number): void => setMarked((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id]))
   const importer = useImport()
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -90,6 +95,20 @@ export function App(): React.JSX.Element {
             />
             <QueryHelp />
             <span className="toolbar-info">{plural(total, 'article')}</span>
+            {marked.length > 0 && (
+              <>
+                <button
+                  className="primary"
+                  data-testid="compare-button"
+                  disabled={marked.length < 2 || marked.length > 6}
+                  title={marked.length < 2 ? 'Tick at least 2 articles' : marked.length > 6 ? 'At most 6 articles' : ''}
+                  onClick={() => setComparing(marked)}
+                >
+                  Compare {marked.length}
+                </button>
+                <button onClick={() => setMarked([])}>Clear</button>
+              </>
+            )}
             <button className="primary" onClick={() => fileInput.current?.click()} disabled={importer.state.running}>
               Import…
             </button>
@@ -107,21 +126,34 @@ export function App(): React.JSX.Element {
             />
           </header>
 
-          <div className="split">
-            {searching ? (
-              <SearchView query={query} options={options} onOptions={setOptions} selected={selected} onSelect={setSelected} />
-            ) : (
-              <LibraryView
-                items={items}
-                loading={loading}
-                error={error}
-                selected={selected}
-                onSelect={setSelected}
-                onImport={() => fileInput.current?.click()}
-              />
-            )}
-            <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} />
-          </div>
+          {comparing ? (
+            <CompareView
+              ids={comparing}
+              onClose={() => setComparing(null)}
+              onOpen={(id) => {
+                setComparing(null)
+                setSelected(id)
+              }}
+            />
+          ) : (
+            <div className="split">
+              {searching ? (
+                <SearchView query={query} options={options} onOptions={setOptions} selected={selected} onSelect={setSelected} marked={marked} onMark={toggleMark} />
+              ) : (
+                <LibraryView
+                  items={items}
+                  loading={loading}
+                  error={error}
+                  selected={selected}
+                  onSelect={setSelected}
+                  marked={marked}
+                  onMark={toggleMark}
+                  onImport={() => fileInput.current?.click()}
+                />
+              )}
+              <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} onCompare={(ids) => setComparing(ids)} />
+            </div>
+          )}
         </main>
       </div>
       <ImportPanel state={importer.state} onCancel={importer.cancel} onDismiss={importer.dismiss} onOpen={setSelected} />

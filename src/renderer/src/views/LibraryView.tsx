@@ -1,6 +1,7 @@
 /** The library list: every article, newest import first, keyboard-navigable; selecting one opens it. */
 import type { ArticleSummary } from '../../../shared/contract'
 import { listKeyHandler } from '../components/listKeys'
+import { MarkBox } from '../components/MarkBox'
 import { formatDate, plural } from '../format'
 
 interface Props {
@@ -9,10 +10,12 @@ interface Props {
   error: string | null
   selected: number | null
   onSelect: (id: number) => void
+  marked: number[]
+  onMark: (id: number) => void
   onImport: () => void
 }
 
-export function LibraryView({ items, loading, error, selected, onSelect, onImport }: Props): React.JSX.Element {
+export function LibraryView({ items, loading, error, selected, onSelect, marked, onMark, onImport }: Props): React.JSX.Element {
   const shown = items
   const onKeyDown = listKeyHandler(
     shown.map((a) => a.id),
@@ -52,7 +55,10 @@ export function LibraryView({ items, loading, error, selected, onSelect, onImpor
             className={a.id === selected ? 'article-row selected' : 'article-row'}
             onClick={() => onSelect(a.id)}
           >
-            <div className="row-title">{a.title}</div>
+            <div className="row-title">
+              <MarkBox id={a.id} marked={marked} onMark={onMark} />
+              {a.title}
+            </div>
             <div className="row-meta">
               {[a.outlet, formatDate(a.publishedAt), plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}
             </div>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { Article } from '../../../shared/contract'
 import { api } from '../api/client'
 import { Highlighted } from '../components/Highlighted'
+import { RelatedCoverage } from '../components/RelatedCoverage'
 import { MetadataForm } from '../components/MetadataForm'
 import { formatDate, plural } from '../format'
 
@@ -11,9 +12,10 @@ interface Props {
   onOpen: (id: number) => void
   /** A search query whose words are highlighted, the first one scrolled into view. */
   highlight: string | null
+  onCompare: (ids: number[]) => void
 }
 
-export function ReaderView({ id, onOpen, highlight }: Props): React.JSX.Element {
+export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.JSX.Element {
   const [article, setArticle] = useState<Article | null>(null)
   const [ranges, setRanges] = useState<[number, number][]>([])
   const [error, setError] = useState<string | null>(null)
@@ -127,6 +129,7 @@ export function ReaderView({ id, onOpen, highlight }: Props): React.JSX.Element 
           </ul>
         )}
       </header>
+      <RelatedCoverage id={article.id} onOpen={onOpen} onCompare={(other) => onCompare([article.id, other])} />
       <div className="reader-body">
         {paragraphsWithOffsets(article.text).map(([p, offset]) => (
           <p key={offset}>

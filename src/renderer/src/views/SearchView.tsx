@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
 import { Highlighted } from '../components/Highlighted'
 import { listKeyHandler } from '../components/listKeys'
+import { MarkBox } from '../components/MarkBox'
 import { formatDate, plural } from '../format'
 
 export interface SearchOptions {
@@ -24,9 +25,11 @@ interface Props {
   onOptions: (o: SearchOptions) => void
   selected: number | null
   onSelect: (id: number) => void
+  marked: number[]
+  onMark: (id: number) => void
 }
 
-export function SearchView({ query, options, onOptions, selected, onSelect }: Props): React.JSX.Element {
+export function SearchView({ query, options, onOptions, selected, onSelect, marked, onMark }: Props): React.JSX.Element {
   const [res, setRes] = useState<Response | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [facets, setFacets] = useState<Result<'library.facets'> | null>(null)
@@ -120,7 +123,10 @@ export function SearchView({ query, options, onOptions, selected, onSelect }: Pr
             className={h.id === selected ? 'article-row hit selected' : 'article-row hit'}
             onClick={() => onSelect(h.id)}
           >
-            <div className="row-title">{h.title}</div>
+            <div className="row-title">
+              <MarkBox id={h.id} marked={marked} onMark={onMark} />
+              {h.title}
+            </div>
             <div className="row-meta">{[h.outlet, formatDate(h.publishedAt)].filter(Boolean).join(' · ')}</div>
             <div className="snippet">
               <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />

@@ -1,0 +1,41 @@
+/** Articles about the same story, near-duplicates first, each one click away from a comparison. */
+import { useEffect, useState } from 'react'
+import type { Result } from '../../../shared/contract'
+import { api } from '../api/client'
+import { formatDate } from '../format'
+
+type Items = Result<'articles.related'>['items']
+
+export function RelatedCoverage({ id, onOpen, onCompare }: { id: number; onOpen: (id: number) => void; onCompare: (other: number) => void }): React.JSX.Element | null {
+  const [items, setItems] = useState<Items>([])
+  useEffect(() => {
+    let live = true
+    api['articles.related']({ id, limit: 5 })
+      .then((r) => live && setItems(r.items))
+      .catch(() => live && setItems([]))
+    return () => {
+      live = false
+    }
+  }, [id])
+  if (items.length === 0) return null
+  return (
+    <aside className="related" aria-label="Related coverage" data-testid="related">
+      <h2>Related coverage</h2>
+      <ul>
+        {items.map((r) => (
+          <li key={r.id}>
+            <button className="link" onClick={() => onOpen(r.id)}>
+              {r.title}
+            </button>
+            <span className="row-meta">
+              {[r.outlet, formatDate(r.publishedAt), r.nearDuplicate ? 'near-duplicate' : null].filter(Boolean).join(' · ')}
+            </span>
+            <button className="subtle" onClick={() => onCompare(r.id)}>
+              Compare
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}

@@ -22,7 +22,8 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts'),
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.
-          'bench-search': resolve(__dirname, 'bench/search.ts')
+          'bench-search': resolve(__dirname, 'bench/search.ts'),
+          'bench-compare': resolve(__dirname, 'bench/compare.ts')
         },
         output: { format: 'cjs' }
       }

@@ -3,7 +3,9 @@
 //   import   the BBC corpus (2,225 articles) into a fresh library through `parallax import`,
 //            against the same texts inserted straight into SQLite in one transaction.
 //   search   the corpus replicated to 10,000 and 50,000 articles: Parallax's engine against
-//            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...).
+//            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...),
+//            and related coverage for one article at that size.
+//   compare  two and six 1,500-word articles against a naive all-pairs sentence comparison.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -98,7 +100,16 @@ function benchSearch() {
   }
 }
 
-const BENCHES = { import: benchImport, search: benchSearch }
+function benchCompare() {
+  const dir = join(CORPUS, 'bbc')
+  if (!existsSync(dir)) {
+    console.log(`compare: SKIPPED, corpus absent (${dir} not found)`)
+    return
+  }
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-compare.js'), dir], { stdio: 'inherit' })
+}
+
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

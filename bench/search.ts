@@ -92,6 +92,7 @@ interface QueryFigures {
   found: number
   lat: number[]
   ftsLat: number[]
+  related: number[]
   heap: number
   rss: number
 }
@@ -147,6 +148,15 @@ function query(dir: string, corpusDir: string): QueryFigures {
 
   latencies((q) => index.search({ q: q.parallax, limit: 20 }), 2) // warm-up
   const lat = latencies((q) => index.search({ q: q.parallax, limit: 20 }), 5)
+
+  // Related coverage for one article (compare issue): 30 articles spread over the library.
+  const count = (lib.db.prepare('SELECT max(id) AS n FROM articles').get() as { n: number }).n
+  const related: number[] = []
+  for (let k = 0; k < 30; k++) {
+    const t1 = process.hrtime.bigint()
+    index.related(1 + Math.floor((k * count) / 30), 10)
+    related.push(ms(t1))
+  }
   lib.close()
 
   t = process.hrtime.bigint()
@@ -157,7 +167,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
   latencies((q) => ftsQuery.all(q.fts), 2)
   const ftsLat = latencies((q) => ftsQuery.all(q.fts), 5)
   fts.close()
-  return { firstMs, ftsFirstMs, freshMs, found, lat, ftsLat, heap, rss: process.resourceUsage().maxRSS * 1024 }
+  return { firstMs, ftsFirstMs, freshMs, found, lat, ftsLat, related, heap, rss: process.resourceUsage().maxRSS * 1024 }
 }
 
 export function report(b: BuildFigures, q: QueryFigures): void {
@@ -174,6 +184,7 @@ export function report(b: BuildFigures, q: QueryFigures): void {
     const pick = (xs: number[]): number[] => xs.filter((_, i) => QUERIES[i % QUERIES.length]!.kind === kind)
     row(`  p95 ${kind}`, `${fmt(pct(pick(q.lat), 95))} ms`, `${fmt(pct(pick(q.ftsLat), 95))} ms`, '')
   }
+  row('related coverage, one article p50/p95', `${fmt(pct(q.related, 50))}/${fmt(pct(q.related, 95))} ms`, '', '')
   row('peak RSS: building / querying process', mb(b.rss), mb(q.rss), '')
   row('heap after loading the index', mb(q.heap), '', '')
   if (b.n <= 10_000) {

@@ -38,6 +38,12 @@ describe('parser worker pool', () => {
     expect(next).toMatchObject({ title: 'Fine', text: 'Still works.' })
   })
 
+  it('finds an article’s names, numbers and dates in a worker, for comparisons', async () => {
+    const entities = (await pool().entities('Mayor Ana Lopez said on March 1 that the bridge would cost $48 million.')) as { kind: string; text: string }[]
+    expect(entities.map((e) => `${e.kind}:${e.text}`)).toEqual(expect.arrayContaining(['date:March 1', 'number:$48 million']))
+    expect(entities.some((e) => e.text.includes('Ana Lopez'))).toBe(true)
+  })
+
   it('runs several files at once in a pool of two', async () => {
     const p = pool({ size: 2 })
     const files = Array.from({ length: 6 }, (_, i) => p.parse('txt', `${i}.txt`, new TextEncoder().encode(`Title ${i}\n\nBody ${i}.`)))

@@ -34,7 +34,7 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const search: SearchBackend = options.searchWorkerScript
     ? new WorkerSearch(options.searchWorkerScript, library.file, options.nativeBinding)
     : new InProcessSearch(library.db)
-  const service = new Service(library, search, parser, readAhead)
+  const service = new Service(library, search, parser, readAhead, pool ? (text) => pool.entities(text) : undefined)
   return {
     library,
     service,

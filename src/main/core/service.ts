@@ -4,7 +4,8 @@
  */
 import { ApiError, type Api, type Args, type Result } from '../../shared/contract'
 import { EventHub } from './events'
-import { compareArticles } from './compare'
+import { articleEntities, compareArticles, type CompareInput, type Entity } from './compare'
+import { splitSentences } from './compare/sentences'
 import { comparisonReport } from './compare/report'
 import { importBatch } from './importers/batch'
 import type { Parser } from './importers/parse'
@@ -19,8 +20,27 @@ export class Service implements Api {
     readonly library: Library,
     readonly search: SearchBackend,
     private readonly parser?: Parser,
-    private readonly readAhead = 1
+    private readonly readAhead = 1,
+    /** Finds an article's entities off the main thread, so comparisons find them stored. */
+    private readonly entityWorker?: (text: string) => Promise<unknown>
   ) {}
+
+  /** After an import: entities for comparisons, computed in the background, one article at a time. */
+  private precomputeEntities(ids: number[]): void {
+    const work = this.entityWorker
+    if (!work) return
+    void (async () => {
+      for (const id of ids.slice(0, 500)) {
+        const a = this.library.articles.get(id)
+        if (!a || this.library.articles.entities(id)) continue
+        try {
+          this.library.articles.storeEntities(id, await work(a.text))
+        } catch {
+          // Not fatal: the comparison computes them when it needs them.
+        }
+      }
+    })()
+  }
 
   async 'library.info'(_args: Args<'library.info'>): Promise<Result<'library.info'>> {
     return {
@@ -69,6 +89,7 @@ export class Service implements Api {
     if (results.some((r) => r.status === 'imported')) {
       await this.search.changed()
       this.events.emit('library.changed', { reason: 'import' })
+      this.precomputeEntities(results.filter((r) => r.status === 'imported').map((r) => r.articleId!))
     }
     return { results }
   }
@@ -108,12 +129,18 @@ export class Service implements Api {
     return { items }
   }
 
-  private articlesFor(ids: number[]): { id: number; title: string; outlet: string | null; publishedAt: string | null; text: string }[] {
+  /** The articles to compare, with their entities: computed once (NLP is slow), then stored. */
+  private articlesFor(ids: number[]): CompareInput[] {
     if (new Set(ids).size !== ids.length) throw new ApiError('invalid_argument', 'compare: the same article is picked twice', 'ids')
     return ids.map((id) => {
       const a = this.library.articles.get(id)
       if (!a) throw new ApiError('not_found', `There is no article #${id} in this library.`, 'ids')
-      return a
+      let entities = this.library.articles.entities<Entity[]>(id)
+      if (!entities) {
+        entities = articleEntities(splitSentences(a.text))
+        this.library.articles.storeEntities(id, entities)
+      }
+      return { ...a, entities }
     })
   }
 

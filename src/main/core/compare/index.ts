@@ -6,6 +6,7 @@ import { diffWords } from 'diff'
 import type { Comparison } from '../../../shared/contract'
 import { alignPair, groupLinks, type Link } from './align'
 import { extractEntities, type Entity } from './entities'
+export type { Entity }
 import { findQuotes } from './quotes'
 import { splitSentences, type Sentence } from './sentences'
 import { cosine, sameText, terms, vectorize } from './similarity'
@@ -16,6 +17,8 @@ export interface CompareInput {
   outlet: string | null
   publishedAt: string | null
   text: string
+  /** The article's names, numbers and dates when already known (stored after a first comparison). */
+  entities?: Entity[]
 }
 
 type Part = { op: '=' | '+' | '-'; text: string }
@@ -85,7 +88,11 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
     pairs,
     groups: Math.max(-1, ...groups.flat()) + 1,
     quotes: quoteTable(sentences),
-    ...entityTables(sentences, pairs)
+    ...entityTables(
+      sentences,
+      pairs,
+      inputs.map((inp, a) => inp.entities ?? articleEntities(sentences[a]!))
+    )
   }
 }
 
@@ -112,39 +119,58 @@ function quoteTable(sentences: Sentence[][]): Comparison['quotes'] {
   return rows.sort((x, y) => y.carriers.length - x.carriers.length)
 }
 
-function entityTables(sentences: Sentence[][], pairs: Comparison['pairs']): Pick<Comparison, 'entities' | 'changes'> {
-  const perSentence = sentences.map((ss) => ss.map((s) => extractEntities(s.text)))
-  const rows = new Map<string, { kind: Entity['kind']; text: string; counts: number[] }>()
-  perSentence.forEach((ss, a) => {
-    for (const list of ss) {
-      for (const e of list) {
-        const row = rows.get(e.key) ?? { kind: e.kind, text: e.text, counts: sentences.map(() => 0) }
-        row.counts[a]!++
-        rows.set(e.key, row)
-      }
-    }
-  })
+/**
+ * One entity pass per article (NLP is the costly part), then plain text matching: how often each
+ * article mentions each entity, and which entities one side of an aligned pair has and the other lacks.
+ */
+/** An article's entities, by the NLP pass (the costly part of a comparison; the service stores the result). */
+export function articleEntities(sentences: Sentence[]): Entity[] {
+  return extractEntities(sentences.map((s) => s.text).join('\n'))
+}
+
+function entityTables(sentences: Sentence[][], pairs: Comparison['pairs'], perArticle: Entity[][]): Pick<Comparison, 'entities' | 'changes'> {
+  // Every surface form is kept ("three years", "three-year"); forms with one key count as one entity.
+  const forms = new Map<string, Entity>()
+  for (const list of perArticle) for (const e of list) forms.set(`${e.key}|${e.text}`, e)
+  const entities = [...forms.values()]
+  const patterns = new Map(entities.map((e) => [e, new RegExp(`(?<![\\p{L}\\p{N}])${e.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu')]))
+  const mentions = (text: string, e: Entity): number => text.match(patterns.get(e)!)?.length ?? 0
+  const texts = sentences.map((ss) => ss.map((s) => s.text).join('\n'))
+  const byKey = new Map<string, { kind: Entity['kind']; text: string; counts: number[] }>()
+  for (const e of entities) {
+    const row = byKey.get(e.key) ?? { kind: e.kind, text: e.text, counts: texts.map(() => 0) }
+    texts.forEach((t, a) => (row.counts[a]! += mentions(t, e)))
+    byKey.set(e.key, row)
+  }
+  const rows = [...byKey.values()]
+    .filter((r) => r.counts.some((n) => n > 0))
+    .sort((x, y) => y.counts.filter(Boolean).length - x.counts.filter(Boolean).length || x.text.localeCompare(y.text))
+
   // Inside aligned sentences: a name, number or date one side has and the other lacks.
   const changes: Comparison['changes'] = []
   const groupOf = (k: Entity['kind']): 'name' | 'number' | 'date' => (k === 'number' ? 'number' : k === 'date' ? 'date' : 'name')
   for (const p of pairs) {
     if (p.cls === 'same') continue
-    const ea = p.as.flatMap((i) => perSentence[p.a]![i]!)
-    const eb = p.bs.flatMap((i) => perSentence[p.b]![i]!)
+    const ta = p.as.map((i) => sentences[p.a]![i]!.text).join(' ')
+    const tb = p.bs.map((i) => sentences[p.b]![i]!.text).join(' ')
+    const inText = (t: string): Entity[] => entities.filter((e) => mentions(t, e) > 0)
+    const ea = inText(ta)
+    const eb = inText(tb)
     for (const kind of ['name', 'number', 'date'] as const) {
       const ka = ea.filter((e) => groupOf(e.kind) === kind)
       const kb = eb.filter((e) => groupOf(e.kind) === kind)
       // A name inside a longer name on the other side ("Digital" in "Fox News Digital") is not a drop of it.
       const missing = (xs: Entity[], ys: Entity[]): string[] =>
-        xs.filter((x) => !ys.some((y) => y.key === x.key || (kind === 'name' && y.text.toLowerCase().includes(x.text.toLowerCase())))).map((x) => x.text)
-      const inA = missing(ka, kb)
-      const inB = missing(kb, ka)
+        xs
+          .filter((x) => !ys.some((y) => y.key === x.key || (kind !== 'number' && (y.text.toLowerCase().includes(x.text.toLowerCase()) || x.text.toLowerCase().includes(y.text.toLowerCase())))))
+          .map((x) => x.text)
+      // Within one side, a name that is part of a longer one found there is not reported on its own.
+      const outer = (xs: string[]): string[] => xs.filter((x) => !xs.some((y) => y !== x && y.includes(x)))
+      const inA = outer(missing(ka, kb))
+      const inB = outer(missing(kb, ka))
       if (inA.length || inB.length) changes.push({ kind, a: p.a, sentenceA: p.as[0]!, b: p.b, sentenceB: p.bs[0]!, inA, inB })
     }
   }
-  const entities = [...rows.values()]
-    .filter((r) => r.counts.filter((c) => c > 0).length >= 1)
-    .sort((x, y) => y.counts.filter(Boolean).length - x.counts.filter(Boolean).length || x.text.localeCompare(y.text))
   changes.sort((x, y) => x.a - y.a || x.sentenceA - y.sentenceA || x.b - y.b || x.sentenceB - y.sentenceB)
-  return { entities, changes }
+  return { entities: rows, changes }
 }

@@ -36,7 +36,7 @@ export class ParserPool {
     const slot = await this.acquire()
     try {
       await slot.ready
-      const reply = await this.run(slot, format, name, bytes)
+      const reply = await this.run(slot, { format, name, bytes })
       if (reply.ok) return reply.output
       throw new ImportFailure(reply.expected ? reply.failure : `could not be parsed: ${reply.failure}`)
     } finally {
@@ -44,7 +44,20 @@ export class ParserPool {
     }
   }
 
-  private run(slot: Slot, format: SourceFormat, name: string, bytes: Uint8Array): Promise<WorkerReply> {
+  /** An article's names, numbers and dates (for comparisons), computed in a worker. */
+  async entities(text: string): Promise<unknown> {
+    const slot = await this.acquire()
+    try {
+      await slot.ready
+      const reply = await this.run(slot, { entitiesOf: text })
+      if (!reply.ok) throw new Error(reply.failure)
+      return reply.output
+    } finally {
+      this.release(slot)
+    }
+  }
+
+  private run(slot: Slot, message: { format: SourceFormat; name: string; bytes: Uint8Array } | { entitiesOf: string }): Promise<WorkerReply> {
     const id = this.nextId++
     const timeoutMs = this.options.timeoutMs ?? 10_000
     return new Promise<WorkerReply>((resolve, reject) => {
@@ -82,7 +95,7 @@ export class ParserPool {
       slot.worker.on('message', onMessage)
       slot.worker.once('error', onError)
       slot.worker.once('exit', onExit)
-      slot.worker.postMessage({ id, format, name, bytes })
+      slot.worker.postMessage({ id, ...message })
     })
   }
 

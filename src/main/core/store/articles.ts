@@ -160,6 +160,16 @@ export class ArticleStore {
     return { ...toSummary(r), text: r.text ?? '', warnings: JSON.parse(r.warnings ?? '[]') as string[], nearDuplicates: this.nearDuplicates(id) }
   }
 
+  /** The article's stored entities (JSON), or null when not computed yet. */
+  entities<T>(id: number): T | null {
+    const v = this.db.prepare('SELECT entities FROM articles WHERE id = ?').pluck().get(id) as string | null | undefined
+    return v ? (JSON.parse(v) as T) : null
+  }
+
+  storeEntities(id: number, entities: unknown): void {
+    this.db.prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify(entities), id)
+  }
+
   /** Changes metadata fields; returns false when there is no such article. */
   update(id: number, patch: MetadataPatch): boolean {
     const keys = (Object.keys(patch) as (keyof MetadataPatch)[]).filter((k) => patch[k] !== undefined)

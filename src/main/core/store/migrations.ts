@@ -80,6 +80,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX search_docs_segment ON search_docs(segment_id);
       INSERT INTO search_docs (article_id, segment_id) SELECT id, NULL FROM articles;
     `
+  },
+  {
+    version: 4,
+    description: 'names, numbers and dates of an article, stored after its first comparison',
+    sql: `ALTER TABLE articles ADD COLUMN entities TEXT;`
   }
 ]
 

@@ -39,7 +39,8 @@ describe('quotes and entities', () => {
       [
         '“Russia does not really want peace,” said Kaja Kallas.',
         'Kallas added: “The pressure has to grow on every front.”',
-        '„Wir werden das schaffen“, sagte sie, and later « nous verrons bien demain », she said.'
+        '„Wir werden das schaffen“, sagte sie, and later « nous verrons bien demain », she said.',
+        '""We have learned something important," Mr. Blumenthal said to the group.'
       ].join('\n\n')
     )
     const qs = findQuotes(ss)
@@ -47,7 +48,8 @@ describe('quotes and entities', () => {
       ['Russia does not really want peace', 'Kaja Kallas'],
       ['The pressure has to grow on every front', 'Kallas'],
       ['Wir werden das schaffen', 'Kallas'],
-      ['nous verrons bien demain', 'Kallas']
+      ['nous verrons bien demain', 'Kallas'],
+      ['We have learned something important', 'Blumenthal']
     ])
   })
 

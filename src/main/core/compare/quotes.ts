@@ -25,7 +25,7 @@ const PAIRS: [string, string][] = [
 ]
 const MIN_WORDS = 3
 const VERBS = 'said|says|told|tells|added|adds|stated|states|argued|wrote|writes|explained|noted|insisted|asked|warned|declared|claimed|replied|continued|recalled|acknowledged|urged'
-const NAME = "((?:[A-Z][\\p{L}'’-]+|[A-Z]\\.)(?:\\s+(?:[A-Z][\\p{L}'’-]+|[A-Z]\\.|de|van|von|al|bin)){0,4})"
+const NAME = "((?:(?:Mr|Mrs|Ms|Dr|Sen|Gen|Gov|Rep|Prof)\\.?\\s+)?(?:[A-Z][\\p{L}'’-]+|[A-Z]\\.)(?:\\s+(?:[A-Z][\\p{L}'’-]+|[A-Z]\\.|de|van|von|al|bin)){0,4})"
 const AFTER = new RegExp(`^[\\s,]*(?:${VERBS})\\s+${NAME}|^[\\s,]*${NAME}\\s+(?:${VERBS})`, 'u')
 const BEFORE = new RegExp(`${NAME}\\s+(?:${VERBS})(?:\\s+\\w+){0,4}\\s*[:,]?\\s*$|according to\\s+${NAME}[\\s,]*$`, 'u')
 const PRONOUN = new RegExp(`^[\\s,]*(?:(?:he|she|they)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she|they))\\b|\\b(?:he|she|they)\\s+(?:${VERBS})\\b`, 'iu')
@@ -36,7 +36,8 @@ export function findQuotes(sentences: Sentence[]): Quote[] {
   const out: Quote[] = []
   let lastPerson: string | null = null
   for (const s of sentences) {
-    const t = s.text
+    // A doubled straight quote (a common copy-paste artefact) is one quotation mark.
+    const t = s.text.replace(/""/g, '"')
     for (const [open, close] of PAIRS) {
       let from = 0
       for (;;) {
@@ -70,7 +71,7 @@ function named(m: RegExpMatchArray | null): string | null {
 
 function cleanName(n: string | undefined): string | null {
   if (!n) return null
-  const words = n.trim().split(/\s+/)
+  const words = n.trim().replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Gen|Gov|Rep|Prof)\.?\s+/, '').split(/\s+/)
   while (words.length && NOT_NAMES.has(words[0]!)) words.shift()
   return words.length ? words.join(' ') : null
 }

@@ -183,6 +183,16 @@ export const Comparison = z.object({
 })
 export type Comparison = z.infer<typeof Comparison>
 
+export const SavedComparison = z.object({
+  id: z.int().positive(),
+  title: z.string(),
+  articleIds: z.array(ArticleId),
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type SavedComparison = z.infer<typeof SavedComparison>
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-01')
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +309,26 @@ export const methods = {
     args: z.object({ ids: z.array(ArticleId).min(2).max(6), format: z.enum(['markdown', 'html']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
   },
+  'comparisons.save': {
+    args: z
+      .object({
+        /** Present to update a saved comparison, absent to save a new one. */
+        id: z.int().positive().optional(),
+        ids: z.array(ArticleId).min(2).max(6),
+        title: z.string().trim().min(1, 'must not be empty').max(300),
+        notes: z.string().max(200_000)
+      })
+      .strict(),
+    result: SavedComparison
+  },
+  'comparisons.list': {
+    args: z.object({}).strict(),
+    result: z.object({ items: z.array(SavedComparison) })
+  },
+  'comparisons.delete': {
+    args: z.object({ id: z.int().positive() }).strict(),
+    result: z.object({ deleted: z.boolean() })
+  },
   'articles.related': {
     args: z.object({ id: ArticleId, limit: z.int().min(1).max(50).optional() }).strict(),
     result: z.object({
@@ -331,7 +361,7 @@ export const events = {
     current: z.string().nullable(),
     last: ImportResult.nullable()
   }),
-  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update']) }),
+  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons']) }),
   /** A menu command of the desktop shell (never sent in browser mode). */
   'shell.command': z.object({ name: z.enum(['import']) })
 } satisfies Record<EventName, z.ZodType>

@@ -14,6 +14,9 @@ export const METHOD_NAMES = [
   'library.facets',
   'compare.run',
   'compare.report',
+  'comparisons.save',
+  'comparisons.list',
+  'comparisons.delete',
   'articles.related',
   'import.files'
 ] as const

@@ -80,4 +80,20 @@ describe('compare in Chromium', () => {
     expect(report).toContain('altered: ')
     expect(report).toMatch(/number: .* has “76”, .* has “75”/)
   })
+
+  it('saves the comparison with notes, and reopens it from the sidebar after a reload', async () => {
+    await page.getByRole('button', { name: 'Save…' }).click()
+    const panel = page.getByTestId('save-panel')
+    await panel.getByRole('textbox', { name: 'Comparison title' }).fill('Bridge vote: Courier vs Post')
+    await panel.getByRole('textbox', { name: 'Notes on this comparison' }).fill('The Post drops the Courier credit and says 75 years.')
+    await panel.getByRole('button', { name: 'Save comparison' }).click()
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Saved/)
+    await page.getByRole('button', { name: 'Close comparison' }).click()
+
+    await page.reload()
+    const saved = page.getByTestId('saved-comparisons')
+    await saved.getByText('Bridge vote: Courier vs Post').click()
+    await page.getByTestId('column-1').locator('.sentence').first().waitFor()
+    expect(await page.getByRole('textbox', { name: 'Notes on this comparison' }).inputValue()).toBe('The Post drops the Courier credit and says 75 years.')
+  })
 })

@@ -115,6 +115,47 @@ export class Service implements Api {
     return comparisonReport(comparison, args.format)
   }
 
+  async 'comparisons.save'(args: Args<'comparisons.save'>): Promise<Result<'comparisons.save'>> {
+    const now = new Date().toISOString()
+    const db = this.library.db
+    let id = args.id
+    if (id !== undefined) {
+      const changed = db
+        .prepare('UPDATE comparisons SET title = ?, article_ids = ?, notes = ?, updated_at = ? WHERE id = ?')
+        .run(args.title, JSON.stringify(args.ids), args.notes, now, id).changes
+      if (!changed) throw new ApiError('not_found', `There is no saved comparison #${id}.`, 'id')
+    } else {
+      id = Number(
+        db.prepare('INSERT INTO comparisons (title, article_ids, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(args.title, JSON.stringify(args.ids), args.notes, now, now)
+          .lastInsertRowid
+      )
+    }
+    this.events.emit('library.changed', { reason: 'comparisons' })
+    return this.savedComparisons().find((c) => c.id === id)!
+  }
+
+  async 'comparisons.list'(_args: Args<'comparisons.list'>): Promise<Result<'comparisons.list'>> {
+    return { items: this.savedComparisons() }
+  }
+
+  async 'comparisons.delete'(args: Args<'comparisons.delete'>): Promise<Result<'comparisons.delete'>> {
+    const deleted = this.library.db.prepare('DELETE FROM comparisons WHERE id = ?').run(args.id).changes > 0
+    if (deleted) this.events.emit('library.changed', { reason: 'comparisons' })
+    return { deleted }
+  }
+
+  private savedComparisons(): Result<'comparisons.list'>['items'] {
+    const rows = this.library.db.prepare('SELECT * FROM comparisons ORDER BY updated_at DESC, id DESC').all() as {
+      id: number
+      title: string
+      article_ids: string
+      notes: string
+      created_at: string
+      updated_at: string
+    }[]
+    return rows.map((r) => ({ id: r.id, title: r.title, articleIds: JSON.parse(r.article_ids) as number[], notes: r.notes, createdAt: r.created_at, updatedAt: r.updated_at }))
+  }
+
   async 'articles.related'(args: Args<'articles.related'>): Promise<Result<'articles.related'>> {
     const limit = args.limit ?? 10
     const article = this.library.articles.get(args.id)

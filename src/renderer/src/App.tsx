@@ -8,6 +8,8 @@ import { LibraryView } from './views/LibraryView'
 import { ReaderView } from './views/ReaderView'
 import { NO_OPTIONS, SearchView, type SearchOptions } from './views/SearchView'
 import { CompareView } from './views/CompareView'
+import type { SavedComparison } from '../../shared/contract'
+import { useSavedComparisons } from './hooks'
 import { QueryHelp } from './components/QueryHelp'
 import { SearchStatusLine } from './components/SearchStatusLine'
 import { plural } from './format'
@@ -25,6 +27,15 @@ export function App(): React.JSX.Element {
   // Articles ticked for comparison (2-6), and the comparison open, if any.
   const [marked, setMarked] = useState<number[]>([])
   const [comparing, setComparing] = useState<number[] | null>(null)
+  const [openSaved, setOpenSaved] = useState<SavedComparison | null>(null)
+  const saved = useSavedComparisons()
+  // Each opening of a comparison is a fresh view; saving inside it keeps the view.
+  const [session, setSession] = useState(0)
+  const compare = (ids: number[], s: SavedComparison | null = null): void => {
+    setOpenSaved(s)
+    setComparing(ids)
+    setSession((n) => n + 1)
+  }
   const toggleMark = (id: number): void => setMarked((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id]))
   const importer = useImport()
   const fileInput = useRef<HTMLInputElement>(null)
@@ -62,13 +73,23 @@ export function App(): React.JSX.Element {
             <span>Parallax</span>
           </div>
           <nav>
-            <a className="nav-item active" aria-current="page">
+            <a className={comparing ? 'nav-item' : 'nav-item active'} aria-current={comparing ? undefined : 'page'} onClick={() => setComparing(null)}>
               <span>Library</span>
               <span className="count" data-testid="library-count">
                 {total}
               </span>
             </a>
           </nav>
+          {saved.length > 0 && (
+            <nav className="saved" aria-label="Saved comparisons" data-testid="saved-comparisons">
+              <h2>Comparisons</h2>
+              {saved.map((s) => (
+                <a key={s.id} className={openSaved?.id === s.id && comparing ? 'nav-item active' : 'nav-item'} title={s.title} onClick={() => compare(s.articleIds, s)}>
+                  <span className="saved-title">{s.title}</span>
+                </a>
+              ))}
+            </nav>
+          )}
           <div className="sidebar-footer">
             <SearchStatusLine />
             <span className={`mode mode-${api.transport}`}>{api.transport === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
@@ -102,7 +123,7 @@ export function App(): React.JSX.Element {
                   data-testid="compare-button"
                   disabled={marked.length < 2 || marked.length > 6}
                   title={marked.length < 2 ? 'Tick at least 2 articles' : marked.length > 6 ? 'At most 6 articles' : ''}
-                  onClick={() => setComparing(marked)}
+                  onClick={() => compare(marked)}
                 >
                   Compare {marked.length}
                 </button>
@@ -128,7 +149,10 @@ export function App(): React.JSX.Element {
 
           {comparing ? (
             <CompareView
+              key={session}
               ids={comparing}
+              saved={openSaved}
+              onSaved={setOpenSaved}
               onClose={() => setComparing(null)}
               onOpen={(id) => {
                 setComparing(null)
@@ -151,7 +175,7 @@ export function App(): React.JSX.Element {
                   onImport={() => fileInput.current?.click()}
                 />
               )}
-              <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} onCompare={(ids) => setComparing(ids)} />
+              <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} onCompare={(ids) => compare(ids)} />
             </div>
           )}
         </main>

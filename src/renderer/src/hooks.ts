@@ -1,6 +1,6 @@
 /** Hooks shared by the views: library data and the import flow. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummary, ImportResult } from '../../shared/contract'
+import type { ArticleSummary, ImportResult, SavedComparison } from '../../shared/contract'
 import { LIMITS } from '../../shared/limits'
 import { api } from './api/client'
 
@@ -120,4 +120,19 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
     },
     dismiss: () => setState(IDLE)
   }
+}
+
+/** Saved comparisons, newest first, kept current as they are saved or deleted. */
+export function useSavedComparisons(): SavedComparison[] {
+  const [items, setItems] = useState<SavedComparison[]>([])
+  useEffect(() => {
+    const load = (): void => {
+      api['comparisons.list']({})
+        .then((r) => setItems(r.items))
+        .catch(() => undefined)
+    }
+    load()
+    return api.on('library.changed', (e) => e.reason === 'comparisons' && load())
+  }, [])
+  return items
 }

@@ -85,6 +85,20 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'names, numbers and dates of an article, stored after its first comparison',
     sql: `ALTER TABLE articles ADD COLUMN entities TEXT;`
+  },
+  {
+    version: 5,
+    description: 'saved comparisons with their notes',
+    sql: `
+      CREATE TABLE comparisons (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        notes       TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      ) STRICT;
+    `
   }
 ]
 

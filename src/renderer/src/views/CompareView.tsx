@@ -4,7 +4,7 @@
  * differences for the selected sentence; tabs for the quote table and names and numbers; export.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { Comparison } from '../../../shared/contract'
+import type { Comparison, SavedComparison } from '../../../shared/contract'
 import { api } from '../api/client'
 import { formatDate } from '../format'
 
@@ -13,8 +13,18 @@ type Pos = { article: number; sentence: number }
 
 const BANDS = 12
 
-export function CompareView({ ids, onClose, onOpen }: { ids: number[]; onClose: () => void; onOpen: (id: number) => void }): React.JSX.Element {
+interface Props {
+  ids: number[]
+  /** The saved comparison being shown, if it is one. */
+  saved: SavedComparison | null
+  onSaved: (s: SavedComparison) => void
+  onClose: () => void
+  onOpen: (id: number) => void
+}
+
+export function CompareView({ ids, saved, onSaved, onClose, onOpen }: Props): React.JSX.Element {
   const [c, setC] = useState<Comparison | null>(null)
+  const [notesOpen, setNotesOpen] = useState(saved !== null)
   const [error, setError] = useState<string | null>(null)
   const [tab, setTab] = useState<Tab>('alignment')
   const [hover, setHover] = useState<Pos | null>(null)
@@ -62,6 +72,9 @@ export function CompareView({ ids, onClose, onOpen }: { ids: number[]; onClose: 
           ))}
         </div>
         <div className="compare-actions">
+          <button onClick={() => setNotesOpen(!notesOpen)} aria-expanded={notesOpen}>
+            {saved ? 'Notes' : 'Save…'}
+          </button>
           <button onClick={() => void exportReport('markdown')}>Export Markdown</button>
           <button onClick={() => void exportReport('html')}>Export HTML</button>
           <button onClick={onClose} aria-label="Close comparison">
@@ -69,6 +82,7 @@ export function CompareView({ ids, onClose, onOpen }: { ids: number[]; onClose: 
           </button>
         </div>
       </header>
+      {notesOpen && <SavePanel ids={ids} saved={saved} c={c} onSaved={onSaved} />}
       {tab === 'alignment' && <Alignment c={c} hover={hover} picked={picked} onHover={setHover} onPick={setPicked} onOpen={onOpen} />}
       {tab === 'quotes' && <Quotes c={c} name={name} />}
       {tab === 'entities' && <Entities c={c} name={name} />}
@@ -275,5 +289,40 @@ function Entities({ c, name }: { c: Comparison; name: (i: number) => string }): 
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** Title and notes of a comparison, saved with it (and reopened from the sidebar). */
+function SavePanel({ ids, saved, c, onSaved }: { ids: number[]; saved: SavedComparison | null; c: Comparison; onSaved: (s: SavedComparison) => void }): React.JSX.Element {
+  const [title, setTitle] = useState(saved?.title ?? c.articles.map((a) => a.outlet ?? `#${a.id}`).join(' vs ') + `: ${c.articles[0]!.title}`)
+  const [notes, setNotes] = useState(saved?.notes ?? '')
+  const [state, setState] = useState<string | null>(null)
+  const save = async (): Promise<void> => {
+    try {
+      const s = await api['comparisons.save']({ ...(saved ? { id: saved.id } : {}), ids, title, notes })
+      setState(`Saved ${new Date(s.updatedAt).toLocaleTimeString()}`)
+      onSaved(s)
+    } catch (err) {
+      setState((err as Error).message)
+    }
+  }
+  return (
+    <form
+      className="save-panel"
+      data-testid="save-panel"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+    >
+      <input aria-label="Comparison title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <textarea aria-label="Notes on this comparison" placeholder="Notes on this comparison…" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <div className="form-actions">
+        {state && <span className="hint" role="status">{state}</span>}
+        <button type="submit" className="primary">
+          Save comparison
+        </button>
+      </div>
+    </form>
   )
 }

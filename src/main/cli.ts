@@ -26,6 +26,7 @@ Commands:
   compare <id> <id> [<id>...]  Compare 2-6 articles: alignment, quotes, names and numbers
      [--format text|markdown|html]
   related <id> [--limit N]     Articles about the same story
+  stories [--limit N]          The library grouped into stories, newest first
   serve [--port N]             Serve the app in your browser (browser mode)
 
 Query language: words (ranked), "exact phrase", +required, -excluded,
@@ -156,6 +157,20 @@ export async function main(argv: string[]): Promise<number> {
         if (json) print(JSON.stringify(items, null, 2))
         else if (items.length === 0) print('No related coverage found.')
         else for (const r of items) print(`${String(r.id).padStart(6)}  ${r.title}  (${[r.outlet, r.publishedAt?.slice(0, 10), r.nearDuplicate ? 'near-duplicate' : null].filter(Boolean).join(', ')})`)
+        return 0
+      }
+      case 'stories': {
+        core = openCore(libraryDir)
+        const env = await dispatch(core.service, 'stories.list', values.limit ? { limit: positiveInt(values.limit, '--limit') } : {})
+        if (!env.ok) return reportError(env.error.message)
+        const { items } = env.result as Result<'stories.list'>
+        if (json) print(JSON.stringify(items, null, 2))
+        else if (items.length === 0) print('No stories yet: no two articles cover the same event.')
+        else
+          for (const st of items) {
+            print(`${st.title}  (${[st.from, st.to].filter(Boolean).join(' to ') || 'undated'}; ${st.outlets.join(', ') || 'unknown outlets'})`)
+            for (const a of st.articles) print(`  ${String(a.id).padStart(6)}  ${a.title}${a.outlet ? `  (${a.outlet})` : ''}`)
+          }
         return 0
       }
       case 'serve': {

@@ -329,6 +329,21 @@ export const methods = {
     args: z.object({ id: z.int().positive() }).strict(),
     result: z.object({ deleted: z.boolean() })
   },
+  'stories.list': {
+    args: z.object({ limit: z.int().min(1).max(1000).optional() }).strict(),
+    result: z.object({
+      /** Stories of two or more articles, newest first. */
+      items: z.array(
+        z.object({
+          title: z.string(),
+          from: z.string().nullable(),
+          to: z.string().nullable(),
+          outlets: z.array(z.string()),
+          articles: z.array(z.object({ id: ArticleId, title: z.string(), outlet: z.string().nullable(), publishedAt: z.string().nullable() }))
+        })
+      )
+    })
+  },
   'articles.related': {
     args: z.object({ id: ArticleId, limit: z.int().min(1).max(50).optional() }).strict(),
     result: z.object({

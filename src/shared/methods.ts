@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'comparisons.list',
   'comparisons.delete',
   'articles.related',
+  'stories.list',
   'import.files'
 ] as const
 

@@ -52,6 +52,25 @@ describe('parallax CLI', () => {
     expect(json.text.split('\n\n')).toHaveLength(19)
   })
 
+  it('compares, finds related coverage and groups stories from the command line', () => {
+    const lib = tmpDir()
+    const files = ['original.txt', 'rewrite.txt', 'unrelated.txt'].map((f) => join(FIXTURES, 'compare', f))
+    const imported = parallax('import', ...files, '--library', lib, '--json').out.trim().split('\n').map((l) => JSON.parse(l).articleId)
+    const c = JSON.parse(parallax('compare', String(imported[0]), String(imported[1]), '--library', lib, '--json').out)
+    expect(c.articles.map((a: { id: number }) => a.id)).toEqual(imported.slice(0, 2))
+    expect(c.pairs).toHaveLength(8)
+    expect(c.articles[0].sentences[6]).toMatchObject({ cls: 'reworded', text: 'The bridge opened in 1924 and was last renovated 76 years ago.' })
+    expect(c.quotes[0].carriers.map((k: { verbatim: boolean }) => k.verbatim)).toEqual([true, false])
+    const md = parallax('compare', String(imported[0]), String(imported[1]), '--library', lib, '--format', 'markdown').out
+    expect(md).toMatch(/^# Coverage comparison/)
+    const related = JSON.parse(parallax('related', String(imported[0]), '--library', lib, '--json').out)
+    expect(related[0]).toMatchObject({ id: imported[1], nearDuplicate: false })
+    expect(related.map((r: { id: number }) => r.id)).not.toContain(imported[2])
+    const stories = JSON.parse(parallax('stories', '--library', lib, '--json').out)
+    expect(stories.map((s: { articles: { id: number }[] }) => s.articles.map((a) => a.id).sort())).toEqual([[imported[0], imported[1]].sort()])
+    expect(parallax('compare', String(imported[0]), '--library', lib).err).toMatch(/compare needs 2 to 6 article ids/)
+  })
+
   it('fails clearly on bad input, never with a stack trace', () => {
     const lib = tmpDir()
     const missing = parallax('show', '42', '--library', lib)

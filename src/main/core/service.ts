@@ -156,6 +156,27 @@ export class Service implements Api {
     return rows.map((r) => ({ id: r.id, title: r.title, articleIds: JSON.parse(r.article_ids) as number[], notes: r.notes, createdAt: r.created_at, updatedAt: r.updated_at }))
   }
 
+  async 'stories.list'(args: Args<'stories.list'>): Promise<Result<'stories.list'>> {
+    const groups = (await this.search.stories()).filter((g) => g.length > 1)
+    const items = groups.map((ids) => {
+      const articles = ids
+        .map((id) => this.library.articles.get(id))
+        .filter((a): a is NonNullable<typeof a> => !!a)
+        .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
+        .map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt }))
+      const dates = articles.map((a) => a.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort()
+      return {
+        title: articles[0]!.title,
+        from: dates[0] ?? null,
+        to: dates.at(-1) ?? null,
+        outlets: [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))],
+        articles
+      }
+    })
+    items.sort((x, y) => (y.to ?? '').localeCompare(x.to ?? '') || y.articles.length - x.articles.length)
+    return { items: items.slice(0, args.limit ?? 200) }
+  }
+
   async 'articles.related'(args: Args<'articles.related'>): Promise<Result<'articles.related'>> {
     const limit = args.limit ?? 10
     const article = this.library.articles.get(args.id)

@@ -8,6 +8,7 @@ import { LibraryView } from './views/LibraryView'
 import { ReaderView } from './views/ReaderView'
 import { NO_OPTIONS, SearchView, type SearchOptions } from './views/SearchView'
 import { CompareView } from './views/CompareView'
+import { StoriesView } from './views/StoriesView'
 import type { SavedComparison } from '../../shared/contract'
 import { useSavedComparisons } from './hooks'
 import { QueryHelp } from './components/QueryHelp'
@@ -28,10 +29,12 @@ export function App(): React.JSX.Element {
   const [marked, setMarked] = useState<number[]>([])
   const [comparing, setComparing] = useState<number[] | null>(null)
   const [openSaved, setOpenSaved] = useState<SavedComparison | null>(null)
+  const [showStories, setShowStories] = useState(false)
   const saved = useSavedComparisons()
   // Each opening of a comparison is a fresh view; saving inside it keeps the view.
   const [session, setSession] = useState(0)
   const compare = (ids: number[], s: SavedComparison | null = null): void => {
+    setShowStories(false)
     setOpenSaved(s)
     setComparing(ids)
     setSession((n) => n + 1)
@@ -73,11 +76,27 @@ export function App(): React.JSX.Element {
             <span>Parallax</span>
           </div>
           <nav>
-            <a className={comparing ? 'nav-item' : 'nav-item active'} aria-current={comparing ? undefined : 'page'} onClick={() => setComparing(null)}>
+            <a
+              className={comparing || showStories ? 'nav-item' : 'nav-item active'}
+              aria-current={comparing || showStories ? undefined : 'page'}
+              onClick={() => {
+                setComparing(null)
+                setShowStories(false)
+              }}
+            >
               <span>Library</span>
               <span className="count" data-testid="library-count">
                 {total}
               </span>
+            </a>
+            <a
+              className={showStories && !comparing ? 'nav-item active' : 'nav-item'}
+              onClick={() => {
+                setComparing(null)
+                setShowStories(true)
+              }}
+            >
+              <span>Stories</span>
             </a>
           </nav>
           {saved.length > 0 && (
@@ -147,7 +166,15 @@ export function App(): React.JSX.Element {
             />
           </header>
 
-          {comparing ? (
+          {showStories && !comparing ? (
+            <StoriesView
+              onCompare={(ids) => compare(ids)}
+              onOpen={(id) => {
+                setShowStories(false)
+                setSelected(id)
+              }}
+            />
+          ) : comparing ? (
             <CompareView
               key={session}
               ids={comparing}

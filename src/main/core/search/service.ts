@@ -14,6 +14,8 @@ export interface SearchBackend {
   locate(id: number, q: string): Promise<[number, number][]>
   status(): Promise<SearchStatus>
   related(id: number, limit: number): Promise<{ id: number; score: number }[]>
+  /** The library grouped into stories (lists of article ids). */
+  stories(): Promise<number[][]>
   /** Articles were added, edited or deleted: make them searchable (or not) now, index them properly soon. */
   changed(): Promise<void>
   close(): Promise<void>
@@ -46,6 +48,9 @@ export class InProcessSearch implements SearchBackend {
   }
   async related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
     return this.ready().related(id, limit)
+  }
+  async stories(): Promise<number[][]> {
+    return this.ready().stories()
   }
   async changed(): Promise<void> {
     maintain(this.db)
@@ -127,6 +132,9 @@ export class WorkerSearch implements SearchBackend {
   }
   related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
     return this.query.call('related', { id, limit })
+  }
+  stories(): Promise<number[][]> {
+    return this.query.call('stories')
   }
 
   async changed(): Promise<void> {

@@ -30,6 +30,9 @@ parentPort?.on('message', (m: { id: number; op: string; args: any }) => {
       case 'related':
         value = index!.related(m.args.id, m.args.limit)
         break
+      case 'stories':
+        value = index!.stories()
+        break
       case 'status':
         value = index!.status()
         break

@@ -1,0 +1,48 @@
+/** The library grouped into stories (events), newest first, each with its outlets and a compare button. */
+import { useEffect, useState } from 'react'
+import type { Result } from '../../../shared/contract'
+import { api } from '../api/client'
+import { formatDate } from '../format'
+
+type Stories = Result<'stories.list'>['items']
+
+export function StoriesView({ onOpen, onCompare }: { onOpen: (id: number) => void; onCompare: (ids: number[]) => void }): React.JSX.Element {
+  const [items, setItems] = useState<Stories | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    api['stories.list']({})
+      .then((r) => setItems(r.items))
+      .catch((err: Error) => setError(err.message))
+  }, [])
+  if (error) return <section className="stories empty">Could not group the library: {error}</section>
+  if (!items) return <section className="stories empty" aria-busy="true">Grouping the library into stories…</section>
+  if (items.length === 0) return <section className="stories empty">No two articles in the library cover the same event yet.</section>
+  return (
+    <section className="stories" data-testid="stories">
+      {items.map((s, k) => (
+        <article key={k} className="story">
+          <header>
+            <h2>{s.title}</h2>
+            <div className="row-meta">
+              {[s.from && formatDate(s.from), s.to && s.to !== s.from && formatDate(s.to)].filter(Boolean).join(' – ')} · {s.articles.length} articles
+              {s.outlets.length ? ` · ${s.outlets.join(', ')}` : ''}
+            </div>
+            <button className="primary" onClick={() => onCompare(s.articles.slice(0, 6).map((a) => a.id))}>
+              Compare {Math.min(6, s.articles.length)}
+            </button>
+          </header>
+          <ul>
+            {s.articles.map((a) => (
+              <li key={a.id}>
+                <button className="link" onClick={() => onOpen(a.id)}>
+                  {a.title}
+                </button>
+                <span className="row-meta">{[a.outlet, formatDate(a.publishedAt)].filter(Boolean).join(' · ')}</span>
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+    </section>
+  )
+}

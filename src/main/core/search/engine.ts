@@ -236,7 +236,7 @@ export class SearchIndex {
    * Articles about the same story: the article's most distinctive terms (tf x library-wide idf,
    * names and rare words rise to the top) as one ranked query, within a date window around it.
    */
-  related(id: number, limit: number, windowDays = 14): { id: number; score: number }[] {
+  related(id: number, limit: number, windowDays = 14, terms = 12): { id: number; score: number }[] {
     const row = this.textStmt.get(id) as { text: string; title: string } | undefined
     if (!row) return []
     const tf = new Map<string, number>()
@@ -250,7 +250,7 @@ export class SearchIndex {
       const df = all.reduce((n, s) => n + segmentDf(s, t), 0)
       return df <= 1 ? 0 : (1 + Math.log(tf.get(t)!)) * idf(df, totalDocs)
     }
-    const top = [...tf.keys()].map((t) => [t, weight(t)] as const).filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 12)
+    const top = [...tf.keys()].map((t) => [t, weight(t)] as const).filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, terms)
     if (top.length === 0) return []
     const clauses: Clause[] = top.map(([t]) => ({ kind: 'word', raw: t, terms: [t], field: null, presence: 'optional', distance: 0 }))
     const day = this.meta.get(id)?.publishedAt?.slice(0, 10)
@@ -279,6 +279,7 @@ export class SearchIndex {
   stories(threshold = 0.4, windowDays = 3): number[][] {
     const ids = [...this.meta.keys()]
     const parent = new Map(ids.map((i) => [i, i]))
+    const links = new Map<number, number>()
     const find = (x: number): number => {
       let r = x
       while (parent.get(r) !== r) r = parent.get(r)!
@@ -286,7 +287,14 @@ export class SearchIndex {
       return r
     }
     for (const id of ids) {
-      for (const r of this.related(id, 5, windowDays)) if (r.score >= threshold) parent.set(find(r.id), find(id))
+      // An article already found, strongly, by two others' queries has shown its story: its own query
+      // would mostly find them again. Skipping it keeps grouping near-linear on large libraries.
+      if ((links.get(id) ?? 0) >= 2) continue
+      for (const r of this.related(id, 5, windowDays)) {
+        if (r.score < threshold) continue
+        parent.set(find(r.id), find(id))
+        links.set(r.id, (links.get(r.id) ?? 0) + 1)
+      }
     }
     const groups = new Map<number, number[]>()
     for (const id of ids) {

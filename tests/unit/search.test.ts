@@ -1,6 +1,5 @@
 /** Search on a fixture library written for it: each query form returns exactly the right articles. */
 import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importBatch } from '../../src/main/core/importers/batch'
 import { SearchIndex } from '../../src/main/core/search/engine'

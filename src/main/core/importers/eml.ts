@@ -4,7 +4,6 @@
  * capped before parsing so a megabyte-long header line cannot become a megabyte-long title.
  */
 import PostalMime from 'postal-mime'
-import { decodeText } from './decode'
 import { parseHtmlArticle } from './html'
 import { textToParagraphs } from './text'
 import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'

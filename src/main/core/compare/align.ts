@@ -12,6 +12,8 @@ import { combine, cosine, type Vector } from './similarity'
 export const ALIGN_THRESHOLD = 0.42
 /** Each half of a split must still resemble the whole at least this much. */
 const PART_THRESHOLD = 0.2
+/** A leftover sentence joins its neighbour's match as the other half of a split only above this. */
+const SPLIT_HALF_THRESHOLD = 0.3
 
 export interface Link {
   a: number
@@ -51,10 +53,11 @@ export function alignPair(va: Vector[], vb: Vector[]): Link[] {
         const link = links.find((l) => l[side].length === 1 && l[side][0] === n && (side === 'as' ? l.bs : l.as).length === 1)
         if (!link) continue
         const counterpart = other[(side === 'as' ? link.bs : link.as)[0]!]!
-        if (cosine(counterpart, own[j]!) < PART_THRESHOLD) continue
+        // The other half must carry real content of the counterpart, and add to the match clearly.
+        if (cosine(counterpart, own[j]!) < SPLIT_HALF_THRESHOLD) continue
         const pair = [Math.min(j, n), Math.max(j, n)]
         const s = cosine(counterpart, combine(own[pair[0]!]!, own[pair[1]!]!))
-        if (s > link.similarity && (!best || s > best.s)) best = { link, pair, s }
+        if (s > link.similarity + 0.03 && (!best || s > best.s)) best = { link, pair, s }
       }
       if (!best) continue
       best.link[side] = best.pair

@@ -19,7 +19,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 const LATIN_ONLY = /^[a-z]+$/
 
 const STOP = new Set(
-  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' ')
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with he she his her him we you i has have had were been its our'.split(' ')
 )
 
 /** Case, width, compatibility forms and diacritics folded; possessive and abbreviation dots removed. */

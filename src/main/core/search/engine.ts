@@ -343,13 +343,12 @@ export class SearchIndex {
     }
 
     // Phrases: verified against the stored text (or field), adjacent and in order.
-    const phrases = clauses.filter((c) => c.kind === 'phrase')
+    const phrases = clauses.filter((c) => c.kind === 'phrase').map((p) => ({ p, re: phraseRegex(p.raw) }))
     if (phrases.length) {
       for (const id of [...scores.keys()]) {
-        const row = this.textStmt.get(id) as { text: string; title: string; author: string | null; outlet: string | null }
-        const ok = phrases.every((p) => {
-          const hay = p.field ? ((row as Record<string, string | null>)[p.field] ?? '') : `${row.title}\n${row.text}`
-          const found = phraseRegex(p.raw).test(hay)
+        const row = this.textStmt.get(id) as Record<string, string | null>
+        const ok = phrases.every(({ p, re }) => {
+          const found = p.field ? re.test(row[p.field] ?? '') : re.test(row.title ?? '') || re.test(row.text ?? '')
           return p.presence === 'excluded' ? !found : found
         })
         if (!ok) scores.delete(id)

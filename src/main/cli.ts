@@ -12,6 +12,7 @@ import { collectSources, importBatch } from './core/importers/batch'
 import { defaultLibraryDir } from './core/platform/paths'
 import { APP_VERSION } from './core/version'
 import { startHttpBridge } from './bridge/http'
+import { backupLibrary, restoreLibrary } from './core/store/backup'
 
 const USAGE = `Parallax ${APP_VERSION}: a research workbench for news coverage
 
@@ -27,6 +28,8 @@ Commands:
      [--format text|markdown|html]
   related <id> [--limit N]     Articles about the same story
   stories [--limit N]          The library grouped into stories, newest first
+  backup <file>                Copy the library to a file (safe while the app runs)
+  restore <file>               Replace the library with a backup (the current one is kept aside)
   serve [--port N]             Serve the app in your browser (browser mode)
 
 Query language: words (ranked), "exact phrase", +required, -excluded,
@@ -171,6 +174,20 @@ export async function main(argv: string[]): Promise<number> {
             print(`${st.title}  (${[st.from, st.to].filter(Boolean).join(' to ') || 'undated'}; ${st.outlets.join(', ') || 'unknown outlets'})`)
             for (const a of st.articles) print(`  ${String(a.id).padStart(6)}  ${a.title}${a.outlet ? `  (${a.outlet})` : ''}`)
           }
+        return 0
+      }
+      case 'backup': {
+        if (rest.length !== 1) throw new UsageError('backup needs the file to write')
+        core = openCore(libraryDir)
+        const target = resolve(rest[0]!)
+        const pages = await backupLibrary(core.library, target)
+        print(json ? JSON.stringify({ file: target, pages }) : `Backed up ${core.library.articles.count()} articles to ${target}`)
+        return 0
+      }
+      case 'restore': {
+        if (rest.length !== 1) throw new UsageError('restore needs the backup file')
+        const { kept, articles } = restoreLibrary(libraryDir, resolve(rest[0]!))
+        print(json ? JSON.stringify({ restored: articles, previous: kept }) : `Restored ${articles} articles${kept ? `; the previous library is kept as ${kept}` : ''}`)
         return 0
       }
       case 'serve': {

@@ -79,7 +79,8 @@ export class Library {
   }
 }
 
-function inspect(file: string, dbOptions: Database.Options): void {
+/** Refuses (with a clear error) a file that is not a Parallax library or was written by a newer one. */
+export function inspect(file: string, dbOptions: Database.Options = {}): void {
   let ro: Database.Database
   try {
     ro = new Database(file, { ...dbOptions, readonly: true, fileMustExist: true })

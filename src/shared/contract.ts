@@ -193,6 +193,24 @@ export const SavedComparison = z.object({
 })
 export type SavedComparison = z.infer<typeof SavedComparison>
 
+export const NoteColor = z.enum(['yellow', 'green', 'blue', 'pink'])
+
+export const Note = z.object({
+  id: z.int().positive(),
+  articleId: ArticleId,
+  articleTitle: z.string(),
+  /** The quote as it was anchored (W3C TextQuoteSelector + TextPositionSelector). */
+  anchor: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string(), start: z.int(), end: z.int() }),
+  /** Where the quote is in the article's current text; 'orphan' when it cannot be found any more. */
+  located: z.object({ start: z.int(), end: z.int(), how: z.enum(['position', 'quote', 'orphan']) }),
+  color: NoteColor,
+  /** Markdown; rendered without raw HTML. */
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type Note = z.infer<typeof Note>
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-01')
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +347,36 @@ export const methods = {
     args: z.object({ id: z.int().positive() }).strict(),
     result: z.object({ deleted: z.boolean() })
   },
+  'notes.list': {
+    args: z.object({ articleId: ArticleId.optional() }).strict(),
+    result: z.object({ items: z.array(Note) })
+  },
+  'notes.create': {
+    args: z
+      .object({
+        articleId: ArticleId,
+        start: z.int().min(0),
+        end: z.int().min(1),
+        color: NoteColor,
+        body: z.string().max(100_000)
+      })
+      .strict()
+      .refine((a) => a.end > a.start, { message: 'must come after start', path: ['end'] })
+      .refine((a) => a.end - a.start <= 20_000, { message: 'a quote is at most 20,000 characters', path: ['end'] }),
+    result: Note
+  },
+  'notes.update': {
+    args: z.object({ id: z.int().positive(), body: z.string().max(100_000).optional(), color: NoteColor.optional() }).strict(),
+    result: Note
+  },
+  'notes.delete': {
+    args: z.object({ id: z.int().positive() }).strict(),
+    result: z.object({ deleted: z.boolean() })
+  },
+  'notes.export': {
+    args: z.object({ articleId: ArticleId }).strict(),
+    result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
   'stories.list': {
     args: z.object({ limit: z.int().min(1).max(1000).optional() }).strict(),
     result: z.object({
@@ -376,7 +424,7 @@ export const events = {
     current: z.string().nullable(),
     last: ImportResult.nullable()
   }),
-  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons']) }),
+  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes']) }),
   /** A menu command of the desktop shell (never sent in browser mode). */
   'shell.command': z.object({ name: z.enum(['import']) })
 } satisfies Record<EventName, z.ZodType>

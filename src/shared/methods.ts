@@ -19,6 +19,11 @@ export const METHOD_NAMES = [
   'comparisons.delete',
   'articles.related',
   'stories.list',
+  'notes.list',
+  'notes.create',
+  'notes.update',
+  'notes.delete',
+  'notes.export',
   'import.files'
 ] as const
 

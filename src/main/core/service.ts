@@ -10,11 +10,13 @@ import { comparisonReport } from './compare/report'
 import { importBatch } from './importers/batch'
 import type { Parser } from './importers/parse'
 import type { SearchBackend } from './search/service'
+import { NoteStore, notesMarkdown } from './notes/store'
 import type { Library } from './store/library'
 import { APP_VERSION } from './version'
 
 export class Service implements Api {
   readonly events = new EventHub()
+  private readonly notes: NoteStore
 
   constructor(
     readonly library: Library,
@@ -23,7 +25,9 @@ export class Service implements Api {
     private readonly readAhead = 1,
     /** Finds an article's entities off the main thread, so comparisons find them stored. */
     private readonly entityWorker?: (text: string) => Promise<unknown>
-  ) {}
+  ) {
+    this.notes = new NoteStore(library.db)
+  }
 
   /** After an import: entities for comparisons, computed in the background, one article at a time. */
   private precomputeEntities(ids: number[]): void {
@@ -154,6 +158,43 @@ export class Service implements Api {
       updated_at: string
     }[]
     return rows.map((r) => ({ id: r.id, title: r.title, articleIds: JSON.parse(r.article_ids) as number[], notes: r.notes, createdAt: r.created_at, updatedAt: r.updated_at }))
+  }
+
+  async 'notes.list'(args: Args<'notes.list'>): Promise<Result<'notes.list'>> {
+    return { items: this.notes.list(args.articleId) }
+  }
+
+  async 'notes.create'(args: Args<'notes.create'>): Promise<Result<'notes.create'>> {
+    const note = this.notes.create(args.articleId, args.start, args.end, args.color, args.body)
+    if (note === null) throw new ApiError('not_found', `There is no article #${args.articleId} in this library.`, 'articleId')
+    if (typeof note === 'string') throw new ApiError('invalid_argument', `notes.create: ${note}`, 'end')
+    await this.noteChanged()
+    return note
+  }
+
+  async 'notes.update'(args: Args<'notes.update'>): Promise<Result<'notes.update'>> {
+    const note = this.notes.update(args.id, args)
+    if (!note) throw new ApiError('not_found', `There is no note #${args.id}.`, 'id')
+    await this.noteChanged()
+    return note
+  }
+
+  async 'notes.delete'(args: Args<'notes.delete'>): Promise<Result<'notes.delete'>> {
+    const deleted = this.notes.delete(args.id)
+    if (deleted) await this.noteChanged()
+    return { deleted }
+  }
+
+  async 'notes.export'(args: Args<'notes.export'>): Promise<Result<'notes.export'>> {
+    const a = this.library.articles.get(args.articleId)
+    if (!a) throw new ApiError('not_found', `There is no article #${args.articleId} in this library.`, 'articleId')
+    return { fileName: `notes-${a.id}.md`, mime: 'text/markdown', content: notesMarkdown(a.title, a.url, this.notes.list(a.id)) }
+  }
+
+  /** A note changed: its article is searchable by it at once (pending in the index), views refresh. */
+  private async noteChanged(): Promise<void> {
+    await this.search.changed()
+    this.events.emit('library.changed', { reason: 'notes' })
   }
 
   async 'stories.list'(args: Args<'stories.list'>): Promise<Result<'stories.list'>> {

@@ -189,7 +189,10 @@ export class SearchIndex {
 
   constructor(private readonly db: Database.Database) {
     this.metaStmt = db.prepare('SELECT id, title, outlet, author, published_at AS publishedAt, language FROM articles')
-    this.textStmt = db.prepare('SELECT text, title, author, outlet FROM articles WHERE id = ?')
+    this.textStmt = db.prepare(
+      `SELECT text, title, author, outlet, (SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes n WHERE n.article_id = a.id) AS notes
+       FROM articles a WHERE a.id = ?`
+    )
   }
 
   /** Brings the in-memory state in line with the database: new or dropped segments, pending articles, metadata. */

@@ -15,6 +15,8 @@ export interface IndexDoc {
   text: string
   author: string | null
   outlet: string | null
+  /** The article's notes: their bodies and quotes. */
+  notes: string | null
 }
 
 export interface SegmentRow {
@@ -42,7 +44,7 @@ export function buildIndex(docs: IndexDoc[]): lunr.Index {
         author: indexText(d.author),
         outlet: indexText(d.outlet),
         tag: '',
-        notes: ''
+        notes: indexText(d.notes)
       })
     }
   })
@@ -52,7 +54,8 @@ export function checksum(data: string): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-const DOC_COLUMNS = 'a.id, a.title, a.text, a.author, a.outlet'
+const DOC_COLUMNS = `a.id, a.title, a.text, a.author, a.outlet,
+  (SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes n WHERE n.article_id = a.id) AS notes`
 
 export function loadDocs(db: Database.Database, ids: number[]): IndexDoc[] {
   const stmt = db.prepare(`SELECT ${DOC_COLUMNS} FROM articles a WHERE a.id = ?`)

@@ -99,6 +99,26 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at  TEXT NOT NULL
       ) STRICT;
     `
+  },
+  {
+    version: 6,
+    description: 'highlights and notes anchored to quotes (W3C TextQuote + TextPosition selectors)',
+    sql: `
+      CREATE TABLE notes (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        exact      TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        suffix     TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        color      TEXT NOT NULL,
+        body       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX notes_article ON notes(article_id);
+    `
   }
 ]
 

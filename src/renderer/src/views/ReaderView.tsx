@@ -1,8 +1,10 @@
 /** The reader: an article's metadata header and its text, as plain paragraphs (never HTML). */
-import { useEffect, useState } from 'react'
-import type { Article } from '../../../shared/contract'
+import { useEffect, useRef, useState } from 'react'
+import type { Article, Note } from '../../../shared/contract'
 import { api } from '../api/client'
-import { Highlighted } from '../components/Highlighted'
+import { MarkedText, type Mark } from '../components/MarkedText'
+import { NotesPanel } from '../components/NotesPanel'
+import { readSelection, SelectionToolbar, type TextSelection } from '../components/SelectionToolbar'
 import { RelatedCoverage } from '../components/RelatedCoverage'
 import { MetadataForm } from '../components/MetadataForm'
 import { formatDate, plural } from '../format'
@@ -20,6 +22,34 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
   const [ranges, setRanges] = useState<[number, number][]>([])
   const [error, setError] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
+  const [notes, setNotes] = useState<Note[]>([])
+  const [selection, setSelection] = useState<TextSelection | null>(null)
+  const [editingNote, setEditingNote] = useState<number | null>(null)
+  const body = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (id === null) return
+    let live = true
+    const load = (): void => {
+      api['notes.list']({ articleId: id })
+        .then((r) => live && setNotes(r.items))
+        .catch(() => undefined)
+    }
+    load()
+    const off = api.on('library.changed', (e) => e.reason === 'notes' && load())
+    return () => {
+      live = false
+      off()
+    }
+  }, [id])
+
+  const createNote = async (color: Note['color'], withNote: boolean): Promise<void> => {
+    if (!selection || id === null) return
+    const note = await api['notes.create']({ articleId: id, start: selection.start, end: selection.end, color, body: '' })
+    window.getSelection()?.removeAllRanges()
+    setSelection(null)
+    if (withNote) setEditingNote(note.id)
+  }
 
   useEffect(() => {
     if (id === null) return
@@ -130,15 +160,32 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
         )}
       </header>
       <RelatedCoverage id={article.id} onOpen={onOpen} onCompare={(other) => onCompare([article.id, other])} />
-      <div className="reader-body">
-        {paragraphsWithOffsets(article.text).map(([p, offset]) => (
-          <p key={offset}>
-            <Highlighted text={p} ranges={ranges} offset={offset} />
-          </p>
-        ))}
+      <div className="reader-layout">
+        <div
+          className="reader-body"
+          ref={body}
+          onMouseUp={() => setSelection(body.current ? readSelection(body.current) : null)}
+          onKeyUp={() => setSelection(body.current ? readSelection(body.current) : null)}
+        >
+          {paragraphsWithOffsets(article.text).map(([p, offset]) => (
+            <p key={offset} data-offset={offset}>
+              <MarkedText text={p} offset={offset} marks={marksFor(notes, ranges)} onMark={(n) => setEditingNote(n)} />
+            </p>
+          ))}
+        </div>
+        <NotesPanel articleId={article.id} notes={notes} editing={editingNote} onEditing={setEditingNote} />
       </div>
+      {selection && <SelectionToolbar selection={selection} onHighlight={(c) => void createNote(c, false)} onNote={() => void createNote('yellow', true)} />}
     </article>
   )
+}
+
+/** Note highlights (where their quotes are now) and search matches, as marks. */
+function marksFor(notes: Note[], ranges: [number, number][]): Mark[] {
+  return [
+    ...notes.filter((n) => n.located.how !== 'orphan').map((n) => ({ start: n.located.start, end: n.located.end, className: `hl hl-${n.color}`, noteId: n.id })),
+    ...ranges.map(([start, end]) => ({ start, end, className: 'hit' }))
+  ]
 }
 
 /** Paragraphs with their offsets in the whole text, so search ranges can be placed in them. */

@@ -1,0 +1,75 @@
+/** Notes in the real reader: select a sentence, add a note, reload, find it highlighted at the same words. */
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { CLI, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { serve, type Served } from '../helpers/serve'
+import { tmpDir } from '../helpers/tmp'
+
+const SENTENCE = 'She emphasized the need for continued cooperation with the U.S. in international security, given their long-standing alliance.'
+
+describe('notes in Chromium', () => {
+  let browser: Browser
+  let server: Served
+  let page: Page
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    const lib = tmpDir()
+    expect(spawnSync(process.execPath, [CLI, 'import', requireSample(), '--library', lib]).status).toBe(0)
+    browser = await launchChromium()
+    server = await serve(lib)
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', acceptDownloads: true })
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(server.appUrl)
+    await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()
+    await page.getByTestId('reader').locator('h1').waitFor()
+  })
+  afterAll(async () => {
+    await page?.close()
+    await server?.stop()
+    await browser?.close()
+    expect(errors).toEqual([])
+  })
+
+  it('selects a sentence, adds a note, and finds it after a reload, highlighted at the same words', async () => {
+    // Select the sentence the way a mouse would: a DOM range over its paragraph's text.
+    await page.evaluate((sentence) => {
+      const p = [...document.querySelectorAll('.reader-body p')].find((el) => el.textContent === sentence)!
+      p.scrollIntoView({ block: 'center' })
+      const range = document.createRange()
+      range.selectNodeContents(p)
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+    }, SENTENCE)
+    await page.getByTestId('selection-toolbar').getByRole('button', { name: 'Add note' }).click()
+    const note = page.getByTestId('note')
+    await note.getByRole('textbox', { name: 'Note' }).fill('Kallas ties NATO to **Estonia’s** losses <script>alert(1)</script>')
+    await note.getByRole('button', { name: 'Save note' }).click()
+    await expect.poll(() => note.locator('.note-body').textContent()).toContain('Kallas ties NATO to Estonia’s losses')
+    expect(await note.locator('.note-body strong').textContent()).toBe('Estonia’s')
+    expect(await note.locator('.note-body script').count()).toBe(0)
+
+    await page.reload()
+    await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()
+    const mark = page.locator('.reader-body mark.hl')
+    await mark.first().waitFor()
+    expect(await mark.allTextContents()).toEqual([SENTENCE])
+    expect(await page.getByTestId('note').locator('.note-quote').textContent()).toBe(SENTENCE)
+    await page.screenshot({ path: join(ROOT, 'test-results', 'notes.png') })
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notes-panel').getByRole('button', { name: 'Export' }).click()])
+    const md = readFileSync((await download.path())!, 'utf8')
+    expect(md).toContain(`> ${SENTENCE}`)
+    expect(md).toContain('Kallas ties NATO')
+
+    // Notes are searchable.
+    await page.getByTestId('search-box').fill('notes:losses')
+    await expect.poll(() => page.locator('.article-row.hit .row-title').allTextContents()).toEqual([SAMPLE_TITLE])
+  })
+})

@@ -71,5 +71,15 @@ describe('notes in Chromium', () => {
     // Notes are searchable.
     await page.getByTestId('search-box').fill('notes:losses')
     await expect.poll(() => page.locator('.article-row.hit .row-title').allTextContents()).toEqual([SAMPLE_TITLE])
+    await page.getByTestId('search-box').fill('')
+  })
+
+  it('lists every note in the notes view, and opens its article from there', async () => {
+    await page.locator('.sidebar nav').first().getByText('Notes', { exact: true }).click()
+    const view = page.getByTestId('notes-view')
+    await view.locator('.note').first().waitFor()
+    expect(await view.locator('.note-quote').allTextContents()).toEqual([SENTENCE])
+    await view.getByRole('button', { name: SAMPLE_TITLE }).click()
+    await expect.poll(() => page.getByTestId('reader').locator('h1').textContent()).toBe(SAMPLE_TITLE)
   })
 })

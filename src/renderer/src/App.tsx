@@ -9,6 +9,7 @@ import { ReaderView } from './views/ReaderView'
 import { NO_OPTIONS, SearchView, type SearchOptions } from './views/SearchView'
 import { CompareView } from './views/CompareView'
 import { StoriesView } from './views/StoriesView'
+import { NotesView } from './views/NotesView'
 import type { SavedComparison } from '../../shared/contract'
 import { useSavedComparisons } from './hooks'
 import { QueryHelp } from './components/QueryHelp'
@@ -30,11 +31,19 @@ export function App(): React.JSX.Element {
   const [comparing, setComparing] = useState<number[] | null>(null)
   const [openSaved, setOpenSaved] = useState<SavedComparison | null>(null)
   const [showStories, setShowStories] = useState(false)
+  const [showNotes, setShowNotes] = useState(false)
+  const page = comparing ? 'compare' : showStories ? 'stories' : showNotes ? 'notes' : 'library'
+  const go = (to: 'library' | 'stories' | 'notes'): void => {
+    setComparing(null)
+    setShowStories(to === 'stories')
+    setShowNotes(to === 'notes')
+  }
   const saved = useSavedComparisons()
   // Each opening of a comparison is a fresh view; saving inside it keeps the view.
   const [session, setSession] = useState(0)
   const compare = (ids: number[], s: SavedComparison | null = null): void => {
     setShowStories(false)
+    setShowNotes(false)
     setOpenSaved(s)
     setComparing(ids)
     setSession((n) => n + 1)
@@ -76,27 +85,17 @@ export function App(): React.JSX.Element {
             <span>Parallax</span>
           </div>
           <nav>
-            <a
-              className={comparing || showStories ? 'nav-item' : 'nav-item active'}
-              aria-current={comparing || showStories ? undefined : 'page'}
-              onClick={() => {
-                setComparing(null)
-                setShowStories(false)
-              }}
-            >
+            <a className={page === 'library' ? 'nav-item active' : 'nav-item'} aria-current={page === 'library' ? 'page' : undefined} onClick={() => go('library')}>
               <span>Library</span>
               <span className="count" data-testid="library-count">
                 {total}
               </span>
             </a>
-            <a
-              className={showStories && !comparing ? 'nav-item active' : 'nav-item'}
-              onClick={() => {
-                setComparing(null)
-                setShowStories(true)
-              }}
-            >
+            <a className={page === 'stories' ? 'nav-item active' : 'nav-item'} onClick={() => go('stories')}>
               <span>Stories</span>
+            </a>
+            <a className={page === 'notes' ? 'nav-item active' : 'nav-item'} onClick={() => go('notes')}>
+              <span>Notes</span>
             </a>
           </nav>
           {saved.length > 0 && (
@@ -166,7 +165,14 @@ export function App(): React.JSX.Element {
             />
           </header>
 
-          {showStories && !comparing ? (
+          {page === 'notes' ? (
+            <NotesView
+              onOpen={(id) => {
+                go('library')
+                setSelected(id)
+              }}
+            />
+          ) : page === 'stories' ? (
             <StoriesView
               onCompare={(ids) => compare(ids)}
               onOpen={(id) => {

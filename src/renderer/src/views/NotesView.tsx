@@ -1,0 +1,49 @@
+/** Every note in the library, newest first, filterable by article; a note opens its article. */
+import { useEffect, useMemo, useState } from 'react'
+import type { Note } from '../../../shared/contract'
+import { api } from '../api/client'
+import { formatDate } from '../format'
+
+export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): React.JSX.Element {
+  const [notes, setNotes] = useState<Note[] | null>(null)
+  const [article, setArticle] = useState<number | ''>('')
+  useEffect(() => {
+    const load = (): void => {
+      api['notes.list']({})
+        .then((r) => setNotes(r.items))
+        .catch(() => setNotes([]))
+    }
+    load()
+    return api.on('library.changed', (e) => e.reason === 'notes' && load())
+  }, [])
+  const articles = useMemo(() => [...new Map((notes ?? []).map((n) => [n.articleId, n.articleTitle])).entries()], [notes])
+  if (!notes) return <section className="stories empty" aria-busy="true" />
+  if (notes.length === 0) return <section className="stories empty">No notes yet. Select words in an article to highlight them or add a note.</section>
+  const shown = notes.filter((n) => article === '' || n.articleId === article)
+  return (
+    <section className="stories notes-view" data-testid="notes-view">
+      <div className="search-bar">
+        <span className="result-count">{shown.length} notes</span>
+        <select aria-label="Article" value={article} onChange={(e) => setArticle(e.target.value === '' ? '' : Number(e.target.value))}>
+          <option value="">All articles</option>
+          {articles.map(([id, title]) => (
+            <option key={id} value={id}>
+              {title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {shown.map((n) => (
+        <article key={n.id} className={`note note-${n.color}`}>
+          <button className="link column-title" onClick={() => onOpen(n.articleId)}>
+            {n.articleTitle}
+          </button>
+          <blockquote className="note-quote">{n.anchor.exact}</blockquote>
+          {n.located.how === 'orphan' && <p className="orphan">This passage is no longer in the article.</p>}
+          {n.body.trim() && <p className="note-plain">{n.body}</p>}
+          <div className="row-meta">{formatDate(n.updatedAt)}</div>
+        </article>
+      ))}
+    </section>
+  )
+}

@@ -5,19 +5,12 @@
  * rewrites of it (sentences dropped, reordered and shortened), like real coverage of one event.
  * Bundled to out/main/bench-compare.js.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { walk } from './corpus'
 import { articleEntities, compareArticles, type CompareInput } from '../src/main/core/compare'
 import { splitSentences } from '../src/main/core/compare/sentences'
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((e) => {
-      const p = join(dir, e)
-      return statSync(p).isDirectory() ? walk(p) : e.endsWith('.txt') ? [p] : []
-    })
-}
 
 function rng(seed: number): () => number {
   let s = seed

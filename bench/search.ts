@@ -4,8 +4,9 @@
  * shuffled, so no two copies are the same text). Bundled to out/main/bench-search.js.
  */
 import Database from 'better-sqlite3'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { walk } from './corpus'
 import { SearchIndex } from '../src/main/core/search/engine'
 import { maintain, verifyAndRepair } from '../src/main/core/search/segments'
 import { Library } from '../src/main/core/store/library'
@@ -25,14 +26,6 @@ const QUERIES: { kind: string; parallax: string; fts: string }[] = [
   { kind: 'field', parallax: 'title:apple', fts: 'title:apple' }
 ]
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((e) => {
-      const p = join(dir, e)
-      return statSync(p).isDirectory() ? walk(p) : e.endsWith('.txt') ? [p] : []
-    })
-}
 
 /** A deterministic shuffle, so every run measures the same texts. */
 function shuffle<T>(xs: T[], seed: number): T[] {

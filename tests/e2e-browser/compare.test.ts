@@ -2,35 +2,26 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { openApp, type OpenApp } from '../helpers/app'
 import { CLI, FIXTURES, ROOT } from '../helpers/paths'
-import { serve, type Served } from '../helpers/serve'
 import { tmpDir } from '../helpers/tmp'
 
 describe('compare in Chromium', () => {
-  let browser: Browser
-  let server: Served
+  let app: OpenApp
   let page: Page
-  const errors: string[] = []
 
   beforeAll(async () => {
     const lib = tmpDir()
     const files = ['original.txt', 'rewrite.txt', 'unrelated.txt'].map((f) => join(FIXTURES, 'compare', f))
     expect(spawnSync(process.execPath, [CLI, 'import', ...files, '--library', lib]).status).toBe(0)
-    browser = await launchChromium()
-    server = await serve(lib)
-    page = await browser.newPage({ viewport: { width: 1400, height: 850 }, locale: 'en-GB', acceptDownloads: true })
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(server.appUrl)
+    app = await openApp(lib, { width: 1400, height: 850 })
+    page = app.page
     await page.locator('.article-row').first().waitFor()
   })
   afterAll(async () => {
-    await page?.close()
-    await server?.stop()
-    await browser?.close()
-    expect(errors).toEqual([])
+    await app?.close()
   })
 
   it('shows related coverage in the reader, one click from a comparison', async () => {

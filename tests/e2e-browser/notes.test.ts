@@ -2,37 +2,28 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { openApp, type OpenApp } from '../helpers/app'
 import { CLI, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
-import { serve, type Served } from '../helpers/serve'
 import { tmpDir } from '../helpers/tmp'
 
 const SENTENCE = 'She emphasized the need for continued cooperation with the U.S. in international security, given their long-standing alliance.'
 
 describe('notes in Chromium', () => {
-  let browser: Browser
-  let server: Served
+  let app: OpenApp
   let page: Page
-  const errors: string[] = []
 
   beforeAll(async () => {
     const lib = tmpDir()
     expect(spawnSync(process.execPath, [CLI, 'import', requireSample(), '--library', lib]).status).toBe(0)
-    browser = await launchChromium()
-    server = await serve(lib)
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', acceptDownloads: true })
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(server.appUrl)
+    app = await openApp(lib)
+    page = app.page
     await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()
     await page.getByTestId('reader').locator('h1').waitFor()
   })
   afterAll(async () => {
-    await page?.close()
-    await server?.stop()
-    await browser?.close()
-    expect(errors).toEqual([])
+    await app?.close()
   })
 
   it('selects a sentence, adds a note, and finds it after a reload, highlighted at the same words', async () => {

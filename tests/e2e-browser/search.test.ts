@@ -2,18 +2,15 @@
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { openApp, type OpenApp } from '../helpers/app'
 import { CLI, FIXTURES, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
-import { serve, type Served } from '../helpers/serve'
 import { tmpDir } from '../helpers/tmp'
 
 describe('search in Chromium', () => {
-  let browser: Browser
-  let server: Served
+  let app: OpenApp
   let page: Page
-  const errors: string[] = []
 
   beforeAll(async () => {
     const lib = tmpDir()
@@ -21,18 +18,12 @@ describe('search in Chromium', () => {
     writeFileSync(join(src, 'apart.txt'), 'Minister praises prime location\n\nMay 3, 2024 — Harbour Post\n\nThe transport minister said the prime site would host a market.')
     const r = spawnSync(process.execPath, [CLI, 'import', requireSample(), join(FIXTURES, 'articles'), src, '--library', lib], { encoding: 'utf8' })
     expect(r.status).toBe(0)
-    browser = await launchChromium()
-    server = await serve(lib)
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(server.appUrl)
+    app = await openApp(lib, { width: 1280, height: 800 })
+    page = app.page
     await page.locator('.article-row').first().waitFor()
   })
   afterAll(async () => {
-    await page?.close()
-    await server?.stop()
-    await browser?.close()
-    expect(errors).toEqual([])
+    await app?.close()
   })
 
   it('searches as you type, shows highlighted snippets, and opens a result with the terms highlighted', async () => {

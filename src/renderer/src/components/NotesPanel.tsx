@@ -3,20 +3,13 @@ import MarkdownIt from 'markdown-it'
 import { useState } from 'react'
 import type { Note } from '../../../shared/contract'
 import { api } from '../api/client'
+import { downloadFile } from '../download'
 
 // html: false escapes any HTML in a note; markdown-it's link validation drops javascript:, vbscript:, file: and data: links.
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true })
 
 export function NotesPanel({ articleId, notes, editing, onEditing }: { articleId: number; notes: Note[]; editing: number | null; onEditing: (id: number | null) => void }): React.JSX.Element {
-  const exportNotes = async (): Promise<void> => {
-    const r = await api['notes.export']({ articleId })
-    const url = URL.createObjectURL(new Blob([r.content], { type: r.mime }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = r.fileName
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-  }
+  const exportNotes = async (): Promise<void> => downloadFile(await api['notes.export']({ articleId }))
   return (
     <aside className="notes-panel" aria-label="Notes" data-testid="notes-panel">
       <header>

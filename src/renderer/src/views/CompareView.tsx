@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Comparison, SavedComparison } from '../../../shared/contract'
 import { api } from '../api/client'
+import { downloadFile } from '../download'
 import { formatDate } from '../format'
 
 type Tab = 'alignment' | 'quotes' | 'entities'
@@ -41,15 +42,7 @@ export function CompareView({ ids, saved, onSaved, onClose, onOpen }: Props): Re
     }
   }, [ids])
 
-  const exportReport = async (format: 'markdown' | 'html'): Promise<void> => {
-    const r = await api['compare.report']({ ids, format })
-    const url = URL.createObjectURL(new Blob([r.content], { type: r.mime }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = r.fileName
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-  }
+  const exportReport = async (format: 'markdown' | 'html'): Promise<void> => downloadFile(await api['compare.report']({ ids, format }))
 
   if (error) return <section className="compare empty">Could not compare: {error}</section>
   if (!c) return <section className="compare empty" aria-busy="true">Comparing…</section>

@@ -33,7 +33,10 @@ export const ArticleSummary = z.object({
   sourceFormat: SourceFormat,
   /** SHA-256 of the normalised text: the identity used for de-duplication. */
   contentHash: z.string(),
-  importedAt: z.string()
+  importedAt: z.string(),
+  tags: z.array(z.string()),
+  /** Ids of the collections the article is in. */
+  collections: z.array(z.int())
 })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
@@ -211,6 +214,16 @@ export const Note = z.object({
 })
 export type Note = z.infer<typeof Note>
 
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'is longer than 100 characters')
+  .regex(/^[^,\n]+$/, 'must not contain commas or line breaks')
+
+export const Collection = z.object({ id: z.int().positive(), name: z.string(), count: z.int() })
+export type Collection = z.infer<typeof Collection>
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-01')
 
 // ---------------------------------------------------------------------------------------------
@@ -242,8 +255,10 @@ export const methods = {
       .object({
         limit: z.int().min(1).max(LIMITS.maxListLimit).optional(),
         offset: z.int().min(0).optional(),
-        sort: z.enum(['importedAt', 'publishedAt', 'title', 'outlet']).optional(),
-        direction: z.enum(['asc', 'desc']).optional()
+        sort: z.enum(['importedAt', 'publishedAt', 'title', 'outlet', 'author', 'wordCount']).optional(),
+        direction: z.enum(['asc', 'desc']).optional(),
+        tag: z.string().max(100).optional(),
+        collection: z.int().positive().optional()
       })
       .strict(),
     result: z.object({ items: z.array(ArticleSummary), total: z.int().nonnegative() })
@@ -290,7 +305,9 @@ export const methods = {
             from: isoDay.optional(),
             to: isoDay.optional(),
             outlet: z.string().max(200).optional(),
-            language: z.string().max(8).optional()
+            language: z.string().max(8).optional(),
+            tag: z.string().max(100).optional(),
+            collection: z.int().positive().optional()
           })
           .strict()
           .optional()
@@ -346,6 +363,46 @@ export const methods = {
   'comparisons.delete': {
     args: z.object({ id: z.int().positive() }).strict(),
     result: z.object({ deleted: z.boolean() })
+  },
+  'articles.tag': {
+    args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit), add: z.array(tagName).max(50).optional(), remove: z.array(tagName).max(50).optional() }).strict(),
+    result: z.object({ updated: z.int() })
+  },
+  'library.tags': {
+    args: z.object({}).strict(),
+    result: z.object({ items: z.array(z.object({ name: z.string(), count: z.int() })) })
+  },
+  'collections.list': {
+    args: z.object({}).strict(),
+    result: z.object({ items: z.array(Collection) })
+  },
+  'collections.create': {
+    args: z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),
+    result: Collection
+  },
+  'collections.delete': {
+    args: z.object({ id: z.int().positive() }).strict(),
+    result: z.object({ deleted: z.boolean() })
+  },
+  'collections.add': {
+    args: z.object({ id: z.int().positive(), articleIds: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
+    result: z.object({ added: z.int() })
+  },
+  'collections.remove': {
+    args: z.object({ id: z.int().positive(), articleIds: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
+    result: z.object({ removed: z.int() })
+  },
+  'collections.export': {
+    args: z.object({ id: z.int().positive(), format: z.enum(['markdown', 'json']) }).strict(),
+    result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  'library.exportArchive': {
+    args: z.object({}).strict(),
+    result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  'library.importArchive': {
+    args: z.object({ content: z.string().max(LIMITS.maxBatchBytes) }).strict(),
+    result: z.object({ articles: z.int(), notes: z.int(), collections: z.int(), duplicates: z.int() })
   },
   'notes.list': {
     args: z.object({ articleId: ArticleId.optional() }).strict(),
@@ -424,7 +481,7 @@ export const events = {
     current: z.string().nullable(),
     last: ImportResult.nullable()
   }),
-  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes']) }),
+  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes', 'tags', 'collections']) }),
   /** A menu command of the desktop shell (never sent in browser mode). */
   'shell.command': z.object({ name: z.enum(['import']) })
 } satisfies Record<EventName, z.ZodType>

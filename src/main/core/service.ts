@@ -11,12 +11,15 @@ import { importBatch } from './importers/batch'
 import type { Parser } from './importers/parse'
 import type { SearchBackend } from './search/service'
 import { NoteStore, notesMarkdown } from './notes/store'
+import { CollectionStore } from './store/collections'
+import { exportArchive, exportCollection, importArchive } from './archive'
 import type { Library } from './store/library'
 import { APP_VERSION } from './version'
 
 export class Service implements Api {
   readonly events = new EventHub()
   private readonly notes: NoteStore
+  private readonly collections: CollectionStore
 
   constructor(
     readonly library: Library,
@@ -27,6 +30,7 @@ export class Service implements Api {
     private readonly entityWorker?: (text: string) => Promise<unknown>
   ) {
     this.notes = new NoteStore(library.db)
+    this.collections = new CollectionStore(library.db)
   }
 
   /** After an import: entities for comparisons, computed in the background, one article at a time. */
@@ -56,7 +60,7 @@ export class Service implements Api {
   }
 
   async 'articles.list'(args: Args<'articles.list'>): Promise<Result<'articles.list'>> {
-    return { items: this.library.articles.list(args), total: this.library.articles.count() }
+    return { items: this.library.articles.list(args), total: this.library.articles.count(args) }
   }
 
   async 'articles.get'(args: Args<'articles.get'>): Promise<Result<'articles.get'>> {
@@ -158,6 +162,69 @@ export class Service implements Api {
       updated_at: string
     }[]
     return rows.map((r) => ({ id: r.id, title: r.title, articleIds: JSON.parse(r.article_ids) as number[], notes: r.notes, createdAt: r.created_at, updatedAt: r.updated_at }))
+  }
+
+  async 'articles.tag'(args: Args<'articles.tag'>): Promise<Result<'articles.tag'>> {
+    const updated = this.library.articles.tag(args.ids, args.add ?? [], args.remove ?? [])
+    if (updated) {
+      await this.search.changed()
+      this.events.emit('library.changed', { reason: 'tags' })
+    }
+    return { updated }
+  }
+
+  async 'library.tags'(_args: Args<'library.tags'>): Promise<Result<'library.tags'>> {
+    const items = this.library.db.prepare('SELECT tag AS name, count(*) AS count FROM article_tags GROUP BY tag ORDER BY tag COLLATE NOCASE').all() as { name: string; count: number }[]
+    return { items }
+  }
+
+  async 'collections.list'(_args: Args<'collections.list'>): Promise<Result<'collections.list'>> {
+    return { items: this.collections.list() }
+  }
+
+  async 'collections.create'(args: Args<'collections.create'>): Promise<Result<'collections.create'>> {
+    const c = this.collections.create(args.name)
+    this.events.emit('library.changed', { reason: 'collections' })
+    return c
+  }
+
+  async 'collections.delete'(args: Args<'collections.delete'>): Promise<Result<'collections.delete'>> {
+    const deleted = this.collections.delete(args.id)
+    if (deleted) {
+      await this.search.changed()
+      this.events.emit('library.changed', { reason: 'collections' })
+    }
+    return { deleted }
+  }
+
+  async 'collections.add'(args: Args<'collections.add'>): Promise<Result<'collections.add'>> {
+    if (!this.collections.get(args.id)) throw new ApiError('not_found', `There is no collection #${args.id}.`, 'id')
+    const added = this.collections.add(args.id, args.articleIds)
+    await this.search.changed() // search filters by collection
+    this.events.emit('library.changed', { reason: 'collections' })
+    return { added }
+  }
+
+  async 'collections.remove'(args: Args<'collections.remove'>): Promise<Result<'collections.remove'>> {
+    const removed = this.collections.remove(args.id, args.articleIds)
+    await this.search.changed()
+    this.events.emit('library.changed', { reason: 'collections' })
+    return { removed }
+  }
+
+  async 'collections.export'(args: Args<'collections.export'>): Promise<Result<'collections.export'>> {
+    return exportCollection(this.library, args.id, args.format)
+  }
+
+  async 'library.exportArchive'(_args: Args<'library.exportArchive'>): Promise<Result<'library.exportArchive'>> {
+    return { fileName: `parallax-library-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', content: JSON.stringify(exportArchive(this.library), null, 1) }
+  }
+
+  async 'library.importArchive'(args: Args<'library.importArchive'>): Promise<Result<'library.importArchive'>> {
+    const counts = importArchive(this.library, args.content)
+    await this.search.changed()
+    this.events.emit('library.changed', { reason: 'import' })
+    return counts
   }
 
   async 'notes.list'(args: Args<'notes.list'>): Promise<Result<'notes.list'>> {

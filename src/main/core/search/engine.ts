@@ -15,6 +15,8 @@ export interface SearchFilters {
   to?: string
   outlet?: string
   language?: string
+  tag?: string
+  collection?: number
 }
 
 export interface SearchRequest {
@@ -182,6 +184,8 @@ export class SearchIndex {
   private pending: Segment | null = null
   private pendingCount = 0
   private meta = new Map<number, Meta>()
+  private tags = new Map<number, string[]>()
+  private collections = new Map<number, number[]>()
   /** Which segment currently covers each article (0: pending). Results from any other segment are stale. */
   private docSegment = new Map<number, number>()
   private metaStmt: Database.Statement
@@ -207,6 +211,11 @@ export class SearchIndex {
       this.segments.set(r.id, { id: r.id, index: lunr.Index.load(JSON.parse(data)), docCount: r.doc_count })
     }
     this.meta = new Map((this.metaStmt.all() as (Meta & { id: number })[]).map(({ id, ...m }) => [id, m]))
+    this.tags = new Map()
+    for (const [a, t] of this.db.prepare('SELECT article_id, tag FROM article_tags').raw().all() as [number, string][]) this.tags.set(a, [...(this.tags.get(a) ?? []), t])
+    this.collections = new Map()
+    for (const [a, c] of this.db.prepare('SELECT article_id, collection_id FROM collection_articles').raw().all() as [number, number][])
+      this.collections.set(a, [...(this.collections.get(a) ?? []), c])
     const rowsBySegment = this.db.prepare('SELECT article_id, segment_id FROM search_docs').raw().all() as [number, number | null][]
     this.docSegment = new Map(rowsBySegment.map(([a, s]) => [a, s ?? 0]))
     const ids = pendingIds(this.db, MAX_IN_MEMORY_PENDING + 1)
@@ -366,6 +375,8 @@ export class SearchIndex {
       if (f.to && (!day || day > f.to)) return false
       if (f.outlet && m.outlet !== f.outlet) return false
       if (f.language && m.language !== f.language) return false
+      if (f.tag && !this.tags.get(id)?.includes(f.tag)) return false
+      if (f.collection && !this.collections.get(id)?.includes(f.collection)) return false
       return true
     })
     if (req.sort === 'date') ids.sort((a, b) => (this.meta.get(b)!.publishedAt ?? '').localeCompare(this.meta.get(a)!.publishedAt ?? '') || b - a)

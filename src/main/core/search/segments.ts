@@ -17,6 +17,7 @@ export interface IndexDoc {
   outlet: string | null
   /** The article's notes: their bodies and quotes. */
   notes: string | null
+  tags: string | null
 }
 
 export interface SegmentRow {
@@ -43,7 +44,7 @@ export function buildIndex(docs: IndexDoc[]): lunr.Index {
         text: indexText(d.text),
         author: indexText(d.author),
         outlet: indexText(d.outlet),
-        tag: '',
+        tag: indexText(d.tags),
         notes: indexText(d.notes)
       })
     }
@@ -55,7 +56,8 @@ export function checksum(data: string): string {
 }
 
 const DOC_COLUMNS = `a.id, a.title, a.text, a.author, a.outlet,
-  (SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes n WHERE n.article_id = a.id) AS notes`
+  (SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes n WHERE n.article_id = a.id) AS notes,
+  (SELECT group_concat(t.tag, ' ') FROM article_tags t WHERE t.article_id = a.id) AS tags`
 
 export function loadDocs(db: Database.Database, ids: number[]): IndexDoc[] {
   const stmt = db.prepare(`SELECT ${DOC_COLUMNS} FROM articles a WHERE a.id = ?`)

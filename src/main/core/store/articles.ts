@@ -37,16 +37,20 @@ const PATCH_COLUMNS: Record<keyof MetadataPatch, string> = {
   language: 'language'
 }
 
-export type SortKey = 'importedAt' | 'publishedAt' | 'title' | 'outlet'
+export type SortKey = 'importedAt' | 'publishedAt' | 'title' | 'outlet' | 'author' | 'wordCount'
 
 const SUMMARY_COLUMNS = `id, title, author, outlet, published_at, url, language, word_count,
-  source_name, source_format, content_hash, imported_at`
+  source_name, source_format, content_hash, imported_at,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags t WHERE t.article_id = articles.id ORDER BY tag)) AS tags,
+  (SELECT json_group_array(collection_id) FROM collection_articles c WHERE c.article_id = articles.id) AS collections`
 
 const ORDER: Record<SortKey, string> = {
   importedAt: 'imported_at',
   publishedAt: 'published_at',
   title: 'title COLLATE NOCASE',
-  outlet: 'outlet COLLATE NOCASE'
+  outlet: 'outlet COLLATE NOCASE',
+  author: 'author COLLATE NOCASE',
+  wordCount: 'word_count'
 }
 
 interface Row {
@@ -64,6 +68,8 @@ interface Row {
   imported_at: string
   text?: string
   warnings?: string
+  tags: string
+  collections: string
 }
 
 function toSummary(r: Row): ArticleSummary {
@@ -79,12 +85,38 @@ function toSummary(r: Row): ArticleSummary {
     sourceName: r.source_name,
     sourceFormat: r.source_format as SourceFormat,
     contentHash: r.content_hash,
-    importedAt: r.imported_at
+    importedAt: r.imported_at,
+    tags: JSON.parse(r.tags) as string[],
+    collections: JSON.parse(r.collections) as number[]
   }
+}
+
+export interface ListOptions {
+  limit?: number
+  offset?: number
+  sort?: SortKey
+  direction?: 'asc' | 'desc'
+  tag?: string
+  collection?: number
+}
+
+function filter(opts: Pick<ListOptions, 'tag' | 'collection'>): { where: string; params: (string | number)[] } {
+  const clauses: string[] = []
+  const params: (string | number)[] = []
+  if (opts.tag !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = articles.id AND t.tag = ?)')
+    params.push(opts.tag)
+  }
+  if (opts.collection !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM collection_articles c WHERE c.article_id = articles.id AND c.collection_id = ?)')
+    params.push(opts.collection)
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }
 
 export class ArticleStore {
   private readonly insertStmt: Database.Statement
+  private readonly insertWithId: Database.Statement
   private readonly byHash: Database.Statement
   private readonly byId: Database.Statement
   private readonly countStmt: Database.Statement
@@ -93,6 +125,10 @@ export class ArticleStore {
     this.insertStmt = db.prepare(`INSERT INTO articles (title, author, outlet, published_at, url, language, text,
       word_count, source_name, source_format, content_hash, warnings, imported_at)
       VALUES (@title, @author, @outlet, @publishedAt, @url, @language, @text,
+      @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @importedAt)`)
+    this.insertWithId = db.prepare(`INSERT INTO articles (id, title, author, outlet, published_at, url, language, text,
+      word_count, source_name, source_format, content_hash, warnings, imported_at)
+      VALUES (@id, @title, @author, @outlet, @publishedAt, @url, @language, @text,
       @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @importedAt)`)
     this.byHash = db.prepare('SELECT id, title FROM articles WHERE content_hash = ?')
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, warnings FROM articles WHERE id = ?`)
@@ -104,17 +140,18 @@ export class ArticleStore {
    * it to the near-duplicates already in the library, all in one transaction: an article is
    * stored with everything derived from it, or not at all.
    */
-  insert(a: NewArticle, importedAt = new Date().toISOString()): InsertOutcome {
+  insert(a: NewArticle, importedAt = new Date().toISOString(), id?: number): InsertOutcome {
     return this.db
       .transaction((): InsertOutcome => {
         const existing = this.byHash.get(a.contentHash) as { id: number; title: string } | undefined
         if (existing) return { status: 'duplicate', id: existing.id, title: existing.title }
         const { signature: sig, ...row } = a
-        const info = this.insertStmt.run({ ...row, warnings: JSON.stringify(a.warnings), importedAt })
-        const id = Number(info.lastInsertRowid)
+        // An explicit id (restoring an archive into an empty library) keeps references stable.
+        const info = id === undefined ? this.insertStmt.run({ ...row, warnings: JSON.stringify(a.warnings), importedAt }) : this.insertWithId.run({ ...row, id, warnings: JSON.stringify(a.warnings), importedAt })
+        const newId = Number(info.lastInsertRowid)
         // Pending for search in the same transaction: never stored-but-unsearchable.
-        this.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)').run(id)
-        return { status: 'inserted', id, nearDuplicates: sig ? this.linkNearDuplicates(id, sig) : [] }
+        this.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)').run(newId)
+        return { status: 'inserted', id: newId, nearDuplicates: sig ? this.linkNearDuplicates(newId, sig) : [] }
       })
       .immediate()
   }
@@ -185,18 +222,42 @@ export class ArticleStore {
     })()
   }
 
-  list(opts: { limit?: number; offset?: number; sort?: SortKey; direction?: 'asc' | 'desc' } = {}): ArticleSummary[] {
+  list(opts: ListOptions = {}): ArticleSummary[] {
     const sort = ORDER[opts.sort ?? 'importedAt']
-    const dir = (opts.direction ?? (opts.sort === 'title' || opts.sort === 'outlet' ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC'
+    const textual = opts.sort === 'title' || opts.sort === 'outlet' || opts.sort === 'author'
+    const dir = (opts.direction ?? (textual ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC'
+    const { where, params } = filter(opts)
     // NULLS LAST keeps undated articles out of the way whichever the direction.
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY ${sort} ${dir} NULLS LAST, id ${dir} LIMIT ? OFFSET ?`)
-      .all(opts.limit ?? -1, opts.offset ?? 0) as Row[]
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${sort} ${dir} NULLS LAST, id ${dir} LIMIT ? OFFSET ?`)
+      .all(...params, opts.limit ?? -1, opts.offset ?? 0) as Row[]
     return rows.map(toSummary)
   }
 
-  count(): number {
-    return (this.countStmt.get() as { n: number }).n
+  count(opts: Pick<ListOptions, 'tag' | 'collection'> = {}): number {
+    if (opts.tag === undefined && opts.collection === undefined) return (this.countStmt.get() as { n: number }).n
+    const { where, params } = filter(opts)
+    return (this.db.prepare(`SELECT count(*) AS n FROM articles ${where}`).get(...params) as { n: number }).n
+  }
+
+  /** Adds and removes tags on articles; the articles become pending for search (the tag field). */
+  tag(ids: number[], add: string[], remove: string[]): number {
+    const ins = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT id, ? FROM articles WHERE id = ?')
+    const del = this.db.prepare('DELETE FROM article_tags WHERE article_id = ? AND tag = ?')
+    const pending = this.db.prepare('UPDATE search_docs SET segment_id = NULL WHERE article_id = ?')
+    return this.db.transaction(() => {
+      let changed = 0
+      for (const id of ids) {
+        let n = 0
+        for (const t of add) n += ins.run(t, id).changes
+        for (const t of remove) n += del.run(id, t).changes
+        if (n) {
+          pending.run(id)
+          changed++
+        }
+      }
+      return changed
+    })()
   }
 
   delete(ids: number[]): number {

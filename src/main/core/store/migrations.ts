@@ -119,6 +119,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX notes_article ON notes(article_id);
     `
+  },
+  {
+    version: 7,
+    description: 'tags on articles; collections of articles',
+    sql: `
+      CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX article_tags_tag ON article_tags(tag);
+      CREATE TABLE collections (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE collection_articles (
+        collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (collection_id, article_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX collection_articles_article ON collection_articles(article_id);
+    `
   }
 ]
 

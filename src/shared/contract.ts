@@ -397,7 +397,8 @@ export const methods = {
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
   },
   'library.exportArchive': {
-    args: z.object({}).strict(),
+    /** Some articles only (e.g. to undo their deletion), or the whole library. */
+    args: z.object({ ids: z.array(ArticleId).max(LIMITS.maxListLimit).optional() }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
   },
   'library.importArchive': {

@@ -72,6 +72,14 @@ describe('library archive', () => {
       // Importing the same archive again finds only duplicates.
       const twice = await dispatch(b.service, 'library.importArchive', { content: JSON.stringify(first) })
       expect(twice).toMatchObject({ ok: true, result: { articles: 0, duplicates: 3 } })
+      // Undo a delete: the deleted articles' own archive brings them back under their ids, with notes and collections.
+      const snapshot = (await a.call('library.exportArchive', { ids: [a.ids[0]] })).content
+      await a.call('articles.delete', { ids: [a.ids[0]] })
+      expect((await a.call('notes.list', {})).items).toEqual([])
+      await a.call('library.importArchive', { content: snapshot })
+      const back = await a.call('articles.get', { id: a.ids[0] })
+      expect(back).toMatchObject({ title: 'Harbour bridge reopens', tags: ['transport'], collections: [col.id] })
+      expect((await a.call('notes.list', { articleId: a.ids[0] })).items.map((n: { body: string }) => n.body)).toEqual(['Which bridge? **Kestrel**.'])
       const junk = await dispatch(b.service, 'library.importArchive', { content: '{"format":"other"}' })
       expect(junk).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'content' } })
     } finally {

@@ -49,12 +49,14 @@ export const Archive = z.object({
 })
 export type Archive = z.infer<typeof Archive>
 
-export function exportArchive(library: Library): Archive {
+/** The archive of the whole library, or of some articles (with their notes, tags and collections). */
+export function exportArchive(library: Library, only?: number[]): Archive {
   const db = library.db
+  const wanted = only ? new Set(only) : null
   const notesOf = db.prepare(
     'SELECT exact, prefix, suffix, start, "end", color, body, created_at AS createdAt, updated_at AS updatedAt FROM notes WHERE article_id = ? ORDER BY start, id'
   )
-  const articles = (db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]).map((id) => {
+  const articles = (db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]).filter((id) => !wanted || wanted.has(id)).map((id) => {
     const a = library.articles.get(id)!
     return {
       id: a.id,
@@ -73,10 +75,12 @@ export function exportArchive(library: Library): Archive {
       notes: notesOf.all(id) as z.infer<typeof ArchiveNote>[]
     }
   })
-  const collections = (db.prepare('SELECT id, name, created_at AS createdAt FROM collections ORDER BY id').all() as { id: number; name: string; createdAt: string }[]).map((c) => ({
-    ...c,
-    articleIds: db.prepare('SELECT article_id FROM collection_articles WHERE collection_id = ? ORDER BY article_id').pluck().all(c.id) as number[]
-  }))
+  const collections = (db.prepare('SELECT id, name, created_at AS createdAt FROM collections ORDER BY id').all() as { id: number; name: string; createdAt: string }[])
+    .map((c) => ({
+      ...c,
+      articleIds: (db.prepare('SELECT article_id FROM collection_articles WHERE collection_id = ? ORDER BY article_id').pluck().all(c.id) as number[]).filter((id) => !wanted || wanted.has(id))
+    }))
+    .filter((c) => !wanted || c.articleIds.length > 0)
   const comparisons = (
     db.prepare('SELECT title, article_ids, notes, created_at AS createdAt, updated_at AS updatedAt FROM comparisons ORDER BY id').all() as {
       title: string
@@ -85,7 +89,9 @@ export function exportArchive(library: Library): Archive {
       createdAt: string
       updatedAt: string
     }[]
-  ).map(({ article_ids, ...c }) => ({ ...c, articleIds: JSON.parse(article_ids) as number[] }))
+  )
+    .map(({ article_ids, ...c }) => ({ ...c, articleIds: JSON.parse(article_ids) as number[] }))
+    .filter(() => !wanted)
   return { format: 'parallax-archive', version: 1, exportedAt: new Date().toISOString(), articles, collections, comparisons }
 }
 
@@ -103,7 +109,8 @@ export function importArchive(library: Library, content: string): { articles: nu
   }
   const archive = parsed.data
   const db = library.db
-  const empty = library.articles.count() === 0
+  // Ids are kept wherever they are free (always in an empty library; when undoing a delete, too).
+  const taken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck()
   const counts = { articles: 0, notes: 0, collections: 0, duplicates: 0 }
   // One transaction: the archive is restored whole, or not at all.
   db.transaction(() => {
@@ -113,7 +120,7 @@ export function importArchive(library: Library, content: string): { articles: nu
     )
     for (const a of archive.articles) {
       const prepared = prepareArticle({ title: a.title, author: a.author, outlet: a.outlet, publishedAt: a.publishedAt, url: a.url, language: a.language, text: a.text, warnings: a.warnings })
-      const outcome = library.articles.insert({ ...prepared, sourceName: a.sourceName, sourceFormat: a.sourceFormat }, a.importedAt, empty ? a.id : undefined)
+      const outcome = library.articles.insert({ ...prepared, sourceName: a.sourceName, sourceFormat: a.sourceFormat }, a.importedAt, taken.get(a.id) ? undefined : a.id)
       idMap.set(a.id, outcome.id)
       if (outcome.status === 'duplicate') {
         counts.duplicates++
@@ -127,7 +134,8 @@ export function importArchive(library: Library, content: string): { articles: nu
       }
     }
     for (const c of archive.collections) {
-      if (empty) db.prepare('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)').run(c.id, c.name, c.createdAt)
+      const free = !db.prepare('SELECT 1 FROM collections WHERE id = ? OR name = ?').pluck().get(c.id, c.name)
+      if (free) db.prepare('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)').run(c.id, c.name, c.createdAt)
       else db.prepare('INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)').run(c.name, c.createdAt)
       const id = db.prepare('SELECT id FROM collections WHERE name = ?').pluck().get(c.name) as number
       const add = db.prepare('INSERT OR IGNORE INTO collection_articles (collection_id, article_id) VALUES (?, ?)')

@@ -216,8 +216,8 @@ export class Service implements Api {
     return exportCollection(this.library, args.id, args.format)
   }
 
-  async 'library.exportArchive'(_args: Args<'library.exportArchive'>): Promise<Result<'library.exportArchive'>> {
-    return { fileName: `parallax-library-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', content: JSON.stringify(exportArchive(this.library), null, 1) }
+  async 'library.exportArchive'(args: Args<'library.exportArchive'>): Promise<Result<'library.exportArchive'>> {
+    return { fileName: `parallax-library-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', content: JSON.stringify(exportArchive(this.library, args.ids), null, 1) }
   }
 
   async 'library.importArchive'(args: Args<'library.importArchive'>): Promise<Result<'library.importArchive'>> {
@@ -291,7 +291,8 @@ export class Service implements Api {
     if (!article) throw new ApiError('not_found', `There is no article #${args.id} in this library.`, 'id')
     // Near-duplicates first (the same wire story), then the same story told differently.
     const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true }))
-    const found = (await this.search.related(args.id, limit)).filter((r) => !near.some((n) => n.id === r.id))
+    // Below a quarter of the article's own score, a match shares a word or two, not a story.
+    const found = (await this.search.related(args.id, limit)).filter((r) => r.score >= 0.25 && !near.some((n) => n.id === r.id))
     const items = [...near, ...found.map((r) => ({ ...r, nearDuplicate: false }))].slice(0, limit).flatMap((r) => {
       const a = this.library.articles.get(r.id)
       return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate }] : []

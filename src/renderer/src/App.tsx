@@ -11,7 +11,9 @@ import { CompareView } from './views/CompareView'
 import { StoriesView } from './views/StoriesView'
 import { NotesView } from './views/NotesView'
 import type { SavedComparison } from '../../shared/contract'
-import { useSavedComparisons } from './hooks'
+import { useCollections, useSavedComparisons, type LibraryQuery } from './hooks'
+import { downloadFile } from './download'
+import { ShortcutHelp } from './components/ShortcutHelp'
 import { QueryHelp } from './components/QueryHelp'
 import { SearchStatusLine } from './components/SearchStatusLine'
 import { plural } from './format'
@@ -20,7 +22,12 @@ import { plural } from './format'
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.eml,.json,.ndjson,.jsonl,.csv,.tsv'
 
 export function App(): React.JSX.Element {
-  const { items, total, loading, error } = useArticles()
+  const [libQuery, setLibQuery] = useState<LibraryQuery>({})
+  const { items, total, loading, error } = useArticles(libQuery)
+  const collections = useCollections()
+  const [undo, setUndo] = useState<{ label: string; snapshot: string } | null>(null)
+  const [help, setHelp] = useState(false)
+  const archiveInput = useRef<HTMLInputElement>(null)
   const [selected, setSelected] = useState<number | null>(null)
   const [query, setQuery] = useState('')
   const [options, setOptions] = useState<SearchOptions>(NO_OPTIONS)
@@ -61,6 +68,16 @@ export function App(): React.JSX.Element {
         searchBox.current?.focus()
       }
       if (e.key === 'Escape' && e.target === searchBox.current) setQuery('')
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '?') setHelp((h) => !h)
+      if (e.key === 'Escape') setHelp(false)
+      if (e.key === 'j' || e.key === 'k') {
+        // Next or previous article of the list on screen.
+        const rows = [...document.querySelectorAll<HTMLElement>('.library [role=option]')]
+        const i = rows.findIndex((r) => r.getAttribute('aria-selected') === 'true')
+        const next = rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'j' ? 1 : -1)))]
+        if (next) next.click()
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -85,7 +102,14 @@ export function App(): React.JSX.Element {
             <span>Parallax</span>
           </div>
           <nav>
-            <a className={page === 'library' ? 'nav-item active' : 'nav-item'} aria-current={page === 'library' ? 'page' : undefined} onClick={() => go('library')}>
+            <a
+              className={page === 'library' && !libQuery.collection ? 'nav-item active' : 'nav-item'}
+              aria-current={page === 'library' ? 'page' : undefined}
+              onClick={() => {
+                go('library')
+                setLibQuery((q) => ({ ...q, collection: undefined }))
+              }}
+            >
               <span>Library</span>
               <span className="count" data-testid="library-count">
                 {total}
@@ -98,6 +122,25 @@ export function App(): React.JSX.Element {
               <span>Notes</span>
             </a>
           </nav>
+          {collections.length > 0 && (
+            <nav className="saved" aria-label="Collections" data-testid="collections">
+              <h2>Collections</h2>
+              {collections.map((c) => (
+                <a
+                  key={c.id}
+                  className={page === 'library' && libQuery.collection === c.id ? 'nav-item active' : 'nav-item'}
+                  onClick={() => {
+                    go('library')
+                    setQuery('')
+                    setLibQuery((q) => ({ ...q, collection: c.id }))
+                  }}
+                >
+                  <span className="saved-title">{c.name}</span>
+                  <span className="count">{c.count}</span>
+                </a>
+              ))}
+            </nav>
+          )}
           {saved.length > 0 && (
             <nav className="saved" aria-label="Saved comparisons" data-testid="saved-comparisons">
               <h2>Comparisons</h2>
@@ -109,6 +152,32 @@ export function App(): React.JSX.Element {
             </nav>
           )}
           <div className="sidebar-footer">
+            <div className="archive-actions">
+              <button className="link" onClick={async () => downloadFile(await api['library.exportArchive']({}))}>
+                Export library
+              </button>
+              <button className="link" onClick={() => archiveInput.current?.click()}>
+                Import archive
+              </button>
+              <input
+                ref={archiveInput}
+                type="file"
+                hidden
+                accept=".json,application/json"
+                data-testid="archive-input"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0]
+                  e.target.value = ''
+                  if (!file) return
+                  try {
+                    const r = await api['library.importArchive']({ content: await file.text() })
+                    setUndo({ label: `Archive imported: ${r.articles} articles, ${r.notes} notes, ${r.duplicates} already here`, snapshot: '' })
+                  } catch (err) {
+                    setUndo({ label: (err as Error).message, snapshot: '' })
+                  }
+                }}
+              />
+            </div>
             <SearchStatusLine />
             <span className={`mode mode-${api.transport}`}>{api.transport === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
           </div>
@@ -144,6 +213,33 @@ export function App(): React.JSX.Element {
                   onClick={() => compare(marked)}
                 >
                   Compare {marked.length}
+                </button>
+                <select
+                  aria-label="Add ticked articles to a collection"
+                  value=""
+                  onChange={(e) => {
+                    if (e.target.value) void api['collections.add']({ id: Number(e.target.value), articleIds: marked })
+                  }}
+                >
+                  <option value="">Add to collection…</option>
+                  {collections.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  data-testid="delete-ticked"
+                  onClick={async () => {
+                    // The deleted articles' own archive (notes, tags, collections) makes the undo.
+                    const snapshot = (await api['library.exportArchive']({ ids: marked })).content
+                    await api['articles.delete']({ ids: marked })
+                    setUndo({ label: `${marked.length} article${marked.length === 1 ? '' : 's'} deleted`, snapshot })
+                    if (selected !== null && marked.includes(selected)) setSelected(null)
+                    setMarked([])
+                  }}
+                >
+                  Delete
                 </button>
                 <button onClick={() => setMarked([])}>Clear</button>
               </>
@@ -198,6 +294,9 @@ export function App(): React.JSX.Element {
                 <SearchView query={query} options={options} onOptions={setOptions} selected={selected} onSelect={setSelected} marked={marked} onMark={toggleMark} />
               ) : (
                 <LibraryView
+                  query={libQuery}
+                  onQuery={setLibQuery}
+                  collection={collections.find((c) => c.id === libQuery.collection) ?? null}
                   items={items}
                   loading={loading}
                   error={error}
@@ -213,6 +312,26 @@ export function App(): React.JSX.Element {
           )}
         </main>
       </div>
+      {undo && (
+        <div className="toast" role="status" data-testid="toast">
+          <span>{undo.label}</span>
+          {undo.snapshot && (
+            <button
+              className="link"
+              onClick={async () => {
+                await api['library.importArchive']({ content: undo.snapshot })
+                setUndo(null)
+              }}
+            >
+              Undo
+            </button>
+          )}
+          <button className="link" aria-label="Dismiss" onClick={() => setUndo(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       <ImportPanel state={importer.state} onCancel={importer.cancel} onDismiss={importer.dismiss} onOpen={setSelected} />
     </DropZone>
   )

@@ -1,16 +1,19 @@
 /** Hooks shared by the views: library data and the import flow. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummary, ImportResult, SavedComparison } from '../../shared/contract'
+import type { Args, ArticleSummary, Collection, ImportResult, SavedComparison } from '../../shared/contract'
 import { LIMITS } from '../../shared/limits'
 import { api } from './api/client'
 
-export function useArticles(): { items: ArticleSummary[]; total: number; loading: boolean; error: string | null; reload: () => void } {
+export type LibraryQuery = Args<'articles.list'>
+
+export function useArticles(query: LibraryQuery = {}): { items: ArticleSummary[]; total: number; loading: boolean; error: string | null; reload: () => void } {
   const [state, setState] = useState({ items: [] as ArticleSummary[], total: 0, loading: true, error: null as string | null })
+  const key = JSON.stringify(query)
   const reload = useCallback(() => {
-    api['articles.list']({})
+    api['articles.list'](JSON.parse(key) as LibraryQuery)
       .then(({ items, total }) => setState({ items, total, loading: false, error: null }))
       .catch((err: Error) => setState((s) => ({ ...s, loading: false, error: err.message })))
-  }, [])
+  }, [key])
   useEffect(() => {
     reload()
     return api.on('library.changed', reload)
@@ -133,6 +136,36 @@ export function useSavedComparisons(): SavedComparison[] {
     }
     load()
     return api.on('library.changed', (e) => e.reason === 'comparisons' && load())
+  }, [])
+  return items
+}
+
+/** The library's collections with their sizes, kept current. */
+export function useCollections(): Collection[] {
+  const [items, setItems] = useState<Collection[]>([])
+  useEffect(() => {
+    const load = (): void => {
+      api['collections.list']({})
+        .then((r) => setItems(r.items))
+        .catch(() => undefined)
+    }
+    load()
+    return api.on('library.changed', (e) => (e.reason === 'collections' || e.reason === 'delete' || e.reason === 'import') && load())
+  }, [])
+  return items
+}
+
+/** The library's tags with their counts, kept current. */
+export function useTags(): { name: string; count: number }[] {
+  const [items, setItems] = useState<{ name: string; count: number }[]>([])
+  useEffect(() => {
+    const load = (): void => {
+      api['library.tags']({})
+        .then((r) => setItems(r.items))
+        .catch(() => undefined)
+    }
+    load()
+    return api.on('library.changed', load)
   }, [])
   return items
 }

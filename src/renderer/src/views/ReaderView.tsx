@@ -7,6 +7,7 @@ import { NotesPanel } from '../components/NotesPanel'
 import { readSelection, SelectionToolbar, type TextSelection } from '../components/SelectionToolbar'
 import { RelatedCoverage } from '../components/RelatedCoverage'
 import { MetadataForm } from '../components/MetadataForm'
+import { TagEditor } from '../components/TagEditor'
 import { formatDate, plural } from '../format'
 
 interface Props {
@@ -56,11 +57,16 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
     let live = true
     setError(null)
     setEditing(false)
-    api['articles.get']({ id })
-      .then((a) => live && setArticle(a))
-      .catch((err: Error) => live && setError(err.message))
+    const load = (): void => {
+      api['articles.get']({ id })
+        .then((a) => live && setArticle(a))
+        .catch((err: Error) => live && setError(err.message))
+    }
+    load()
+    const off = api.on('library.changed', (e) => (e.reason === 'tags' || e.reason === 'collections') && load())
     return () => {
       live = false
+      off()
     }
   }, [id])
 
@@ -99,11 +105,19 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
       <header className="reader-header">
         <div className="reader-topline">
           <div className="reader-byline">{byline.join(' · ')}</div>
-          {!editing && (
-            <button className="subtle" onClick={() => setEditing(true)}>
-              Edit details
+          <span className="reader-tools">
+            <button className="subtle" aria-label="Smaller text" onClick={() => setTextSize(-1)}>
+              A−
             </button>
-          )}
+            <button className="subtle" aria-label="Larger text" onClick={() => setTextSize(1)}>
+              A+
+            </button>
+            {!editing && (
+              <button className="subtle" onClick={() => setEditing(true)}>
+                Edit details
+              </button>
+            )}
+          </span>
         </div>
         {editing && (
           <MetadataForm
@@ -141,6 +155,7 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
             </div>
           )}
         </dl>
+        <TagEditor article={article} />
         {article.nearDuplicates.length > 0 && (
           <div className="near-duplicates" data-testid="near-duplicates">
             <span>Near-duplicates:</span>
@@ -197,4 +212,12 @@ function paragraphsWithOffsets(text: string): [string, number][] {
     offset += p.length + 2
   }
   return out
+}
+
+/** Reader text size, one step at a time between 14 and 26 px, remembered across sessions. */
+function setTextSize(step: number): void {
+  const now = Number(localStorage.getItem('parallax.readerSize') ?? 18)
+  const next = Math.max(14, Math.min(26, now + step * 2))
+  localStorage.setItem('parallax.readerSize', String(next))
+  document.documentElement.style.setProperty('--reader-size', `${next}px`)
 }

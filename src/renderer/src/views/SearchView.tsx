@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
+import { useCollections, useTags } from '../hooks'
 import { Highlighted } from '../components/Highlighted'
 import { listKeyHandler } from '../components/listKeys'
 import { MarkBox } from '../components/MarkBox'
@@ -13,9 +14,11 @@ export interface SearchOptions {
   to: string
   outlet: string
   language: string
+  tag: string
+  collection: string
 }
 
-export const NO_OPTIONS: SearchOptions = { sort: 'relevance', from: '', to: '', outlet: '', language: '' }
+export const NO_OPTIONS: SearchOptions = { sort: 'relevance', from: '', to: '', outlet: '', language: '', tag: '', collection: '' }
 
 type Response = Result<'search.query'>
 
@@ -33,6 +36,8 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   const [res, setRes] = useState<Response | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [facets, setFacets] = useState<Result<'library.facets'> | null>(null)
+  const tags = useTags()
+  const collections = useCollections()
 
   useEffect(() => {
     void api['library.facets']({}).then(setFacets)
@@ -41,9 +46,10 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   // Search as you type, debounced; a newer query overrides an older answer.
   useEffect(() => {
     let live = true
-    const filters = Object.fromEntries(
-      (['from', 'to', 'outlet', 'language'] as const).filter((k) => options[k]).map((k) => [k, options[k]])
+    const filters: Record<string, string | number> = Object.fromEntries(
+      (['from', 'to', 'outlet', 'language', 'tag'] as const).filter((k) => options[k]).map((k) => [k, options[k]])
     )
+    if (options.collection) filters.collection = Number(options.collection)
     const t = setTimeout(() => {
       api['search.query']({ q: query, limit: 100, sort: options.sort, ...(Object.keys(filters).length ? { filters } : {}) })
         .then((r) => {
@@ -91,6 +97,22 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
           {facets?.languages.map((l) => (
             <option key={l.name} value={l.name}>
               {l.name} ({l.count})
+            </option>
+          ))}
+        </select>
+        <select aria-label="Tag filter" value={options.tag} onChange={(e) => set({ tag: e.target.value })}>
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Collection filter" value={options.collection} onChange={(e) => set({ collection: e.target.value })}>
+          <option value="">Any collection</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
             </option>
           ))}
         </select>

@@ -1,0 +1,33 @@
+/** The keyboard shortcuts, shown with "?". */
+const SHORTCUTS: [string, string][] = [
+  ['/  or  Ctrl+F', 'Search the library'],
+  ['↓ ↑  or  j k', 'Next / previous article'],
+  ['Esc', 'Clear the search, close this panel'],
+  ['Select text', 'Highlight it or add a note'],
+  ['?', 'Show or hide these shortcuts']
+]
+
+export function ShortcutHelp({ onClose }: { onClose: () => void }): React.JSX.Element {
+  return (
+    <div className="shortcut-help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcut-help">
+      <header>
+        <strong>Keyboard shortcuts</strong>
+        <button className="link" onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </header>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([k, what]) => (
+            <tr key={k}>
+              <td>
+                <kbd>{k}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

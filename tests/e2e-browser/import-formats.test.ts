@@ -86,7 +86,7 @@ describe('importing many formats in Chromium', () => {
     await form.locator('input[name=publishedAt]').fill('2025-03-01')
     await form.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => page.locator('.reader-byline').textContent()).toBe('Fox News · Brooke Singman · 1 Mar 2025')
-    await expect.poll(() => page.locator('.article-row .row-meta').first().textContent()).toMatch(/^Fox News · 1 Mar 2025/)
+    await expect.poll(() => page.locator('.article-row .row-meta').first().textContent()).toMatch(/^Fox News · Brooke Singman · 1 Mar 2025/)
     await page.screenshot({ path: join(ROOT, 'test-results', 'edited.png') })
   })
 })

@@ -38,7 +38,9 @@ describe('notes in Chromium', () => {
       sel.addRange(range)
       p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
     }, SENTENCE)
-    await page.getByTestId('selection-toolbar').getByRole('button', { name: 'Add note' }).click()
+    await page.getByTestId('selection-toolbar').waitFor()
+    // "n" is the shortcut for the toolbar's Add note.
+    await page.keyboard.press('n')
     const note = page.getByTestId('note')
     await note.getByRole('textbox', { name: 'Note' }).fill('Kallas ties NATO to **Estonia’s** losses <script>alert(1)</script>')
     await note.getByRole('button', { name: 'Save note' }).click()

@@ -3,7 +3,8 @@ const SHORTCUTS: [string, string][] = [
   ['/  or  Ctrl+F', 'Search the library'],
   ['↓ ↑  or  j k', 'Next / previous article'],
   ['Esc', 'Clear the search, close this panel'],
-  ['Select text', 'Highlight it or add a note'],
+  ['Select text', 'Highlight it (colour buttons) or add a note'],
+  ['n', 'Add a note to the selected words'],
   ['?', 'Show or hide these shortcuts']
 ]
 

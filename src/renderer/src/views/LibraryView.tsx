@@ -1,11 +1,20 @@
-/** The library list: every article, newest import first, keyboard-navigable; selecting one opens it. */
+/**
+ * The library list: every article, sortable and filterable, keyboard-navigable; selecting one opens
+ * it. Rows have a fixed height and only those in view (plus a margin) are rendered, so the list
+ * stays smooth with tens of thousands of articles.
+ */
 import type { ArticleSummary, Collection } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
 import { useTags, type LibraryQuery } from '../hooks'
+import { useEffect, useRef, useState } from 'react'
 import { listKeyHandler } from '../components/listKeys'
 import { MarkBox } from '../components/MarkBox'
 import { formatDate, plural } from '../format'
+
+/** Row height in pixels: fixed, so the rows in view can be computed from the scroll position. */
+const ROW_HEIGHT = 78
+const OVERSCAN = 8
 
 interface Props {
   query: LibraryQuery
@@ -25,11 +34,32 @@ interface Props {
 export function LibraryView({ query, onQuery, collection, items, loading, error, selected, onSelect, marked, onMark, onImport }: Props): React.JSX.Element {
   const tags = useTags()
   const shown = items
+  const scroller = useRef<HTMLUListElement>(null)
+  const [view, setView] = useState({ top: 0, height: 800 })
+  useEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const measure = (): void => setView({ top: el.scrollTop, height: el.clientHeight })
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [items.length > 0])
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN)
+  const last = Math.min(shown.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN)
+  // Keyboard moves can go past the rendered rows: scroll by index, not by element.
+  const reveal = (id: number): void => {
+    const el = scroller.current
+    const i = shown.findIndex((a) => a.id === id)
+    if (!el || i < 0) return
+    if (i * ROW_HEIGHT < el.scrollTop) el.scrollTop = i * ROW_HEIGHT
+    else if ((i + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = (i + 1) * ROW_HEIGHT - el.clientHeight
+  }
   const onKeyDown = listKeyHandler(
     shown.map((a) => a.id),
     selected,
     onSelect,
-    (id) => `article-${id}`
+    reveal
   )
 
   const bar = (
@@ -97,17 +127,21 @@ export function LibraryView({ query, onQuery, collection, items, loading, error,
     <section className="library" aria-label="Articles">
       {bar}
       <ul
-        className="article-list"
+        ref={scroller}
+        onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+        className="article-list virtual"
         role="listbox"
         aria-label="Articles"
         tabIndex={0}
         data-testid="article-list"
         onKeyDown={onKeyDown}
       >
-        {shown.map((a) => (
+        <li aria-hidden="true" className="spacer" style={{ height: first * ROW_HEIGHT }} />
+        {shown.slice(first, last).map((a) => (
           <li
             key={a.id}
             id={`article-${a.id}`}
+            style={{ height: ROW_HEIGHT }}
             role="option"
             aria-selected={a.id === selected}
             className={a.id === selected ? 'article-row selected' : 'article-row'}
@@ -118,7 +152,7 @@ export function LibraryView({ query, onQuery, collection, items, loading, error,
               {a.title}
             </div>
             <div className="row-meta">
-              {[a.outlet, formatDate(a.publishedAt), plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}
+              {[a.outlet, a.author, formatDate(a.publishedAt), plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}
               {a.tags.map((t) => (
                 <span key={t} className="row-tag">
                   {t}
@@ -127,6 +161,7 @@ export function LibraryView({ query, onQuery, collection, items, loading, error,
             </div>
           </li>
         ))}
+        <li aria-hidden="true" className="spacer" style={{ height: (shown.length - last) * ROW_HEIGHT }} />
       </ul>
     </section>
   )

@@ -1,12 +1,26 @@
-/** Every note in the library, newest first, filterable by article; a note opens its article. */
+/** Every note in the library, newest first, filterable by article, tag and collection; a note opens its article. */
 import { useEffect, useMemo, useState } from 'react'
 import type { Note } from '../../../shared/contract'
 import { api } from '../api/client'
 import { formatDate } from '../format'
+import { useCollections, useTags } from '../hooks'
 
 export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): React.JSX.Element {
   const [notes, setNotes] = useState<Note[] | null>(null)
   const [article, setArticle] = useState<number | ''>('')
+  const [tag, setTag] = useState('')
+  const [collection, setCollection] = useState('')
+  const tags = useTags()
+  const collections = useCollections()
+  // Articles with the chosen tag and in the chosen collection (null: no such filter).
+  const [within, setWithin] = useState<Set<number> | null>(null)
+  useEffect(() => {
+    if (!tag && !collection) {
+      setWithin(null)
+      return
+    }
+    void api['articles.list']({ ...(tag ? { tag } : {}), ...(collection ? { collection: Number(collection) } : {}) }).then((r) => setWithin(new Set(r.items.map((a) => a.id))))
+  }, [tag, collection])
   useEffect(() => {
     const load = (): void => {
       api['notes.list']({})
@@ -19,7 +33,7 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
   const articles = useMemo(() => [...new Map((notes ?? []).map((n) => [n.articleId, n.articleTitle])).entries()], [notes])
   if (!notes) return <section className="stories empty" aria-busy="true" />
   if (notes.length === 0) return <section className="stories empty">No notes yet. Select words in an article to highlight them or add a note.</section>
-  const shown = notes.filter((n) => article === '' || n.articleId === article)
+  const shown = notes.filter((n) => (article === '' || n.articleId === article) && (!within || within.has(n.articleId)))
   return (
     <section className="stories notes-view" data-testid="notes-view">
       <div className="search-bar">
@@ -29,6 +43,22 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
           {articles.map(([id, title]) => (
             <option key={id} value={id}>
               {title}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Collection" value={collection} onChange={(e) => setCollection(e.target.value)}>
+          <option value="">Any collection</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
             </option>
           ))}
         </select>

@@ -44,6 +44,19 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
     }
   }, [id])
 
+  // "n" adds a note to the selected words (the shortcut the help panel lists).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement
+      if (e.key === 'n' && !typing && !e.ctrlKey && !e.metaKey && selection) {
+        e.preventDefault()
+        void createNote('yellow', true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
   const createNote = async (color: Note['color'], withNote: boolean): Promise<void> => {
     if (!selection || id === null) return
     const note = await api['notes.create']({ articleId: id, start: selection.start, end: selection.end, color, body: '' })

@@ -115,11 +115,11 @@ export class Service implements Api {
   }
 
   async 'compare.run'(args: Args<'compare.run'>): Promise<Result<'compare.run'>> {
-    return compareArticles(this.articlesFor(args.ids))
+    return compareArticles(await this.articlesFor(args.ids))
   }
 
   async 'compare.report'(args: Args<'compare.report'>): Promise<Result<'compare.report'>> {
-    const comparison = compareArticles(this.articlesFor(args.ids))
+    const comparison = compareArticles(await this.articlesFor(args.ids))
     return comparisonReport(comparison, args.format)
   }
 
@@ -300,19 +300,26 @@ export class Service implements Api {
     return { items }
   }
 
-  /** The articles to compare, with their entities: computed once (NLP is slow), then stored. */
-  private articlesFor(ids: number[]): CompareInput[] {
+  /**
+   * The articles to compare, with their entities: computed once (NLP is slow), then stored. Those
+   * not stored yet are computed in the worker threads side by side when there are workers.
+   */
+  private async articlesFor(ids: number[]): Promise<CompareInput[]> {
     if (new Set(ids).size !== ids.length) throw new ApiError('invalid_argument', 'compare: the same article is picked twice', 'ids')
-    return ids.map((id) => {
+    const articles = ids.map((id) => {
       const a = this.library.articles.get(id)
       if (!a) throw new ApiError('not_found', `There is no article #${id} in this library.`, 'ids')
-      let entities = this.library.articles.entities<Entity[]>(id)
-      if (!entities) {
-        entities = articleEntities(splitSentences(a.text))
-        this.library.articles.storeEntities(id, entities)
-      }
-      return { ...a, entities }
+      return { ...a, entities: this.library.articles.entities<Entity[]>(id) ?? undefined }
     })
+    await Promise.all(
+      articles
+        .filter((a) => !a.entities)
+        .map(async (a) => {
+          a.entities = this.entityWorker ? ((await this.entityWorker(a.text)) as Entity[]) : articleEntities(splitSentences(a.text))
+          this.library.articles.storeEntities(a.id, a.entities)
+        })
+    )
+    return articles
   }
 
   async 'library.facets'(_args: Args<'library.facets'>): Promise<Result<'library.facets'>> {

@@ -247,8 +247,10 @@ export class SearchIndex {
   /**
    * Articles about the same story: the article's most distinctive terms (tf x library-wide idf,
    * names and rare words rise to the top) as one ranked query, within a date window around it.
+   * Eight terms: on the coverage corpus the top related article is from the same story 88.5% of
+   * the time (89.3% with twelve), at half the cost on a 50,000-article library.
    */
-  related(id: number, limit: number, windowDays = 14, terms = 12): { id: number; score: number }[] {
+  related(id: number, limit: number, windowDays = 14, terms = 8): { id: number; score: number }[] {
     const row = this.textStmt.get(id) as { text: string; title: string } | undefined
     if (!row) return []
     const tf = new Map<string, number>()
@@ -286,9 +288,9 @@ export class SearchIndex {
    * The library grouped into stories: articles whose related-coverage query finds each other
    * (relative score at least `threshold`, within `windowDays`) are joined, transitively.
    * Runs in the query worker; the cost is one related query per article. The defaults were tuned on
-   * the coverage corpus (889 articles in 302 known groups): pairwise precision 0.79, recall 0.71.
+   * the coverage corpus (889 articles in 302 known groups): pairwise precision 0.79, recall 0.70.
    */
-  stories(threshold = 0.4, windowDays = 3): number[][] {
+  stories(threshold = 0.45, windowDays = 3, terms = 8): number[][] {
     const ids = [...this.meta.keys()]
     const parent = new Map(ids.map((i) => [i, i]))
     const links = new Map<number, number>()
@@ -302,7 +304,7 @@ export class SearchIndex {
       // An article already found, strongly, by two others' queries has shown its story: its own query
       // would mostly find them again. Skipping it keeps grouping near-linear on large libraries.
       if ((links.get(id) ?? 0) >= 2) continue
-      for (const r of this.related(id, 5, windowDays)) {
+      for (const r of this.related(id, 5, windowDays, terms)) {
         if (r.score < threshold) continue
         parent.set(find(r.id), find(id))
         links.set(r.id, (links.get(r.id) ?? 0) + 1)

@@ -6,7 +6,8 @@
 import type { ArticleSummary, Collection } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
-import { useTags, type LibraryQuery } from '../hooks'
+import type { LibraryQuery } from '../hooks'
+import { TagSelect } from '../components/FilterSelects'
 import { useEffect, useRef, useState } from 'react'
 import { listKeyHandler } from '../components/listKeys'
 import { MarkBox } from '../components/MarkBox'
@@ -32,7 +33,6 @@ interface Props {
 }
 
 export function LibraryView({ query, onQuery, collection, items, loading, error, selected, onSelect, marked, onMark, onImport }: Props): React.JSX.Element {
-  const tags = useTags()
   const shown = items
   const scroller = useRef<HTMLUListElement>(null)
   const [view, setView] = useState({ top: 0, height: 800 })
@@ -84,14 +84,7 @@ export function LibraryView({ query, onQuery, collection, items, loading, error,
           </button>
         </>
       )}
-      <select aria-label="Tag" value={query.tag ?? ''} onChange={(e) => onQuery({ ...query, tag: e.target.value || undefined })}>
-        <option value="">All tags</option>
-        {tags.map((t) => (
-          <option key={t.name} value={t.name}>
-            {t.name} ({t.count})
-          </option>
-        ))}
-      </select>
+      <TagSelect label="Tag" any="All tags" counts value={query.tag ?? ''} onChange={(tag) => onQuery({ ...query, tag: tag || undefined })} />
       <select aria-label="Sort" value={query.sort ?? 'importedAt'} onChange={(e) => onQuery({ ...query, sort: e.target.value as LibraryQuery['sort'] })}>
         <option value="importedAt">Recently imported</option>
         <option value="publishedAt">Newest published</option>

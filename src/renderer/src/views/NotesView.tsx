@@ -3,15 +3,13 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Note } from '../../../shared/contract'
 import { api } from '../api/client'
 import { formatDate } from '../format'
-import { useCollections, useTags } from '../hooks'
+import { CollectionSelect, TagSelect } from '../components/FilterSelects'
 
 export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): React.JSX.Element {
   const [notes, setNotes] = useState<Note[] | null>(null)
   const [article, setArticle] = useState<number | ''>('')
   const [tag, setTag] = useState('')
   const [collection, setCollection] = useState('')
-  const tags = useTags()
-  const collections = useCollections()
   // Articles with the chosen tag and in the chosen collection (null: no such filter).
   const [within, setWithin] = useState<Set<number> | null>(null)
   useEffect(() => {
@@ -46,22 +44,8 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
             </option>
           ))}
         </select>
-        <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Collection" value={collection} onChange={(e) => setCollection(e.target.value)}>
-          <option value="">Any collection</option>
-          {collections.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <TagSelect label="Tag" value={tag} onChange={setTag} />
+        <CollectionSelect label="Collection" value={collection} onChange={setCollection} />
       </div>
       {shown.map((n) => (
         <article key={n.id} className={`note note-${n.color}`}>

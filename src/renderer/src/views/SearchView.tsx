@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
-import { useCollections, useTags } from '../hooks'
+import { CollectionSelect, TagSelect } from '../components/FilterSelects'
 import { Highlighted } from '../components/Highlighted'
 import { listKeyHandler } from '../components/listKeys'
 import { MarkBox } from '../components/MarkBox'
@@ -36,8 +36,6 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   const [res, setRes] = useState<Response | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [facets, setFacets] = useState<Result<'library.facets'> | null>(null)
-  const tags = useTags()
-  const collections = useCollections()
 
   useEffect(() => {
     void api['library.facets']({}).then(setFacets)
@@ -100,22 +98,8 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
             </option>
           ))}
         </select>
-        <select aria-label="Tag filter" value={options.tag} onChange={(e) => set({ tag: e.target.value })}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Collection filter" value={options.collection} onChange={(e) => set({ collection: e.target.value })}>
-          <option value="">Any collection</option>
-          {collections.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <TagSelect label="Tag filter" value={options.tag} onChange={(tag) => set({ tag })} />
+        <CollectionSelect label="Collection filter" value={options.collection} onChange={(collection) => set({ collection })} />
         <label>
           From <input type="date" aria-label="From date" value={options.from} onChange={(e) => set({ from: e.target.value })} />
         </label>

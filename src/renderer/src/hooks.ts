@@ -1,6 +1,6 @@
 /** Hooks shared by the views: library data and the import flow. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Args, ArticleSummary, Collection, ImportResult, SavedComparison } from '../../shared/contract'
+import type { Args, ArticleSummary, Collection, EventPayload, ImportResult, SavedComparison } from '../../shared/contract'
 import { LIMITS } from '../../shared/limits'
 import { api } from './api/client'
 
@@ -125,47 +125,39 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
   }
 }
 
-/** Saved comparisons, newest first, kept current as they are saved or deleted. */
-export function useSavedComparisons(): SavedComparison[] {
-  const [items, setItems] = useState<SavedComparison[]>([])
+type ChangeReason = EventPayload<'library.changed'>['reason']
+
+/**
+ * A list from the core, loaded once and again whenever the library changes for one of the
+ * given reasons (every reason when none are given).
+ */
+function useLiveList<T>(load: () => Promise<{ items: T[] }>, reasons?: ChangeReason[]): T[] {
+  const [items, setItems] = useState<T[]>([])
   useEffect(() => {
-    const load = (): void => {
-      api['comparisons.list']({})
+    const reload = (): void => {
+      load()
         .then((r) => setItems(r.items))
         .catch(() => undefined)
     }
-    load()
-    return api.on('library.changed', (e) => e.reason === 'comparisons' && load())
+    reload()
+    return api.on('library.changed', (e) => (!reasons || reasons.includes(e.reason)) && reload())
+    // The loader and reasons are fixed per call site.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   return items
+}
+
+/** Saved comparisons, newest first, kept current as they are saved or deleted. */
+export function useSavedComparisons(): SavedComparison[] {
+  return useLiveList(() => api['comparisons.list']({}), ['comparisons'])
 }
 
 /** The library's collections with their sizes, kept current. */
 export function useCollections(): Collection[] {
-  const [items, setItems] = useState<Collection[]>([])
-  useEffect(() => {
-    const load = (): void => {
-      api['collections.list']({})
-        .then((r) => setItems(r.items))
-        .catch(() => undefined)
-    }
-    load()
-    return api.on('library.changed', (e) => (e.reason === 'collections' || e.reason === 'delete' || e.reason === 'import') && load())
-  }, [])
-  return items
+  return useLiveList(() => api['collections.list']({}), ['collections', 'delete', 'import'])
 }
 
 /** The library's tags with their counts, kept current. */
 export function useTags(): { name: string; count: number }[] {
-  const [items, setItems] = useState<{ name: string; count: number }[]>([])
-  useEffect(() => {
-    const load = (): void => {
-      api['library.tags']({})
-        .then((r) => setItems(r.items))
-        .catch(() => undefined)
-    }
-    load()
-    return api.on('library.changed', load)
-  }, [])
-  return items
+  return useLiveList(() => api['library.tags']({}))
 }

@@ -482,7 +482,11 @@ export const events = {
     current: z.string().nullable(),
     last: ImportResult.nullable()
   }),
-  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes', 'tags', 'collections']) }),
+  /**
+   * The library changed. `resync` is raised by a transport itself when its event stream
+   * (re)connects: changes made while it was not connected were missed, so every view reloads.
+   */
+  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes', 'tags', 'collections', 'resync']) }),
   /** A menu command of the desktop shell (never sent in browser mode). */
   'shell.command': z.object({ name: z.enum(['import']) })
 } satisfies Record<EventName, z.ZodType>

@@ -93,10 +93,38 @@ describe('browser mode in Chromium', () => {
     const problem = page.locator('.problem-failed')
     expect(await problem.locator('.problem-name').textContent()).toBe('photo.txt')
     expect(await problem.locator('.problem-reason').textContent()).toMatch(/failed: binary file/)
-    expect(await page.locator('.article-row').count()).toBe(2)
+    await expect.poll(() => page.locator('.article-row').count()).toBe(2)
     await page.locator('.article-row', { hasText: 'Council votes to keep night buses' }).click()
     await expect.poll(() => page.getByTestId('reader').locator('.reader-byline').textContent()).toBe('Kestrel Gazette · Tomás Reyes · 5 Nov 2024')
     await page.screenshot({ path: join(SHOTS, 'drop-import.png') })
+  })
+
+  it('catches up on changes made before its event stream connected', async () => {
+    // A second window whose event stream is held back while another client imports an article.
+    const late = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
+    late.on('pageerror', (e) => pageErrors.push(e.message))
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await late.route('**/events?**', async (route) => {
+      await held
+      await route.continue()
+    })
+    await late.goto(server.appUrl)
+    await late.getByTestId('library-empty').waitFor()
+
+    const res = await fetch(new URL('/rpc/import.files', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ jobId: 'elsewhere', files: [{ name: 'harbour-bridge.txt', data: readFileSync(join(FIXTURES, 'articles/harbour-bridge.txt')).toString('base64') }] })
+    })
+    const answer = (await res.json()) as { ok: boolean; error?: unknown }
+    expect(answer.error).toBeUndefined()
+    // The change event went out while this window was not listening; the list is still empty.
+    expect(await late.getByTestId('library-empty').isVisible()).toBe(true)
+
+    release()
+    await expect.poll(() => late.locator('.article-row').count()).toBe(1)
+    await late.close()
   })
 
   it('shows a clear error, not a crash, when the session token is wrong', async () => {

@@ -1,22 +1,25 @@
 /** Hooks shared by the views: library data and the import flow. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Args, ArticleSummary, Collection, EventPayload, ImportResult, SavedComparison } from '../../shared/contract'
+import type { Args, ArticleSummary, Collection, ImportResult, SavedComparison } from '../../shared/contract'
 import { LIMITS } from '../../shared/limits'
-import { api } from './api/client'
+import { api, type ChangeReason } from './api/client'
 
 export type LibraryQuery = Args<'articles.list'>
 
 export function useArticles(query: LibraryQuery = {}): { items: ArticleSummary[]; total: number; loading: boolean; error: string | null; reload: () => void } {
   const [state, setState] = useState({ items: [] as ArticleSummary[], total: 0, loading: true, error: null as string | null })
   const key = JSON.stringify(query)
+  // Reloads can overlap (several changes in a row); only the latest request's answer is shown.
+  const latest = useRef(0)
   const reload = useCallback(() => {
+    const ticket = ++latest.current
     api['articles.list'](JSON.parse(key) as LibraryQuery)
-      .then(({ items, total }) => setState({ items, total, loading: false, error: null }))
-      .catch((err: Error) => setState((s) => ({ ...s, loading: false, error: err.message })))
+      .then(({ items, total }) => ticket === latest.current && setState({ items, total, loading: false, error: null }))
+      .catch((err: Error) => ticket === latest.current && setState((s) => ({ ...s, loading: false, error: err.message })))
   }, [key])
   useEffect(() => {
     reload()
-    return api.on('library.changed', reload)
+    return api.onChange(null, reload)
   }, [reload])
   return { ...state, reload }
 }
@@ -125,8 +128,6 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
   }
 }
 
-type ChangeReason = EventPayload<'library.changed'>['reason']
-
 /**
  * A list from the core, loaded once and again whenever the library changes for one of the
  * given reasons (every reason when none are given).
@@ -140,7 +141,7 @@ function useLiveList<T>(load: () => Promise<{ items: T[] }>, reasons?: ChangeRea
         .catch(() => undefined)
     }
     reload()
-    return api.on('library.changed', (e) => (!reasons || reasons.includes(e.reason)) && reload())
+    return api.onChange(reasons ?? null, reload)
     // The loader and reasons are fixed per call site.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])

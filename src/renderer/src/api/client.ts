@@ -10,7 +10,11 @@ import { pickTransport, type Transport } from './transport'
 export type Client = Api & {
   transport: Transport['kind']
   on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
+  /** Calls back when the library changes for one of `reasons` (or any reason), and on a resync. */
+  onChange(reasons: ChangeReason[] | null, callback: () => void): () => void
 }
+
+export type ChangeReason = Exclude<EventPayload<'library.changed'>['reason'], 'resync'>
 
 export function createClient(transport: Transport): Client {
   const call = async <M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>> => {
@@ -22,7 +26,12 @@ export function createClient(transport: Transport): Client {
   return {
     ...methods,
     transport: transport.kind,
-    on: (event, callback) => transport.on(event, callback as (payload: unknown) => void)
+    on: (event, callback) => transport.on(event, callback as (payload: unknown) => void),
+    onChange: (reasons, callback) =>
+      transport.on('library.changed', (payload) => {
+        const { reason } = payload as EventPayload<'library.changed'>
+        if (reason === 'resync' || !reasons || reasons.includes(reason)) callback()
+      })
   }
 }
 

@@ -46,6 +46,10 @@ export function httpTransport(base = ''): Transport {
   const ensureSource = (): EventSource => {
     if (source) return source
     source = new EventSource(`${base}/events?token=${encodeURIComponent(token)}`)
+    // Events sent before the stream (re)connected are lost; tell every view to reload.
+    source.addEventListener('open', () => {
+      listeners.get('library.changed')?.forEach((h) => h({ reason: 'resync' }))
+    })
     return source
   }
 

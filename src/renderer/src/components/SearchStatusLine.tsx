@@ -14,7 +14,7 @@ export function SearchStatusLine(): React.JSX.Element | null {
         .catch(() => undefined)
     }
     load()
-    const off = api.on('library.changed', load)
+    const off = api.onChange(null, load)
     // Poll while indexing, so the line turns "ready" by itself.
     const t = setInterval(() => status?.state === 'indexing' && load(), 2000)
     return () => {

@@ -12,7 +12,7 @@ export function TagEditor({ article }: { article: Article }): React.JSX.Element 
   useEffect(() => {
     const load = (): void => void api['collections.list']({}).then((r) => setCollections(r.items))
     load()
-    return api.on('library.changed', (e) => e.reason === 'collections' && load())
+    return api.onChange(['collections'], load)
   }, [])
 
   const run = (p: Promise<unknown>): void => {

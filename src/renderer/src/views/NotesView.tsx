@@ -26,7 +26,7 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
         .catch(() => setNotes([]))
     }
     load()
-    return api.on('library.changed', (e) => e.reason === 'notes' && load())
+    return api.onChange(['notes'], load)
   }, [])
   const articles = useMemo(() => [...new Map((notes ?? []).map((n) => [n.articleId, n.articleTitle])).entries()], [notes])
   if (!notes) return <section className="stories empty" aria-busy="true" />

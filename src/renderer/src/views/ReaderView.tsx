@@ -37,7 +37,7 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
         .catch(() => undefined)
     }
     load()
-    const off = api.on('library.changed', (e) => e.reason === 'notes' && load())
+    const off = api.onChange(['notes'], load)
     return () => {
       live = false
       off()
@@ -76,7 +76,7 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
         .catch((err: Error) => live && setError(err.message))
     }
     load()
-    const off = api.on('library.changed', (e) => (e.reason === 'tags' || e.reason === 'collections') && load())
+    const off = api.onChange(['tags', 'collections'], load)
     return () => {
       live = false
       off()

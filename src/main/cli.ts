@@ -90,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
-        core = openCore(libraryDir, { workerScript: WORKER })
+        core = openCore(libraryDir, { workerScript: WORKER, lock: 'parallax import' })
         return await importCommand(core, rest, json)
       case 'list': {
         const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit')
@@ -192,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'serve': {
         const port = values.port === undefined ? 0 : portNumber(values.port)
-        core = openCore(libraryDir, { workerScript: WORKER, searchWorkerScript: SEARCH_WORKER })
+        core = openCore(libraryDir, { workerScript: WORKER, searchWorkerScript: SEARCH_WORKER, lock: 'parallax serve' })
         await serve(core, port, json)
         core = undefined // closed by serve's signal handlers
         return 0

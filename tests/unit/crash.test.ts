@@ -1,16 +1,18 @@
 /**
- * Crash safety: a real `parallax import` process is killed with SIGKILL part-way through a batch,
- * several times. After each kill the library passes SQLite's integrity check, every article in it
+ * Crash safety: a real `parallax import` process is killed with SIGKILL at 20 random points of
+ * a batch (after a random number of reported files, or after a random delay that can fall in
+ * start-up, parsing or a transaction). After each kill the library passes SQLite's integrity check, every article in it
  * is whole (text, hash, near-duplicate signature and search entry together: never stored but
  * unsearchable, and search rows cannot outlive their article), and re-running the import finishes
  * the set without a single duplicate.
  */
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
+import { openCore } from '../../src/main/core'
 import { CLI } from '../helpers/paths'
 import { tmpDir } from '../helpers/tmp'
 
@@ -25,24 +27,46 @@ function makeCorpus(): string {
   return dir
 }
 
-/** Runs the import and kills it with SIGKILL once `after` files have been reported. */
-function importAndKill(src: string, lib: string, after: number): Promise<number> {
+/** A small seeded generator, so a failing run can be replayed from the printed seed. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 2 ** 32
+  }
+}
+
+/**
+ * Where to kill, counted from the first file the run has not imported before (earlier runs'
+ * files come first and are reported as duplicates): after some more reported files, or some
+ * milliseconds later, which can fall inside parsing or a transaction.
+ */
+type KillPoint = { newFiles: number } | { ms: number }
+
+/** Runs the import and kills it with SIGKILL at the point; resolves whether it was killed. */
+function importAndKill(src: string, lib: string, already: number, point: KillPoint): Promise<{ killed: boolean; lines: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CLI, 'import', src, '--library', lib, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] })
-    let seen = 0
-    let killedAt = -1
+    let lines = 0
+    let timer: NodeJS.Timeout | null = null
     createInterface({ input: proc.stdout }).on('line', () => {
-      if (++seen === after) {
-        killedAt = seen
-        proc.kill('SIGKILL')
-      }
+      lines++
+      // Armed at the first new file's report (the first report at all on an empty library).
+      if ('ms' in point && lines === Math.max(1, already)) timer = setTimeout(() => proc.kill('SIGKILL'), point.ms)
+      if ('newFiles' in point && lines === already + point.newFiles) proc.kill('SIGKILL')
     })
     proc.on('error', reject)
-    proc.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? killedAt : -1))
+    proc.on('exit', (_code, signal) => {
+      if (timer) clearTimeout(timer)
+      resolve({ killed: signal === 'SIGKILL', lines })
+    })
   })
 }
 
 function check(lib: string): { articles: number; distinct: number } {
+  if (!existsSync(join(lib, 'library.sqlite'))) return { articles: 0, distinct: 0 }
   const db = new Database(join(lib, 'library.sqlite'), { readonly: true })
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -63,25 +87,49 @@ function check(lib: string): { articles: number; distinct: number } {
   }
 }
 
+/** Every stored article is found by search (through the real index), and nothing else is. */
+async function checkSearchable(lib: string, articles: number): Promise<void> {
+  if (articles === 0) return
+  const core = openCore(lib)
+  try {
+    const all = await core.service['search.query']({ q: '"second paragraph"', limit: 1 })
+    expect(all.total).toBe(articles)
+    const { items } = await core.service['articles.list']({ limit: 1, sort: 'importedAt', direction: 'desc' })
+    const newest = items[0]!
+    const n = /Article number (\d+)/.exec(newest.title)![1]!
+    const own = await core.service['search.query']({ q: `"paragraph of article ${n}"`, limit: 5 })
+    expect(own.hits.map((h) => h.id)).toEqual([newest.id])
+  } finally {
+    await core.close()
+  }
+}
+
 describe('crash safety', () => {
-  it('survives SIGKILL at several points of a batch and completes on re-run without duplicates', async () => {
+  it('survives SIGKILL at 20 random points of a batch and completes on re-run without duplicates', async () => {
+    const seed = Number(process.env.PARALLAX_CRASH_SEED ?? Date.now() % 100_000)
+    const random = prng(seed)
     const src = makeCorpus()
     const lib = tmpDir()
     let previous = 0
-    for (const after of [1, 40, 120, 200]) {
-      const seen = await importAndKill(src, lib, after)
-      expect(seen).toBe(after) // really killed mid-batch, not finished before the kill
+    let killedMidBatch = 0
+    for (let k = 0; k < 20; k++) {
+      const point: KillPoint = k % 2 === 0 ? { newFiles: 1 + Math.floor(random() * 10) } : { ms: Math.floor(random() * 25) }
+      const { killed } = await importAndKill(src, lib, previous, point)
       const { articles, distinct } = check(lib)
-      expect(distinct).toBe(articles)
-      // Every file reported before the kill is in the library, and nothing stored earlier was lost.
-      expect(articles).toBeGreaterThanOrEqual(Math.max(after, previous))
-      expect(articles).toBeLessThan(FILES)
+      expect(distinct, `seed ${seed}, kill ${k} ${JSON.stringify(point)}`).toBe(articles)
+      // Nothing stored by an earlier run was lost.
+      expect(articles).toBeGreaterThanOrEqual(previous)
+      await checkSearchable(lib, articles)
+      if (killed && articles < FILES) killedMidBatch++
       previous = articles
     }
+    // The kills really landed inside the batch, not after it had finished.
+    expect(killedMidBatch).toBe(20)
     const finish = await new Promise<number>((resolve) => {
       spawn(process.execPath, [CLI, 'import', src, '--library', lib, '--json'], { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1))
     })
     expect(finish).toBe(0)
     expect(check(lib)).toEqual({ articles: FILES, distinct: FILES })
-  })
+    await checkSearchable(lib, FILES)
+  }, 240_000)
 })

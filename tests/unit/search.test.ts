@@ -54,6 +54,16 @@ describe('search', () => {
     expect(await find('prime minister')).toEqual(['apart', 'pm'])
   })
 
+  it('finds phrases that hold stop words, and phrases made only of stop words', async () => {
+    expect(await find('"protested against the new parking rules"')).toEqual(['cafe'])
+    expect(await find('"opened the harbour bridge"')).toEqual(['pm'])
+    expect(await find('"opened a harbour bridge"')).toEqual([])
+    expect(await find('"on the quay"')).toEqual(['cafe'])
+    // Nothing of these is in the index: found by scanning the texts, then verified as a phrase.
+    expect(await find('"and the"')).toEqual(['budget', 'cafe'])
+    expect(await find('"the and"')).toEqual([])
+  })
+
   it('requires and excludes', async () => {
     expect(await find('harbour +market')).toEqual(['apart'])
     expect(await find('harbour -bridge')).toEqual(['apart'])

@@ -7,7 +7,7 @@
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
-import type { Library } from '../store/library'
+import { describeSqliteError, type Library } from '../store/library'
 import { parseInProcess, type Parser } from './parse'
 import type { PreparedArticle, PreparedOutput } from './prepare'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
@@ -42,6 +42,8 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   const ahead = Math.max(1, options.readAhead ?? 1)
   const staged: Promise<Staged>[] = []
   let next = 0
+  // Once the disk is full every further file would fail the same way: say so once, skip the rest.
+  let diskFull = false
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
@@ -49,8 +51,12 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
     }
     options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
+    if (diskFull) {
+      results.push(result(source.name, 'skipped', null, null, 'not imported: the disk holding the library is full'))
+      continue
+    }
     const s = await staged[i]!
-    results.push(...('done' in s ? [s.done] : storeOutput(library, source, s)))
+    results.push(...('done' in s ? [s.done] : storeOutput(library, source, s, () => (diskFull = true))))
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
@@ -77,11 +83,12 @@ async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
   }
 }
 
-function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>): ImportResult[] {
+function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, onDiskFull: () => void): ImportResult[] {
   const store = (a: PreparedArticle, name: string): ImportResult => {
     try {
       return storeArticle(library, a, { name, sourceName: s.displayName, format: s.format, folder: source.folder })
     } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_FULL') onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
   }
@@ -129,9 +136,8 @@ function describeIoError(err: unknown): string {
       return 'permission denied'
     case 'EISDIR':
       return 'is a folder'
-    case 'SQLITE_FULL':
-      return 'the disk is full: nothing was stored for this file'
     default:
+      if (e?.code?.startsWith('SQLITE_')) return `${describeSqliteError(err)}: nothing was stored for this file`
       return `unexpected error: ${e?.message ?? String(err)}`
   }
 }

@@ -318,6 +318,20 @@ export class SearchIndex {
     return [...groups.values()]
   }
 
+  /** Articles whose text or title holds every phrase's words in order (a superset: verified later). */
+  private scanForPhrases(phrases: Clause[]): number[] {
+    const where = phrases.map((p) => {
+      const words = p.raw.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+      const pattern = `%${words.map((w) => w.replace(/[\\%_]/g, '\\$&')).join('%')}%`
+      const col = p.field ?? null
+      return { sql: col ? `${col === 'notes' ? "''" : col} LIKE ? ESCAPE '\\'` : `(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')`, params: col ? [pattern] : [pattern, pattern] }
+    })
+    const rows = this.db
+      .prepare(`SELECT id FROM articles WHERE ${where.map((w) => w.sql).join(' AND ')}`)
+      .all(...where.flatMap((w) => w.params)) as { id: number }[]
+    return rows.map((r) => r.id).filter((id) => this.meta.has(id))
+  }
+
   private run(clauses: Clause[], req: SearchRequest, snippets = true): SearchResponse {
     if (clauses.length === 0) return { total: 0, hits: [], error: null, terms: [] }
 
@@ -354,6 +368,13 @@ export class SearchIndex {
         if (this.docSegment.get(id) !== seg.id || !this.meta.has(id)) continue
         scores.set(id, rescore(seg, r, globalIdf, matched))
       }
+    }
+
+    // A phrase of stop words only ("to be or not to be") has nothing in the index to find it by:
+    // when nothing else in the query does, candidates come from a scan of the stored texts.
+    const positive = clauses.filter((c) => c.presence !== 'excluded')
+    if (positive.length > 0 && positive.every((c) => c.kind === 'phrase' && c.terms.every(isStopWord))) {
+      for (const id of this.scanForPhrases(positive)) scores.set(id, 1)
     }
 
     // Phrases: verified against the stored text (or field), adjacent and in order.
@@ -427,7 +448,8 @@ function addClauses(q: lunr.Query, clauses: Clause[], expanded: Map<Clause, stri
     if (c.kind === 'phrase' && c.presence === 'excluded') continue
     // Lunr tests `'fields' in clause`: the key must be absent, never undefined.
     const fields = c.field ? { fields: [c.field] } : {}
-    const terms = expanded.get(c) ?? c.terms
+    // Stop words are not in the index; a phrase's stop words are checked against the text afterwards.
+    const terms = expanded.get(c) ?? (c.kind === 'phrase' ? c.terms.filter((t) => !isStopWord(t)) : c.terms)
     // A required expansion matches if any of its terms does (checked after the query).
     const each = expanded.has(c) && presence === lunr.Query.presence.REQUIRED ? lunr.Query.presence.OPTIONAL : presence
     for (const term of terms) q.term(term, { ...fields, presence: each, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })

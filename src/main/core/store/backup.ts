@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { inspect, Library, LibraryError, LIBRARY_FILE } from './library'
+import { LibraryLock, LibraryLockedError } from './lock'
 
 export async function backupLibrary(library: Library, target: string): Promise<number> {
   if (existsSync(target)) throw new LibraryError(`${target} already exists; choose a new file name for the backup`)
@@ -17,6 +18,21 @@ export async function backupLibrary(library: Library, target: string): Promise<n
 export function restoreLibrary(dir: string, backup: string): { kept: string | null; articles: number } {
   if (!existsSync(backup)) throw new LibraryError(`There is no backup at ${backup}`)
   mkdirSync(dir, { recursive: true })
+  // Never swap the file under a running app or server.
+  let lock: LibraryLock
+  try {
+    lock = LibraryLock.acquire(dir, 'parallax restore')
+  } catch (err) {
+    throw new LibraryError(err instanceof LibraryLockedError ? `Cannot restore now. ${err.message}` : (err as Error).message)
+  }
+  try {
+    return restoreUnlocked(dir, backup)
+  } finally {
+    lock.release()
+  }
+}
+
+function restoreUnlocked(dir: string, backup: string): { kept: string | null; articles: number } {
   const staged = join(dir, `.restore-${process.pid}.sqlite`)
   copyFileSync(backup, staged)
   let articles: number

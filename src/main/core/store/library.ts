@@ -5,10 +5,11 @@
  * loads a build made for Electron's ABI while tests and the CLI load Node's.
  */
 import Database from 'better-sqlite3'
-import { mkdirSync, existsSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
+import { LibraryLock, LibraryLockedError } from './lock'
 
 export const LIBRARY_FILE = 'library.sqlite'
 /** PRAGMA application_id marks the file as ours ("PRLX"). */
@@ -24,6 +25,11 @@ export class LibraryError extends Error {
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI in the app). */
   nativeBinding?: string
+  /**
+   * Take the library's single-writer lock, naming the holder ("the Parallax app"). Processes
+   * that write (the app, serve, import) take it; read-only commands and backups do not.
+   */
+  lock?: string
 }
 
 export class Library {
@@ -32,7 +38,8 @@ export class Library {
   private constructor(
     readonly dir: string,
     readonly file: string,
-    readonly db: Database.Database
+    readonly db: Database.Database,
+    private readonly lock: LibraryLock | null
   ) {
     this.articles = new ArticleStore(db)
   }
@@ -48,6 +55,29 @@ export class Library {
       throw new LibraryError(`Cannot create the library folder ${dir}: ${(err as Error).message}`)
     }
     const file = join(dir, LIBRARY_FILE)
+    try {
+      accessSync(dir, constants.W_OK)
+      if (existsSync(file)) accessSync(file, constants.W_OK)
+    } catch {
+      throw new LibraryError(
+        `The library folder ${dir} is read-only: Parallax needs to write its library there. Make it writable, or choose another library folder.`
+      )
+    }
+    let lock: LibraryLock | null = null
+    try {
+      if (options.lock) lock = LibraryLock.acquire(dir, options.lock)
+    } catch (err) {
+      throw new LibraryError(err instanceof LibraryLockedError ? err.message : `Cannot lock the library ${dir}: ${(err as Error).message}`)
+    }
+    try {
+      return Library.openLocked(dir, file, options, lock)
+    } catch (err) {
+      lock?.release()
+      throw err
+    }
+  }
+
+  private static openLocked(dir: string, file: string, options: OpenOptions, lock: LibraryLock | null): Library {
     const dbOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
 
     // Inspect an existing file read-only first, so a file we must refuse is never touched.
@@ -57,7 +87,7 @@ export class Library {
     try {
       db = new Database(file, dbOptions)
     } catch (err) {
-      throw new LibraryError(`Cannot open the library ${file}: ${(err as Error).message}`)
+      throw new LibraryError(`Cannot open the library ${file}: ${describeSqliteError(err)}`)
     }
     try {
       db.pragma('journal_mode = WAL')
@@ -69,13 +99,36 @@ export class Library {
       migrate(db)
     } catch (err) {
       db.close()
-      throw err instanceof LibraryError ? err : new LibraryError(`Cannot prepare the library ${file}: ${(err as Error).message}`)
+      throw err instanceof LibraryError ? err : new LibraryError(`Cannot prepare the library ${file}: ${describeSqliteError(err)}`)
     }
-    return new Library(dir, file, db)
+    return new Library(dir, file, db, lock)
   }
 
   close(): void {
     if (this.db.open) this.db.close()
+    this.lock?.release()
+  }
+}
+
+/** SQLite's error codes in words a user can act on. */
+export function describeSqliteError(err: unknown): string {
+  const e = err as { code?: string; message?: string }
+  switch (e?.code) {
+    case 'SQLITE_FULL':
+      return 'the disk holding the library is full; free some space and try again'
+    case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DIRECTORY':
+      return 'the library file is read-only'
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return 'the library is busy in another program; close it and try again'
+    case 'SQLITE_CANTOPEN':
+      return 'the library file cannot be opened (missing folder, or no permission)'
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB':
+      return 'the library file is damaged; restore it from a backup (parallax restore)'
+    default:
+      return e?.message ?? String(err)
   }
 }
 

@@ -1,15 +1,21 @@
 /**
- * The Electron shell: the only part of the main process that imports 'electron'.
- * It opens the library through the core, wires the contract to IPC, and owns the window,
- * menu and navigation rules. Everything it calls is tested without Electron.
+ * The Electron shell: the only part of the main process that imports 'electron' (with the
+ * modules under ./shell). It opens the library through the core, wires the contract to IPC,
+ * and owns the window, menu, dialogs, taskbar progress and notifications. Everything it calls
+ * in the core is tested without Electron; this file is tested against a stand-in for Electron.
  */
-import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, shell, type IpcMainInvokeEvent } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import type { EventPayload } from '../shared/contract'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/methods'
 import { openCore, type Core } from './core'
 import { dispatch } from './core/dispatch'
+import { APP_VERSION } from './core/version'
+import { ImportTracker } from './shell/import-progress'
 import { buildMenu } from './shell/menu'
+import { SettingsFile } from './shell/settings'
+import { createMainWindow, lockDownSession } from './shell/window'
 
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
@@ -20,70 +26,140 @@ function nativeBinding(): string | undefined {
   return candidates.find((p): p is string => !!p && existsSync(p))
 }
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 760,
-    minHeight: 480,
-    title: 'Parallax',
-    show: false,
-    backgroundColor: '#f6f5f2',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false
-    }
-  })
-  win.once('ready-to-show', () => win.show())
-  // The app never navigates or opens windows; links from articles go to the system browser.
-  win.webContents.on('will-navigate', (e) => e.preventDefault())
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  void win.loadFile(join(__dirname, '../renderer/index.html'))
-  return win
-}
-
 /** Only our own window's top frame, showing our own files, may call the core. */
 function trustedSender(e: IpcMainInvokeEvent): boolean {
   const frame = e.senderFrame
   return !!mainWindow && e.sender === mainWindow.webContents && !!frame && frame === e.sender.mainFrame && frame.url.startsWith('file://')
 }
 
+function libraryDir(settings: SettingsFile): string {
+  // PARALLAX_LIBRARY lets tests and power users point the app at another library folder.
+  return process.env.PARALLAX_LIBRARY || settings.get().libraryDir || app.getPath('userData')
+}
+
+/**
+ * Opens the library; when it cannot be (read-only, locked by another Parallax, damaged, newer),
+ * says why and offers another folder instead of crashing. Null: the user chose to quit.
+ */
+function openLibrary(settings: SettingsFile): Core | null {
+  for (;;) {
+    const dir = libraryDir(settings)
+    try {
+      return openCore(dir, {
+        nativeBinding: nativeBinding(),
+        workerScript: join(__dirname, 'import-worker.js'),
+        searchWorkerScript: join(__dirname, 'search-worker.js'),
+        lock: 'the Parallax app'
+      })
+    } catch (err) {
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        buttons: ['Choose Another Folder…', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+        message: 'Parallax cannot open its library',
+        detail: (err as Error).message
+      })
+      if (choice !== 0) return null
+      const picked = dialog.showOpenDialogSync({ title: 'Library folder', properties: ['openDirectory', 'createDirectory'] })
+      if (!picked?.[0]) return null
+      settings.update({ libraryDir: picked[0] })
+      delete process.env.PARALLAX_LIBRARY
+    }
+  }
+}
+
+async function chooseLibrary(settings: SettingsFile): Promise<void> {
+  const win = mainWindow
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose the library folder',
+    buttonLabel: 'Use This Folder',
+    properties: ['openDirectory', 'createDirectory'],
+    defaultPath: libraryDir(settings)
+  }
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  const dir = picked.filePaths[0]
+  if (picked.canceled || !dir || dir === libraryDir(settings)) return
+  settings.update({ libraryDir: dir })
+  // The core, its workers and its lock belong to one library: restart on the new one.
+  app.relaunch()
+  app.quit()
+}
+
+function showAbout(): void {
+  const v = process.versions
+  app.setAboutPanelOptions({
+    applicationName: 'Parallax',
+    applicationVersion: APP_VERSION,
+    version: `Electron ${v.electron} · Chromium ${v.chrome} · Node ${v.node}`,
+    copyright: 'Copyright © 2026 Parallax developers',
+    credits: 'A research workbench for news coverage.'
+  })
+  app.showAboutPanel()
+}
+
 app.enableSandbox()
 if (!app.requestSingleInstanceLock()) {
+  // Another Parallax runs: it is focused (second-instance below) and this one leaves.
   app.quit()
 } else {
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.show()
     mainWindow?.focus()
   })
 
-  void app.whenReady().then(() => {
-    // PARALLAX_LIBRARY lets tests and power users point the app at another library folder.
-    core = openCore(process.env.PARALLAX_LIBRARY || app.getPath('userData'), {
-      nativeBinding: nativeBinding(),
-      workerScript: join(__dirname, 'import-worker.js'),
-      searchWorkerScript: join(__dirname, 'search-worker.js')
-    })
+  void app.whenReady().then(async () => {
+    lockDownSession()
+    const settings = new SettingsFile(app.getPath('userData'))
+    core = openLibrary(settings)
+    if (!core) return app.quit()
     const service = core.service
+
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (e, method: unknown, args: unknown) => {
       if (!trustedSender(e)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } }
       return dispatch(service, method, args)
     })
-    service.events.subscribe((name, payload) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, name, payload))
-    mainWindow = createWindow()
-    Menu.setApplicationMenu(buildMenu(() => mainWindow))
+
+    const progress = new ImportTracker({
+      setProgress: (f) => mainWindow?.setProgressBar(f),
+      notify: (title, body) => {
+        // Only when the user looks elsewhere; the import panel already says it in the window.
+        if (Notification.isSupported() && !mainWindow?.isFocused()) new Notification({ title, body }).show()
+      }
+    })
+    const followTheme = async (): Promise<void> => {
+      nativeTheme.themeSource = (await service['preferences.get']({})).theme
+    }
+    service.events.subscribe((name, payload) => {
+      mainWindow?.webContents.send(IPC_EVENT_CHANNEL, name, payload)
+      if (name === 'import.progress') progress.onProgress(payload as EventPayload<'import.progress'>)
+      if (name === 'library.changed' && (payload as EventPayload<'library.changed'>).reason === 'preferences') void followTheme()
+    })
+    await followTheme()
+
+    mainWindow = createMainWindow(settings)
+    mainWindow.on('closed', () => (mainWindow = null))
+    Menu.setApplicationMenu(
+      buildMenu({
+        send: (command) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, 'shell.command', { name: command }),
+        chooseLibrary: () => void chooseLibrary(settings),
+        revealLibrary: () => core && shell.showItemInFolder(core.library.file),
+        about: showAbout
+      })
+    )
   })
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault())
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void core?.close())
+  let closing = false
+  app.on('will-quit', (e) => {
+    // Close the library (workers, WAL checkpoint, lock) before the process ends.
+    if (!core || closing) return
+    closing = true
+    e.preventDefault()
+    void core.close().finally(() => app.quit())
+  })
 }

@@ -7,7 +7,7 @@
  * against them, so the two sides cannot drift apart and no unchecked value reaches the core.
  */
 import { z } from 'zod'
-import type { EventName, MethodName } from './methods'
+import { SHELL_COMMANDS, type EventName, type MethodName } from './methods'
 import { LIMITS } from './limits'
 
 // ---------------------------------------------------------------------------------------------
@@ -74,6 +74,26 @@ export const ImportResult = z.object({
   nearDuplicates: z.array(ArticleId)
 })
 export type ImportResult = z.infer<typeof ImportResult>
+
+/** A user's import as a whole, when it is sent in several `import.files` calls. */
+export const ImportOverall = z
+  .object({
+    /** The whole import's id, shared by its calls. */
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+    /** Files of the whole import finished before this call. */
+    before: z.int().nonnegative(),
+    /** Files in the whole import. */
+    total: z.int().positive()
+  })
+  .strict()
+  .refine((o) => o.before < o.total, { message: 'before must be less than total', path: ['before'] })
+export type ImportOverall = z.infer<typeof ImportOverall>
+
+export const Theme = z.enum(['system', 'light', 'dark'])
+export const Preferences = z.object({
+  theme: Theme
+})
+export type Preferences = z.infer<typeof Preferences>
 
 export const LibraryInfo = z.object({
   path: z.string(),
@@ -461,6 +481,8 @@ export const methods = {
       .object({
         /** Lets the caller match progress events to this call. */
         jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+        /** Where this call sits in a larger import sent in several calls (for overall progress). */
+        overall: ImportOverall.optional(),
         files: z
           .array(z.object({ name: fileName, data: base64 }).strict())
           .min(1, 'must hold at least one file')
@@ -468,6 +490,15 @@ export const methods = {
       })
       .strict(),
     result: z.object({ results: z.array(ImportResult) })
+  },
+  /** The user's preferences, kept in the library so they follow it (both modes, any port). */
+  'preferences.get': {
+    args: z.object({}).strict(),
+    result: Preferences
+  },
+  'preferences.update': {
+    args: Preferences.partial().strict(),
+    result: Preferences
   }
 } satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
 
@@ -477,6 +508,7 @@ export const methods = {
 export const events = {
   'import.progress': z.object({
     jobId: z.string(),
+    overall: ImportOverall.optional(),
     done: z.int().nonnegative(),
     total: z.int().nonnegative(),
     current: z.string().nullable(),
@@ -486,9 +518,9 @@ export const events = {
    * The library changed. `resync` is raised by a transport itself when its event stream
    * (re)connects: changes made while it was not connected were missed, so every view reloads.
    */
-  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes', 'tags', 'collections', 'resync']) }),
-  /** A menu command of the desktop shell (never sent in browser mode). */
-  'shell.command': z.object({ name: z.enum(['import']) })
+  'library.changed': z.object({ reason: z.enum(['import', 'delete', 'update', 'comparisons', 'notes', 'tags', 'collections', 'preferences', 'resync']) }),
+  /** A menu command of the desktop shell (never sent in browser mode, where keys do the same). */
+  'shell.command': z.object({ name: z.enum(SHELL_COMMANDS) })
 } satisfies Record<EventName, z.ZodType>
 
 // ---------------------------------------------------------------------------------------------

@@ -34,8 +34,13 @@ export const METHOD_NAMES = [
   'notes.update',
   'notes.delete',
   'notes.export',
-  'import.files'
+  'import.files',
+  'preferences.get',
+  'preferences.update'
 ] as const
+
+/** The desktop menu's commands the renderer carries out (the shell handles its own: dialogs, About). */
+export const SHELL_COMMANDS = ['import-files', 'import-folder', 'find', 'compare-selected', 'toggle-notes', 'export', 'settings'] as const
 
 export const EVENT_NAMES = ['import.progress', 'library.changed', 'shell.command'] as const
 

@@ -2,7 +2,8 @@
  * The core service: implements every contract method on top of the store and importers.
  * Arguments arrive here already validated by `dispatch`; results are plain data.
  */
-import { ApiError, type Api, type Args, type Result } from '../../shared/contract'
+import type Database from 'better-sqlite3'
+import { ApiError, Preferences as PreferencesSchema, type Api, type Args, type Preferences, type Result } from '../../shared/contract'
 import { EventHub } from './events'
 import { articleEntities, compareArticles, type CompareInput, type Entity } from './compare'
 import { splitSentences } from './compare/sentences'
@@ -88,11 +89,15 @@ export class Service implements Api {
   }
 
   async 'import.files'(args: Args<'import.files'>): Promise<Result<'import.files'>> {
-    const sources = args.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))
+    const sources = args.files.map((f) => {
+      // A file from a chosen or dropped folder comes as "Folder/…/name": its folder is an outlet fallback.
+      const folders = f.name.split(/[\\/]/).slice(0, -1).filter((p) => p && p !== '.' && p !== '..')
+      return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folders.length ? { folder: folders.at(-1)! } : {}) }
+    })
     const results = await importBatch(this.library, sources, {
       parser: this.parser,
       readAhead: this.readAhead,
-      onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...p })
+      onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...(args.overall ? { overall: args.overall } : {}), ...p })
     })
     if (results.some((r) => r.status === 'imported')) {
       await this.search.changed()
@@ -100,6 +105,19 @@ export class Service implements Api {
       this.precomputeEntities(results.filter((r) => r.status === 'imported').map((r) => r.articleId!))
     }
     return { results }
+  }
+
+  async 'preferences.get'(_args: Args<'preferences.get'>): Promise<Result<'preferences.get'>> {
+    return readPreferences(this.library.db)
+  }
+
+  async 'preferences.update'(args: Args<'preferences.update'>): Promise<Result<'preferences.update'>> {
+    const stmt = this.library.db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    this.library.db.transaction(() => {
+      for (const [key, value] of Object.entries(args)) if (value !== undefined) stmt.run(key, JSON.stringify(value))
+    })()
+    this.events.emit('library.changed', { reason: 'preferences' })
+    return readPreferences(this.library.db)
   }
 
   async 'search.query'(args: Args<'search.query'>): Promise<Result<'search.query'>> {
@@ -329,4 +347,21 @@ export class Service implements Api {
         .all() as { name: string; count: number }[]
     return { outlets: facet('outlet'), languages: facet('language') }
   }
+}
+
+const DEFAULT_PREFERENCES: Preferences = { theme: 'system' }
+
+/** Stored preferences over the defaults; a value this version does not understand is ignored. */
+function readPreferences(db: Database.Database): Preferences {
+  const out: Record<string, unknown> = { ...DEFAULT_PREFERENCES }
+  for (const { key, value } of db.prepare('SELECT key, value FROM preferences').all() as { key: string; value: string }[]) {
+    if (!(key in DEFAULT_PREFERENCES)) continue
+    try {
+      const candidate = { ...out, [key]: JSON.parse(value) as unknown }
+      if (PreferencesSchema.safeParse(candidate).success) out[key] = candidate[key]
+    } catch {
+      // A damaged value: the default stands.
+    }
+  }
+  return out as Preferences
 }

@@ -17,6 +17,8 @@ import { ShortcutHelp } from './components/ShortcutHelp'
 import { QueryHelp } from './components/QueryHelp'
 import { SearchStatusLine } from './components/SearchStatusLine'
 import { plural } from './format'
+import { SettingsDialog } from './components/SettingsDialog'
+import { usePreferences } from './theme'
 
 /** What the file picker offers: every format an importer reads. */
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.eml,.json,.ndjson,.jsonl,.csv,.tsv'
@@ -58,6 +60,50 @@ export function App(): React.JSX.Element {
   const toggleMark = (id: number): void => setMarked((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id]))
   const importer = useImport()
   const fileInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+  const [prefs, updatePrefs] = usePreferences()
+  const [settings, setSettings] = useState(false)
+  // The notes panel beside the reader (Toggle Notes); remembered on this machine.
+  const [notesPanel, setNotesPanel] = useState(() => localStorage.getItem('parallax.notesPanel') !== 'hidden')
+  useEffect(() => localStorage.setItem('parallax.notesPanel', notesPanel ? 'shown' : 'hidden'), [notesPanel])
+
+  // The menu's commands (desktop); the same state is read through a ref, so one subscription serves.
+  const commandState = useRef({ page, comparing, selected, marked })
+  commandState.current = { page, comparing, selected, marked }
+  useEffect(
+    () =>
+      api.on('shell.command', ({ name }) => {
+        const { comparing: ids, selected: open, marked: ticked } = commandState.current
+        switch (name) {
+          case 'import-files':
+            return fileInput.current?.click()
+          case 'import-folder':
+            return folderInput.current?.click()
+          case 'find':
+            return searchBox.current?.focus()
+          case 'compare-selected':
+            if (ticked.length >= 2 && ticked.length <= 6) compare(ticked)
+            else setUndo({ label: 'Tick 2 to 6 articles in the list to compare them.', snapshot: '' })
+            return
+          case 'toggle-notes':
+            return setNotesPanel((v) => !v)
+          case 'settings':
+            return setSettings(true)
+          case 'export':
+            // What is on screen: the comparison's report, the article's notes, else the whole library.
+            return void (
+              ids
+                ? api['compare.report']({ ids, format: 'markdown' })
+                : open !== null
+                  ? api['notes.export']({ articleId: open })
+                  : api['library.exportArchive']({})
+            ).then(downloadFile, (err: Error) => setUndo({ label: `Export failed: ${err.message}`, snapshot: '' }))
+        }
+      }),
+    // compare() only sets state; the subscription lives as long as the app.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    []
+  )
 
   // "/" (or Ctrl/Cmd+F) focuses the search box from anywhere but a text field.
   useEffect(() => {
@@ -83,8 +129,6 @@ export function App(): React.JSX.Element {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  // The desktop menu's "Import Files…" opens the same picker as the toolbar button.
-  useEffect(() => api.on('shell.command', (c) => c.name === 'import' && fileInput.current?.click()), [])
 
   // Open the first imported article when an import finishes and nothing is open.
   useEffect(() => {
@@ -178,6 +222,9 @@ export function App(): React.JSX.Element {
                 }}
               />
             </div>
+            <button className="link" data-testid="open-settings" onClick={() => setSettings((v) => !v)}>
+              Settings
+            </button>
             <SearchStatusLine />
             <span className={`mode mode-${api.transport}`}>{api.transport === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
           </div>
@@ -247,6 +294,21 @@ export function App(): React.JSX.Element {
             <button className="primary" onClick={() => fileInput.current?.click()} disabled={importer.state.running}>
               Import…
             </button>
+            <button onClick={() => folderInput.current?.click()} disabled={importer.state.running} title="Import every article file in a folder and its subfolders">
+              Folder…
+            </button>
+            <input
+              ref={folderInput}
+              type="file"
+              hidden
+              data-testid="folder-input"
+              // The native folder chooser; every file under the folder, with its path in it.
+              {...{ webkitdirectory: '' }}
+              onChange={(e) => {
+                importer.start(Array.from(e.target.files ?? []))
+                e.target.value = ''
+              }}
+            />
             <input
               ref={fileInput}
               type="file"
@@ -307,7 +369,7 @@ export function App(): React.JSX.Element {
                   onImport={() => fileInput.current?.click()}
                 />
               )}
-              <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} onCompare={(ids) => compare(ids)} />
+              <ReaderView id={selected} onOpen={setSelected} highlight={searching ? query : null} onCompare={(ids) => compare(ids)} showNotes={notesPanel} />
             </div>
           )}
         </main>
@@ -332,6 +394,7 @@ export function App(): React.JSX.Element {
         </div>
       )}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {settings && <SettingsDialog prefs={prefs} onUpdate={updatePrefs} onClose={() => setSettings(false)} />}
       <ImportPanel state={importer.state} onCancel={importer.cancel} onDismiss={importer.dismiss} onOpen={setSelected} />
     </DropZone>
   )

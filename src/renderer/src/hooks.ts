@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Args, ArticleSummary, Collection, ImportResult, SavedComparison } from '../../shared/contract'
 import { LIMITS } from '../../shared/limits'
 import { api, type ChangeReason } from './api/client'
+import { relativeName } from './files'
 
 export type LibraryQuery = Args<'articles.list'>
 
@@ -56,11 +57,11 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
   const [state, setState] = useState<ImportState>(IDLE)
   const cancelled = useRef(false)
 
-  const start = useCallback((files: File[]) => {
-    if (files.length === 0) return
+  const start = useCallback((all: File[]) => {
+    if (all.length === 0) return
     cancelled.current = false
     const jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
-    setState({ ...IDLE, running: true, total: files.length, current: files[0]!.name })
+    setState({ ...IDLE, running: true, total: all.length, current: relativeName(all[0]!) })
     // Files whose batches have finished; progress events count files within the running batch.
     let filesDone = 0
     const off = api.on('import.progress', (p) => {
@@ -85,7 +86,8 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
         batch = []
         batchBytes = 0
         try {
-          const { results: r } = await api['import.files']({ jobId: `${jobId}-${n++}`, files })
+          const overall = { id: jobId, before: filesDone, total: all.length }
+          const { results: r } = await api['import.files']({ jobId: `${jobId}-${n++}`, overall, files })
           record(r, files.length)
         } catch (err) {
           record(
@@ -94,22 +96,24 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
           )
         }
       }
-      for (const file of files) {
+      for (const file of all) {
+        // Files from a chosen or dropped folder keep their path in it: its folders name the outlet.
+        const name = relativeName(file)
         if (cancelled.current) {
-          record([localResult(file.name, 'skipped', 'cancelled before it was imported')], 1)
+          record([localResult(name, 'skipped', 'cancelled before it was imported')], 1)
           continue
         }
         if (file.size > LIMITS.maxFileBytes) {
           const mb = (x: number): string => `${Math.round(x / 1048576)} MB`
-          record([localResult(file.name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
+          record([localResult(name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
           continue
         }
         if (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES) await flush()
         try {
-          batch.push({ name: file.name, data: await readAsBase64(file) })
+          batch.push({ name, data: await readAsBase64(file) })
           batchBytes += file.size
         } catch (err) {
-          record([localResult(file.name, 'failed', `could not read the file: ${(err as Error).message}`)], 1)
+          record([localResult(name, 'failed', `could not read the file: ${(err as Error).message}`)], 1)
         }
       }
       await flush()

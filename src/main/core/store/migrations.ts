@@ -142,6 +142,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX collection_articles_article ON collection_articles(article_id);
     `
+  },
+  {
+    version: 8,
+    description: 'user preferences (theme), as JSON values by key',
+    sql: `
+      CREATE TABLE preferences (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `
   }
 ]
 

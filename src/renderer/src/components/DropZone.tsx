@@ -1,5 +1,6 @@
 /** Accepts files dropped anywhere on the window, with an overlay while dragging. */
 import { useRef, useState, type ReactNode } from 'react'
+import { filesFromDrop } from '../files'
 
 export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }): React.JSX.Element {
   const [over, setOver] = useState(false)
@@ -27,13 +28,16 @@ export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => vo
         e.preventDefault()
         depth.current = 0
         setOver(false)
-        onFiles(Array.from(e.dataTransfer.files))
+        // Read the list now: the DataTransfer is emptied once this handler returns.
+        const files = Array.from(e.dataTransfer.files)
+        const walked = filesFromDrop(e.dataTransfer.items)
+        void walked.then((inFolders) => onFiles(inFolders.length > 0 ? inFolders : files), () => onFiles(files))
       }}
     >
       {children}
       {over && (
         <div className="drop-overlay" data-testid="drop-overlay">
-          <div className="drop-card">Drop article files to import them</div>
+          <div className="drop-card">Drop article files or folders to import them</div>
         </div>
       )}
     </div>

@@ -16,9 +16,11 @@ interface Props {
   /** A search query whose words are highlighted, the first one scrolled into view. */
   highlight: string | null
   onCompare: (ids: number[]) => void
+  /** The notes panel beside the text (the menu's Toggle Notes). */
+  showNotes?: boolean
 }
 
-export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.JSX.Element {
+export function ReaderView({ id, onOpen, highlight, onCompare, showNotes = true }: Props): React.JSX.Element {
   const [article, setArticle] = useState<Article | null>(null)
   const [ranges, setRanges] = useState<[number, number][]>([])
   const [error, setError] = useState<string | null>(null)
@@ -201,7 +203,7 @@ export function ReaderView({ id, onOpen, highlight, onCompare }: Props): React.J
             </p>
           ))}
         </div>
-        <NotesPanel articleId={article.id} notes={notes} editing={editingNote} onEditing={setEditingNote} />
+        {showNotes && <NotesPanel articleId={article.id} notes={notes} editing={editingNote} onEditing={setEditingNote} />}
       </div>
       {selection && <SelectionToolbar selection={selection} onHighlight={(c) => void createNote(c, false)} onNote={() => void createNote('yellow', true)} />}
     </article>

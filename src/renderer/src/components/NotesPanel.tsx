@@ -1,12 +1,10 @@
 /** An article's highlights and notes beside it: quote, note (Markdown, no raw HTML), edit, delete, export. */
-import MarkdownIt from 'markdown-it'
 import { useState } from 'react'
 import type { Note } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
+import { renderMarkdown } from '../markdown'
 
-// html: false escapes any HTML in a note; markdown-it's link validation drops javascript:, vbscript:, file: and data: links.
-const md = new MarkdownIt({ html: false, linkify: true, breaks: true })
 
 export function NotesPanel({ articleId, notes, editing, onEditing }: { articleId: number; notes: Note[]; editing: number | null; onEditing: (id: number | null) => void }): React.JSX.Element {
   const exportNotes = async (): Promise<void> => downloadFile(await api['notes.export']({ articleId }))
@@ -57,7 +55,7 @@ function NoteItem({ note, editing, onEditing }: { note: Note; editing: boolean; 
         </form>
       ) : (
         <>
-          {note.body.trim() && <div className="note-body" dangerouslySetInnerHTML={{ __html: md.render(note.body) }} />}
+          {note.body.trim() && <div className="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />}
           <div className="note-actions">
             <button className="link" onClick={() => onEditing(true)}>
               {note.body.trim() ? 'Edit' : 'Add note'}

@@ -159,12 +159,12 @@ export function ReaderView({ id, onOpen, highlight, onCompare, showNotes = true 
               <dd>{article.language}</dd>
             </div>
           )}
-          {article.url && /^https?:\/\//i.test(article.url) && (
+          {article.url && safeHost(article.url) && (
             <div>
               <dt>Original</dt>
               <dd>
                 <a href={article.url} target="_blank" rel="noreferrer noopener">
-                  {new URL(article.url).host}
+                  {safeHost(article.url)}
                 </a>
               </dd>
             </div>
@@ -235,4 +235,14 @@ function setTextSize(step: number): void {
   const next = Math.max(14, Math.min(26, now + step * 2))
   localStorage.setItem('parallax.readerSize', String(next))
   document.documentElement.style.setProperty('--reader-size', `${next}px`)
+}
+
+/** The host of an http(s) address, or null for anything else (javascript:, file:, malformed). */
+function safeHost(url: string): string | null {
+  try {
+    const u = new URL(url)
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host : null
+  } catch {
+    return null
+  }
 }

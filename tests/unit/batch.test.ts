@@ -142,9 +142,10 @@ describe('import batches: metadata, near-duplicates and limits', () => {
 
   it('detects the language, counts words and takes the outlet from the folder a file was found in', async () => {
     const src = tmpDir()
-    mkdirSync(join(src, 'Kestrel Courier'))
+    mkdirSync(join(src, 'Kestrel Courier', '2025', '03'), { recursive: true })
     writeFileSync(
-      join(src, 'Kestrel Courier', 'ru.txt'),
+      // Date folders under the outlet's folder do not name the outlet.
+      join(src, 'Kestrel Courier', '2025', '03', 'ru.txt'),
       'Заголовок статьи\n\nПрезидент заявил в четверг, что переговоры о мирном соглашении продолжатся на следующей неделе в столице.'
     )
     const lib = Library.open(tmpDir())

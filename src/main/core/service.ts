@@ -8,7 +8,7 @@ import { EventHub } from './events'
 import { articleEntities, compareArticles, type CompareInput, type Entity } from './compare'
 import { splitSentences } from './compare/sentences'
 import { comparisonReport } from './compare/report'
-import { importBatch } from './importers/batch'
+import { importBatch, outletFolder } from './importers/batch'
 import type { Parser } from './importers/parse'
 import type { SearchBackend } from './search/service'
 import { NoteStore, notesMarkdown } from './notes/store'
@@ -91,8 +91,8 @@ export class Service implements Api {
   async 'import.files'(args: Args<'import.files'>): Promise<Result<'import.files'>> {
     const sources = args.files.map((f) => {
       // A file from a chosen or dropped folder comes as "Folder/…/name": its folder is an outlet fallback.
-      const folders = f.name.split(/[\\/]/).slice(0, -1).filter((p) => p && p !== '.' && p !== '..')
-      return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folders.length ? { folder: folders.at(-1)! } : {}) }
+      const folder = outletFolder(f.name.split(/[\\/]/).slice(0, -1))
+      return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folder ? { folder } : {}) }
     })
     const results = await importBatch(this.library, sources, {
       parser: this.parser,

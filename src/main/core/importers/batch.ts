@@ -5,7 +5,7 @@
  * and running the same batch again only adds what is missing (dedupe by content hash).
  */
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, sep } from 'node:path'
 import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
 import { describeSqliteError, type Library } from '../store/library'
 import { parseInProcess, type Parser } from './parse'
@@ -190,9 +190,21 @@ export async function collectSources(paths: string[]): Promise<{ sources: Import
     } else if (st.isSymbolicLink()) {
       problems.push(result(path, 'skipped', null, null, 'symbolic link: not followed'))
     } else {
-      sources.push(top ? { name: path, path } : { name: path, path, folder: basename(dirname(path)) })
+      sources.push(top ? { name: path, path } : { name: path, path, folder: outletFolder(dirname(path).split(sep)) })
     }
   }
   for (const p of paths) await visit(p, true)
   return { sources, problems }
+}
+
+/**
+ * The folder that names the outlet of a file found inside a chosen folder: the nearest one that
+ * is not a date or a number ("Quay Times/2024/03/a.txt" is Quay Times's).
+ */
+export function outletFolder(folders: string[]): string | undefined {
+  for (let i = folders.length - 1; i >= 0; i--) {
+    const name = folders[i]!.trim()
+    if (name && name !== '.' && name !== '..' && !/^[\d\s._-]+$/.test(name)) return name
+  }
+  return undefined
 }

@@ -26,6 +26,11 @@ const QUERIES: { kind: string; parallax: string; fts: string }[] = [
   { kind: 'field', parallax: 'title:apple', fts: 'title:apple' }
 ]
 
+/**
+ * Rounds of the query mix. 20 rounds give 240 latencies, so the p95 is not decided by the three
+ * slowest of 60 (one GC pause or a neighbour on a shared machine moved it by 1.5x between runs).
+ */
+const ROUNDS = 20
 
 /** A deterministic shuffle, so every run measures the same texts. */
 function shuffle<T>(xs: T[], seed: number): T[] {
@@ -141,7 +146,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
   const freshMs = ms(t)
 
   latencies((q) => index.search({ q: q.parallax, limit: 20 }), 2) // warm-up
-  const lat = latencies((q) => index.search({ q: q.parallax, limit: 20 }), 5)
+  const lat = latencies((q) => index.search({ q: q.parallax, limit: 20 }), ROUNDS)
 
   // Related coverage for one article (compare issue): 30 articles spread over the library.
   const count = (lib.db.prepare('SELECT max(id) AS n FROM articles').get() as { n: number }).n
@@ -166,14 +171,14 @@ function query(dir: string, corpusDir: string): QueryFigures {
   ftsQuery.all('economy')
   const ftsFirstMs = ms(t)
   latencies((q) => ftsQuery.all(q.fts), 2)
-  const ftsLat = latencies((q) => ftsQuery.all(q.fts), 5)
+  const ftsLat = latencies((q) => ftsQuery.all(q.fts), ROUNDS)
   fts.close()
   return { firstMs, ftsFirstMs, freshMs, found, lat, ftsLat, related, storiesMs, heap, rss: process.resourceUsage().maxRSS * 1024 }
 }
 
 export function report(b: BuildFigures, q: QueryFigures): void {
   const row = (name: string, p: string, f: string, ratio: string): void => console.log(`  ${name.padEnd(38)} ${p.padStart(10)} ${f.padStart(10)} ${ratio.padStart(8)}`)
-  console.log(`search: ${b.n.toLocaleString()} articles (BBC corpus replicated, paragraphs shuffled), ${QUERIES.length} queries x 5 rounds`)
+  console.log(`search: ${b.n.toLocaleString()} articles (BBC corpus replicated, paragraphs shuffled), ${QUERIES.length} queries x ${ROUNDS} rounds`)
   row('', 'parallax', 'fts5', 'ratio')
   row('full build', `${fmt(b.buildMs / 1000)} s`, `${fmt(b.ftsBuildMs / 1000)} s`, `${fmt(b.buildMs / b.ftsBuildMs)}x`)
   row(`serialized size (${b.segments} segment${b.segments === 1 ? '' : 's'})`, mb(b.size), mb(b.ftsSize), `${fmt(b.size / b.ftsSize)}x`)

@@ -2,11 +2,13 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importBatch } from '../../src/main/core/importers/batch'
-import { SearchIndex } from '../../src/main/core/search/engine'
+import { lunrMatchingRefs, matchingRefs, SearchIndex } from '../../src/main/core/search/engine'
+import { buildIndex } from '../../src/main/core/search/segments'
 import { parseQuery, QuerySyntaxError } from '../../src/main/core/search/query'
 import { maintain, verifyAndRepair } from '../../src/main/core/search/segments'
 import { InProcessSearch } from '../../src/main/core/search/service'
 import { normalize, tokenize } from '../../src/main/core/search/tokenize'
+import { makeSnippet } from '../../src/main/core/search/snippet'
 import { Library } from '../../src/main/core/store/library'
 import { tmpDir } from '../helpers/tmp'
 
@@ -122,6 +124,38 @@ describe('search', () => {
     const loc = await search.locate(ids.pm!, '"prime minister"')
     const body = lib.articles.get(ids.pm!)!.text
     expect(loc.map(([s, e]) => body.slice(s, e).toLowerCase())).toEqual(['prime', 'minister'])
+  })
+
+  it('finds the densest passage of a long article for its snippet, with exact highlights', () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, i) => `Filler sentence number ${i} says little of note.`).join(' ')
+    const text = `${filler(40)} The economy grew. ${filler(30)} Economists said the economy and economic policy drove the economies of the region. ${filler(40)}`
+    const clauses = parseQuery('economy')
+    const s = makeSnippet(text, clauses, ['economi'])
+    expect(s.text.startsWith('… ')).toBe(true)
+    expect(s.text.endsWith(' …')).toBe(true)
+    // The passage with three matches, not the first lone one.
+    expect(s.text).toContain('Economists said the economy and economic policy drove the economies')
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['economy', 'economies'])
+    // The same answer as tokenizing the whole text would give, for a short text.
+    const short = 'Intro words. The economy grew fast.'
+    expect(makeSnippet(short, clauses, ['economi']).highlights.map(([a, b]) => short.slice(a, b))).toEqual(['economy'])
+  })
+
+  it("matches exactly the documents Lunr's own query does, for every query form", () => {
+    const docs = Object.entries(ARTICLES).map(([k, t], i) => {
+      const [title, , ...rest] = t.split('\n\n')
+      return { id: i + 1, title: title!, text: rest.join('\n\n'), author: null, outlet: k === 'budget' ? 'Kestrel Courier' : null, tags: k === 'pm' ? 'harbour' : null, notes: null }
+    })
+    const index = buildIndex(docs)
+    const queries = ['harbour', 'prime minister', '"prime minister"', 'harbour +market', 'harbour -bridge', 'title:minister', 'outlet:kestrel', 'tag:harbour',
+      'elect*', '+elect* budget', 'goverment~1', 'parking -"new market"', 'Путин', '東京', 'café OR cafe', 'blair', '"opened the harbour bridge"', 'minister -prime']
+    for (const q of queries) {
+      const clauses = parseQuery(q)
+      const ours = matchingRefs(index, clauses)
+      expect([...ours].sort(), q).toEqual(lunrMatchingRefs(index, clauses).sort())
+    }
+    // Ranked by BM25 weight: the article with both words in the title first.
+    expect(matchingRefs(index, parseQuery('prime minister'))[0]).toBe('1')
   })
 
   it('reports malformed queries with a clear message, never an exception', async () => {

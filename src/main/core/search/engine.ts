@@ -189,11 +189,18 @@ export class SearchIndex {
   /** Which segment currently covers each article (0: pending). Results from any other segment are stale. */
   private docSegment = new Map<number, number>()
   private metaStmt: Database.Statement
+  /** An article's title and text: snippets, phrases, highlights. */
   private textStmt: Database.Statement
+  /** Several articles' titles and texts, by a JSON array of ids. */
+  private textsStmt: Database.Statement
+  /** Also its author, outlet and notes, for phrases aimed at one of those fields. */
+  private fieldsStmt: Database.Statement
 
   constructor(private readonly db: Database.Database) {
     this.metaStmt = db.prepare('SELECT id, title, outlet, author, published_at AS publishedAt, language FROM articles')
-    this.textStmt = db.prepare(
+    this.textStmt = db.prepare('SELECT text, title FROM articles WHERE id = ?')
+    this.textsStmt = db.prepare('SELECT id, text, title FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    this.fieldsStmt = db.prepare(
       `SELECT text, title, author, outlet, (SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes n WHERE n.article_id = a.id) AS notes
        FROM articles a WHERE a.id = ?`
     )
@@ -351,22 +358,14 @@ export class SearchIndex {
     }
 
     for (const seg of all) {
-      let results: lunr.Index.Result[]
       const expanded = expansions(seg, clauses)
       // A required prefix or fuzzy word with no expansion in this segment: nothing here can match.
       if ([...expanded].some(([c, terms]) => terms.length === 0 && c.presence === 'required')) continue
-      try {
-        results = seg.index.query((q) => addClauses(q, clauses, expanded))
-      } catch (err) {
-        return { total: 0, hits: [], error: `The query could not be run: ${(err as Error).message}`, terms: [] }
-      }
-      const requiredExpansions = [...expanded].filter(([c]) => c.presence === 'required').map(([, terms]) => terms)
-      for (const r of results) {
-        if (requiredExpansions.some((terms) => !terms.some((t) => t in r.matchData.metadata))) continue
-        const id = Number(r.ref)
+      for (const [ref, score] of execute(seg, termGroups(clauses, expanded), globalIdf, matched)) {
+        const id = Number(ref)
         // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
         if (this.docSegment.get(id) !== seg.id || !this.meta.has(id)) continue
-        scores.set(id, rescore(seg, r, globalIdf, matched))
+        scores.set(id, score)
       }
     }
 
@@ -380,13 +379,24 @@ export class SearchIndex {
     // Phrases: verified against the stored text (or field), adjacent and in order.
     const phrases = clauses.filter((c) => c.kind === 'phrase').map((p) => ({ p, re: phraseRegex(p.raw) }))
     if (phrases.length) {
-      for (const id of [...scores.keys()]) {
-        const row = this.textStmt.get(id) as Record<string, string | null>
-        const ok = phrases.every(({ p, re }) => {
-          const found = p.field ? re.test(row[p.field] ?? '') : re.test(row.title ?? '') || re.test(row.text ?? '')
+      const fielded = phrases.some(({ p }) => p.field)
+      const check = (row: Record<string, string | number | null>): boolean =>
+        phrases.every(({ p, re }) => {
+          const field = (name: string): string => String(row[name] ?? '')
+          const found = p.field ? re.test(field(p.field)) : re.test(field('title')) || re.test(field('text'))
           return p.presence === 'excluded' ? !found : found
         })
-        if (!ok) scores.delete(id)
+      if (fielded) {
+        for (const id of [...scores.keys()]) if (!check(this.fieldsStmt.get(id) as Record<string, string | null>)) scores.delete(id)
+      } else {
+        // The candidates' texts in a few statements rather than one each: the per-call overhead
+        // was most of the cost of a common phrase (hundreds of candidates).
+        const ids = [...scores.keys()]
+        for (let i = 0; i < ids.length; i += 500) {
+          for (const row of this.textsStmt.iterate(JSON.stringify(ids.slice(i, i + 500))) as Iterable<{ id: number; title: string; text: string }>) {
+            if (!check(row)) scores.delete(row.id)
+          }
+        }
       }
     }
 
@@ -440,6 +450,116 @@ function expansions(seg: Segment, clauses: Clause[]): Map<Clause, string[]> {
   return out
 }
 
+/**
+ * What a query asks of a segment: groups of index terms, each matched in some fields with a
+ * presence. A group holds one term, or the expansion of a prefix or fuzzy word (any of which
+ * satisfies it). Phrases ask for each of their words (stop words are not indexed; the phrase
+ * itself is checked against the text afterwards); an excluded phrase is left to that check.
+ */
+interface TermGroup {
+  terms: string[]
+  fields: string[] | null
+  presence: 'required' | 'optional' | 'excluded'
+}
+
+export function termGroups(clauses: Clause[], expanded: Map<Clause, string[]>): TermGroup[] {
+  const groups: TermGroup[] = []
+  for (const c of clauses) {
+    if (c.kind === 'phrase' && c.presence === 'excluded') continue
+    const presence = c.kind === 'phrase' && c.presence === 'optional' ? 'required' : c.presence
+    const fields = c.field ? [c.field] : null
+    const expansion = expanded.get(c)
+    if (expansion) groups.push({ terms: expansion, fields, presence })
+    else for (const t of c.kind === 'phrase' ? c.terms.filter((x) => !isStopWord(x)) : c.terms) groups.push({ terms: [t], fields, presence })
+  }
+  return groups
+}
+
+/**
+ * Runs term groups on a segment's Lunr index, straight on its inverted index and field vectors
+ * (Lunr's own BM25 weights), with Lunr's semantics: every required group matched, no excluded
+ * one, and otherwise any optional one. lunr.Index.query computes the same set but builds a
+ * query vector, a similarity and a MatchData object per document and field: at 10,000 articles
+ * that was most of a query's time for common words. Each matched term's weight is re-scaled by
+ * the library-wide idf over the segment's, so scores from different segments compare.
+ */
+function execute(seg: Segment, groups: TermGroup[], globalIdf: (t: string) => number, matched: Set<string>): Map<string, number> {
+  const { invertedIndex, fieldVectors } = internals(seg.index)
+  const allFields = (seg.index as unknown as { fields: string[] }).fields
+  const docsOf = (g: TermGroup): Set<string> => {
+    const out = new Set<string>()
+    for (const t of g.terms) {
+      const posting = invertedIndex[t]
+      if (!posting) continue
+      for (const f of g.fields ?? allFields) for (const ref in posting[f] ?? {}) out.add(ref)
+    }
+    return out
+  }
+  const required = groups.filter((g) => g.presence === 'required').map(docsOf)
+  let candidates: Set<string>
+  if (required.length > 0) {
+    required.sort((a, b) => a.size - b.size)
+    candidates = required[0]!
+    for (const other of required.slice(1)) candidates = new Set([...candidates].filter((r) => other.has(r)))
+  } else {
+    candidates = new Set<string>()
+    for (const g of groups) if (g.presence === 'optional') for (const r of docsOf(g)) candidates.add(r)
+  }
+  for (const g of groups) if (g.presence === 'excluded') for (const r of docsOf(g)) candidates.delete(r)
+
+  // Each term once, with the union of the fields it is asked in.
+  const weighted = new Map<string, Set<string>>()
+  for (const g of groups) {
+    if (g.presence === 'excluded') continue
+    for (const t of g.terms) {
+      if (!invertedIndex[t]) continue
+      const fields = weighted.get(t) ?? new Set<string>()
+      for (const f of g.fields ?? allFields) fields.add(f)
+      weighted.set(t, fields)
+    }
+  }
+  const terms = [...weighted].map(([t, fields]) => {
+    const posting = invertedIndex[t]!
+    const localIdf = idf(segmentDf(seg, t), seg.docCount)
+    return { t, posting, fields: [...fields], ratio: localIdf > 0 ? globalIdf(t) / localIdf : 1 }
+  })
+  const out = new Map<string, number>()
+  for (const ref of candidates) {
+    let score = 0
+    for (const { t, posting, fields, ratio } of terms) {
+      for (const f of fields) {
+        if (!posting[f]?.[ref]) continue
+        matched.add(t)
+        const vector = fieldVectors[`${f}/${ref}`]
+        if (vector) score += vectorValue(vector.elements, posting._index) * ratio
+      }
+    }
+    // A match whose weights are all zero (a term in every document) still belongs in the results.
+    out.set(ref, score || 1e-9)
+  }
+  return out
+}
+
+/** The documents a query matches in one Lunr index, by the executor above: for tests against Lunr. */
+export function matchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
+  const seg: Segment = { id: 0, index, docCount: Object.keys(internals(index).fieldVectors).length }
+  const expanded = expansions(seg, clauses)
+  if ([...expanded].some(([c, terms]) => terms.length === 0 && c.presence === 'required')) return []
+  return [...execute(seg, termGroups(clauses, expanded), () => 1, new Set())].sort((a, b) => b[1] - a[1] || Number(a[0]) - Number(b[0])).map(([ref]) => ref)
+}
+
+/** The same documents by Lunr's own query (lunr.Index.query): the reference for the executor. */
+export function lunrMatchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
+  const seg: Segment = { id: 0, index, docCount: 0 }
+  const expanded = expansions(seg, clauses)
+  if ([...expanded].some(([c, terms]) => terms.length === 0 && c.presence === 'required')) return []
+  const required = [...expanded].filter(([c]) => c.presence === 'required').map(([, terms]) => terms)
+  return index
+    .query((q) => addClauses(q, clauses, expanded))
+    .filter((r) => !required.some((terms) => !terms.some((t) => t in r.matchData.metadata)))
+    .map((r) => r.ref)
+}
+
 function addClauses(q: lunr.Query, clauses: Clause[], expanded: Map<Clause, string[]>): void {
   for (const c of clauses) {
     const presence =
@@ -454,29 +574,6 @@ function addClauses(q: lunr.Query, clauses: Clause[], expanded: Map<Clause, stri
     const each = expanded.has(c) && presence === lunr.Query.presence.REQUIRED ? lunr.Query.presence.OPTIONAL : presence
     for (const term of terms) q.term(term, { ...fields, presence: each, usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
   }
-}
-
-/**
- * Lunr's score uses the segment's own term statistics; re-weighting each matched term by the
- * library-wide idf over the segment's idf makes scores from different segments comparable.
- */
-function rescore(seg: Segment, r: lunr.Index.Result, globalIdf: (t: string) => number, matched: Set<string>): number {
-  let score = 0
-  const metadata = r.matchData.metadata as Record<string, Record<string, object>>
-  for (const term in metadata) {
-    matched.add(term)
-    const { invertedIndex, fieldVectors } = internals(seg.index)
-    const posting = invertedIndex[term]
-    if (!posting) continue
-    const localIdf = idf(segmentDf(seg, term), seg.docCount)
-    const ratio = localIdf > 0 ? globalIdf(term) / localIdf : 1
-    for (const field in metadata[term]) {
-      const vector = fieldVectors[`${field}/${r.ref}`]
-      if (!vector) continue
-      score += vectorValue(vector.elements, posting._index) * ratio
-    }
-  }
-  return score || r.score
 }
 
 /** Lunr vectors are [index, value, index, value, …] sorted by index. */

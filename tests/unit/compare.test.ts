@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compareArticles, type CompareInput } from '../../src/main/core/compare'
-import { extractEntities } from '../../src/main/core/compare/entities'
+import { extractEntities, mayName } from '../../src/main/core/compare/entities'
 import { findQuotes } from '../../src/main/core/compare/quotes'
 import { splitSentences } from '../../src/main/core/compare/sentences'
 import { parsePlainText } from '../../src/main/core/importers/text'
@@ -121,5 +121,20 @@ describe('compare', () => {
       [2, true]
     ])
     expect(shared.carriers.map((k) => k.speaker)).toEqual(['Lopez', null])
+  })
+})
+
+describe('which sentences the NLP pass reads', () => {
+  it('skips only sentences that cannot name a person, organisation or place', () => {
+    expect(mayName('Blair said the vote would be close.')).toBe(true)
+    expect(mayName('“Kallas is right,” one diplomat said.')).toBe(true)
+    expect(mayName('The talks were moved to Geneva on Friday.')).toBe(true)
+    expect(mayName('It was, said Ms Lind, a question of trust.')).toBe(true)
+    expect(mayName('The committee met on a wet afternoon.')).toBe(false)
+    expect(mayName('But nobody expected the vote to pass so easily.')).toBe(false)
+    // Entities from the skipped sentences' numbers and dates are still found in the whole text.
+    const text = ['The committee met for 76 minutes.', 'Blair said it was a 75-year record.'].join('\n')
+    const found = extractEntities(text, text.split('\n').filter(mayName).join('\n')).map((e) => e.key)
+    expect(found).toEqual(expect.arrayContaining(['name:blair', 'number:76', 'number:75 year']))
   })
 })

@@ -21,7 +21,25 @@ const NUMBER = /(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent|m
 const CAPITALISED = /\b(?:[A-Z][\p{Ll}'’-]+\s+){1,3}[A-Z][\p{Ll}'’-]+\b/gu
 const LEADING_NOISE = /^(?:The|A|An|But|And|In|On|At|It|This|That|He|She|They|We|When|While|After|Before|Some|Mr|Mrs|Ms|Dr)\s+/
 
-export function extractEntities(text: string): Entity[] {
+/** Words that begin sentences without naming anyone: a sentence with only these capitalised names nobody. */
+const STARTERS = new Set(
+  'The A An And But Or So If In On At As By For From Of To With It Its This That These Those There Their They He She His Her We Our You I When While After Before Some Many Most Other Others One Two Three Mr Mrs Ms Dr Yet Also However Meanwhile Still Now Then Last Next Earlier Later Such Both Each Every All No Not Only Even Despite Although Because Since Under Over Among About What Who Why How Where Which'.split(' ')
+)
+
+/**
+ * Whether a sentence can hold a person, organisation or place for the NLP pass: a capitalised
+ * word after its first, or a first word that is not a common sentence starter ("Blair said").
+ * Tagging is most of an article's entity cost; sentences that cannot name anyone are skipped.
+ */
+export function mayName(sentence: string): boolean {
+  const words = sentence.trim().split(/\s+/)
+  if (words.slice(1).some((w) => /^["“‘'(]*\p{Lu}/u.test(w))) return true
+  const first = words[0]?.replace(/^["“‘'(]+/, '').replace(/[^\p{L}]+$/u, '') ?? ''
+  return /^\p{Lu}/u.test(first) && !STARTERS.has(first)
+}
+
+/** `text` is searched for numbers, dates and names; `nlpText` (default: all of it) is tagged by compromise. */
+export function extractEntities(text: string, nlpText: string = text): Entity[] {
   const out: Entity[] = []
   const seen = new Set<string>()
   const add = (kind: EntityKind, raw: string): void => {
@@ -34,7 +52,7 @@ export function extractEntities(text: string): Entity[] {
     seen.add(key)
     out.push({ kind, text: t, key })
   }
-  const doc = nlp(text)
+  const doc = nlp(nlpText)
   for (const p of doc.people().out('array') as string[]) add('person', p)
   for (const o of doc.organizations().out('array') as string[]) add('organization', o)
   for (const p of doc.places().out('array') as string[]) add('place', p)

@@ -5,7 +5,7 @@
 import { diffWords } from 'diff'
 import type { Comparison } from '../../../shared/contract'
 import { alignPair, groupLinks, type Link } from './align'
-import { extractEntities, type Entity } from './entities'
+import { extractEntities, mayName, type Entity } from './entities'
 export type { Entity }
 import { findQuotes } from './quotes'
 import { splitSentences, type Sentence } from './sentences'
@@ -125,7 +125,8 @@ function quoteTable(sentences: Sentence[][]): Comparison['quotes'] {
  */
 /** An article's entities, by the NLP pass (the costly part of a comparison; the service stores the result). */
 export function articleEntities(sentences: Sentence[]): Entity[] {
-  return extractEntities(sentences.map((s) => s.text).join('\n'))
+  const texts = sentences.map((s) => s.text)
+  return extractEntities(texts.join('\n'), texts.filter(mayName).join('\n'))
 }
 
 function entityTables(sentences: Sentence[][], pairs: Comparison['pairs'], perArticle: Entity[][]): Pick<Comparison, 'entities' | 'changes'> {

@@ -91,6 +91,8 @@ interface QueryFigures {
   lat: number[]
   ftsLat: number[]
   related: number[]
+  /** The baseline: FTS5 queries of each sample article's title words. */
+  ftsRelated: number[]
   storiesMs: number
   heap: number
   rss: number
@@ -151,10 +153,13 @@ function query(dir: string, corpusDir: string): QueryFigures {
   // Related coverage for one article (compare issue): 30 articles spread over the library.
   const count = (lib.db.prepare('SELECT max(id) AS n FROM articles').get() as { n: number }).n
   const related: number[] = []
+  const sampleTitles: string[] = []
   for (let k = 0; k < 30; k++) {
+    const id = 1 + Math.floor((k * count) / 30)
     const t1 = process.hrtime.bigint()
-    index.related(1 + Math.floor((k * count) / 30), 10)
+    index.related(id, 10)
     related.push(ms(t1))
+    sampleTitles.push((lib.db.prepare('SELECT title FROM articles WHERE id = ?').get(id) as { title: string }).title)
   }
   // Grouping the library into stories (compare issue), up to 10,000 articles.
   let storiesMs = -1
@@ -172,8 +177,16 @@ function query(dir: string, corpusDir: string): QueryFigures {
   const ftsFirstMs = ms(t)
   latencies((q) => ftsQuery.all(q.fts), 2)
   const ftsLat = latencies((q) => ftsQuery.all(q.fts), ROUNDS)
+  // The naive baseline for related coverage: FTS5 "more like this" by the title's words, OR'd.
+  const likeThis = fts.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 10')
+  const ftsRelated = sampleTitles.map((title) => {
+    const words = [...new Set(title.toLowerCase().match(/[a-z0-9]{3,}/g) ?? [])].map((w) => `"${w}"`)
+    const t1 = process.hrtime.bigint()
+    if (words.length) likeThis.all(words.join(' OR '))
+    return ms(t1)
+  })
   fts.close()
-  return { firstMs, ftsFirstMs, freshMs, found, lat, ftsLat, related, storiesMs, heap, rss: process.resourceUsage().maxRSS * 1024 }
+  return { firstMs, ftsFirstMs, freshMs, found, lat, ftsLat, related, ftsRelated, storiesMs, heap, rss: process.resourceUsage().maxRSS * 1024 }
 }
 
 export function report(b: BuildFigures, q: QueryFigures): void {
@@ -190,7 +203,12 @@ export function report(b: BuildFigures, q: QueryFigures): void {
     const pick = (xs: number[]): number[] => xs.filter((_, i) => QUERIES[i % QUERIES.length]!.kind === kind)
     row(`  p95 ${kind}`, `${fmt(pct(pick(q.lat), 95))} ms`, `${fmt(pct(pick(q.ftsLat), 95))} ms`, '')
   }
-  row('related coverage, one article p50/p95', `${fmt(pct(q.related, 50))}/${fmt(pct(q.related, 95))} ms`, '', '')
+  row(
+    'related coverage, one article p50/p95',
+    `${fmt(pct(q.related, 50))}/${fmt(pct(q.related, 95))} ms`,
+    `${fmt(pct(q.ftsRelated, 50))}/${fmt(pct(q.ftsRelated, 95))} ms`,
+    `${(pct(q.related, 95) / Math.max(0.01, pct(q.ftsRelated, 95))).toFixed(1)}x`
+  )
   if (q.storiesMs >= 0) row('grouping the library into stories', `${fmt(q.storiesMs / 1000)} s`, '', q.storiesMs <= 60_000 ? 'target met' : 'NOT met')
   row('peak RSS: building / querying process', mb(b.rss), mb(q.rss), '')
   row('heap after loading the index', mb(q.heap), '', '')
@@ -203,6 +221,9 @@ export function report(b: BuildFigures, q: QueryFigures): void {
       ['peak memory (querying) at most 700 MB', q.rss <= 700 * 1048576]
     ]
     console.log(`  targets: ${checks.map(([what, ok]) => `${what}: ${ok ? 'met' : 'NOT met'}`).join('; ')}`)
+  } else {
+    // The compare issue's target for large libraries.
+    console.log(`  targets: related coverage for one article at most 100 ms (p95): ${pct(q.related, 95) <= 100 ? 'met' : 'NOT met'}`)
   }
 }
 

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importBatch } from '../../src/main/core/importers/batch'
-import { lunrMatchingRefs, matchingRefs, SearchIndex } from '../../src/main/core/search/engine'
+import { lunrMatchingRefs, matchingRefs, SearchIndex, topByScore } from '../../src/main/core/search/engine'
 import { buildIndex } from '../../src/main/core/search/segments'
 import { parseQuery, QuerySyntaxError } from '../../src/main/core/search/query'
 import { maintain, verifyAndRepair } from '../../src/main/core/search/segments'
@@ -156,6 +156,19 @@ describe('search', () => {
     }
     // Ranked by BM25 weight: the article with both words in the title first.
     expect(matchingRefs(index, parseQuery('prime minister'))[0]).toBe('1')
+  })
+
+  it('ranks the top of many matches as a full sort would, ties newest first', () => {
+    let seed = 7
+    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+    const ids = Array.from({ length: 5000 }, (_, i) => i + 1)
+    const scores = new Map(ids.map((id) => [id, Math.floor(rnd() * 300) / 10]))
+    const full = [...ids].sort((a, b) => scores.get(b)! - scores.get(a)! || b - a)
+    for (const k of [1, 20, 61]) {
+      const ranked = topByScore([...ids].reverse(), scores, k)
+      expect(ranked.slice(0, k)).toEqual(full.slice(0, k))
+      expect(new Set(ranked).size).toBe(5000)
+    }
   })
 
   it('reports malformed queries with a clear message, never an exception', async () => {

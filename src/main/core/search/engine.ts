@@ -413,7 +413,7 @@ export class SearchIndex {
       return true
     })
     if (req.sort === 'date') ids.sort((a, b) => (this.meta.get(b)!.publishedAt ?? '').localeCompare(this.meta.get(a)!.publishedAt ?? '') || b - a)
-    else ids.sort((a, b) => scores.get(b)! - scores.get(a)! || b - a)
+    else ids = topByScore(ids, scores, (req.offset ?? 0) + (req.limit ?? 20))
 
     const total = ids.length
     const offset = req.offset ?? 0
@@ -438,6 +438,30 @@ export class SearchIndex {
     const row = this.textStmt.get(id) as { text: string } | undefined
     return row ? highlightRanges(row.text, clauses, []) : []
   }
+}
+
+/**
+ * The ids ranked by score (ties: newer id first), enough of them for the page asked; the rest
+ * follow unranked (only their count is used). Selecting the top k of tens of thousands of
+ * matches beats sorting them all.
+ */
+export function topByScore(ids: number[], scores: Map<number, number>, k: number): number[] {
+  const better = (a: number, b: number): boolean => {
+    const d = scores.get(a)! - scores.get(b)!
+    return d > 0 || (d === 0 && a > b)
+  }
+  if (ids.length <= 4 * k) return ids.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+  // One pass with a small sorted buffer of the best k so far.
+  const top: number[] = []
+  for (const id of ids) {
+    if (top.length === k && !better(id, top[k - 1]!)) continue
+    let i = top.length === k ? k - 1 : top.length
+    if (top.length === k) top.pop()
+    while (i > 0 && better(id, top[i - 1]!)) i--
+    top.splice(i, 0, id)
+  }
+  const inTop = new Set(top)
+  return [...top, ...ids.filter((id) => !inTop.has(id))]
 }
 
 /** Prefix and fuzzy clauses expanded into the segment's exact terms. */
@@ -495,34 +519,51 @@ function execute(seg: Segment, groups: TermGroup[], globalIdf: (t: string) => nu
     }
     return out
   }
-  const required = groups.filter((g) => g.presence === 'required').map(docsOf)
-  let candidates: Set<string>
-  if (required.length > 0) {
-    required.sort((a, b) => a.size - b.size)
-    candidates = required[0]!
-    for (const other of required.slice(1)) candidates = new Set([...candidates].filter((r) => other.has(r)))
-  } else {
-    candidates = new Set<string>()
-    for (const g of groups) if (g.presence === 'optional') for (const r of docsOf(g)) candidates.add(r)
+  const weightedTerms = (): { t: string; posting: NonNullable<LunrInternals['invertedIndex'][string]>; fields: string[]; ratio: number }[] => {
+    // Each term once, with the union of the fields it is asked in.
+    const weighted = new Map<string, Set<string>>()
+    for (const g of groups) {
+      if (g.presence === 'excluded') continue
+      for (const t of g.terms) {
+        if (!invertedIndex[t]) continue
+        const fields = weighted.get(t) ?? new Set<string>()
+        for (const f of g.fields ?? allFields) fields.add(f)
+        weighted.set(t, fields)
+      }
+    }
+    return [...weighted].map(([t, fields]) => {
+      const localIdf = idf(segmentDf(seg, t), seg.docCount)
+      return { t, posting: invertedIndex[t]!, fields: [...fields], ratio: localIdf > 0 ? globalIdf(t) / localIdf : 1 }
+    })
   }
+
+  if (!groups.some((g) => g.presence === 'required')) {
+    // Optional words only (also related coverage's query): the matches are exactly the documents
+    // in the terms' postings, so one walk over them finds and scores them together.
+    // A match whose weights are all zero (a term in every document) still belongs in the results.
+    const out = new Map<string, number>()
+    for (const { t, posting, fields, ratio } of weightedTerms()) {
+      for (const f of fields) {
+        const docs = posting[f]
+        if (!docs) continue
+        for (const ref in docs) {
+          matched.add(t)
+          const vector = fieldVectors[`${f}/${ref}`]
+          out.set(ref, (out.get(ref) ?? 1e-9) + (vector ? vectorValue(vector.elements, posting._index) * ratio : 0))
+        }
+      }
+    }
+    for (const g of groups) if (g.presence === 'excluded') for (const r of docsOf(g)) out.delete(r)
+    return out
+  }
+
+  const required = groups.filter((g) => g.presence === 'required').map(docsOf)
+  required.sort((a, b) => a.size - b.size)
+  let candidates = required[0]!
+  for (const other of required.slice(1)) candidates = new Set([...candidates].filter((r) => other.has(r)))
   for (const g of groups) if (g.presence === 'excluded') for (const r of docsOf(g)) candidates.delete(r)
 
-  // Each term once, with the union of the fields it is asked in.
-  const weighted = new Map<string, Set<string>>()
-  for (const g of groups) {
-    if (g.presence === 'excluded') continue
-    for (const t of g.terms) {
-      if (!invertedIndex[t]) continue
-      const fields = weighted.get(t) ?? new Set<string>()
-      for (const f of g.fields ?? allFields) fields.add(f)
-      weighted.set(t, fields)
-    }
-  }
-  const terms = [...weighted].map(([t, fields]) => {
-    const posting = invertedIndex[t]!
-    const localIdf = idf(segmentDf(seg, t), seg.docCount)
-    return { t, posting, fields: [...fields], ratio: localIdf > 0 ? globalIdf(t) / localIdf : 1 }
-  })
+  const terms = weightedTerms()
   const out = new Map<string, number>()
   for (const ref of candidates) {
     let score = 0

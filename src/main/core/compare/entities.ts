@@ -17,7 +17,8 @@ export interface Entity {
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
 const DATE = new RegExp(`\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:19|20)\\d{2})\\b`, 'g')
-const NUMBER = /(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m|k))?(?:-(?:year|day|week|month|hour|minute|point|member|page|seat|mile|foot|metre|meter)s?(?:-old)?)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)(?:[-\s](?:year|day|week|month)s?(?:-old)?)\b/gi
+// Not the digits of a name: Covid-19, F-16, G7, A320.
+const NUMBER = /(?<![A-Za-z][-–]?)(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m|k))?(?:-(?:year|day|week|month|hour|minute|point|member|page|seat|mile|foot|metre|meter)s?(?:-old)?)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)(?:[-\s](?:year|day|week|month)s?(?:-old)?)\b/gi
 const CAPITALISED = /\b(?:[A-Z][\p{Ll}'’-]+\s+){1,3}[A-Z][\p{Ll}'’-]+\b/gu
 const LEADING_NOISE = /^(?:The|A|An|But|And|In|On|At|It|This|That|He|She|They|We|When|While|After|Before|Some|Mr|Mrs|Ms|Dr)\s+/
 

@@ -136,6 +136,10 @@ describe('which sentences the NLP pass reads', () => {
     const text = ['The committee met for 76 minutes.', 'Blair said it was a 75-year record.'].join('\n')
     const found = extractEntities(text, text.split('\n').filter(mayName).join('\n')).map((e) => e.key)
     expect(found).toEqual(expect.arrayContaining(['name:blair', 'number:76', 'number:75 year']))
+    // Dates compare by their parts.
+    const dates = (x: string): string[] => extractEntities(x).filter((e) => e.kind === 'date').map((e) => e.key)
+    expect(dates('It starts on Nov. 8.')).toEqual(dates('It starts on November 8th.'))
+    expect(dates('Signed on 1 March 2025.')).toEqual(dates('Signed on 1 Mar 2025.'))
     // The digits of a name are not numbers.
     expect(extractEntities('He had Covid-19 and flew an F-16 to the G7, 3 times.').filter((e) => e.kind === 'number').map((e) => e.key)).toEqual(['number:3'])
   })

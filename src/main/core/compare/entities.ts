@@ -22,6 +22,17 @@ const NUMBER = /(?<![A-Za-z][-–]?)(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:
 const CAPITALISED = /\b(?:[A-Z][\p{Ll}'’-]+\s+){1,3}[A-Z][\p{Ll}'’-]+\b/gu
 const LEADING_NOISE = /^(?:The|A|An|But|And|In|On|At|It|This|That|He|She|They|We|When|While|After|Before|Some|Mr|Mrs|Ms|Dr)\s+/
 
+/** Dates compare by their parts: "Nov. 8" = "Nov 8" = "November 8th", "1 March 2025" = "1 Mar 2025". */
+function dateForm(t: string): string {
+  return t
+    .toLowerCase()
+    .replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/g, '$1')
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+    .replace(/,/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** Words that begin sentences without naming anyone: a sentence with only these capitalised names nobody. */
 const STARTERS = new Set(
   'The A An And But Or So If In On At As By For From Of To With It Its This That These Those There Their They He She His Her We Our You I When While After Before Some Many Most Other Others One Two Three Mr Mrs Ms Dr Yet Also However Meanwhile Still Now Then Last Next Earlier Later Such Both Each Every All No Not Only Even Despite Although Because Since Under Over Among About What Who Why How Where Which'.split(' ')
@@ -47,7 +58,12 @@ export function extractEntities(text: string, nlpText: string = text): Entity[] 
     const t = raw.trim().replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
     if (!t) return
     // Numbers compare by value and unit: "three years" = "three-year", "76-year-old" = "76 year".
-    const form = kind === 'number' ? t.toLowerCase().replace(/-old$/, '').replace(/[-\s]+/g, ' ').replace(/(year|day|week|month|hour|minute|point|member|page|seat|mile|foot|metre|meter)s\b/, '$1') : t.toLowerCase()
+    const form =
+      kind === 'number'
+        ? t.toLowerCase().replace(/-old$/, '').replace(/[-\s]+/g, ' ').replace(/(year|day|week|month|hour|minute|point|member|page|seat|mile|foot|metre|meter)s\b/, '$1')
+        : kind === 'date'
+          ? dateForm(t)
+          : t.toLowerCase()
     const key = `${kind === 'number' || kind === 'date' ? kind : 'name'}:${form}`
     if (seen.has(key)) return
     seen.add(key)

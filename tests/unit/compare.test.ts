@@ -144,3 +144,32 @@ describe('which sentences the NLP pass reads', () => {
     expect(extractEntities('He had Covid-19 and flew an F-16 to the G7, 3 times.').filter((e) => e.kind === 'number').map((e) => e.key)).toEqual(['number:3'])
   })
 })
+
+describe('stored entities', () => {
+  it('are recomputed when they were found by an older version of the extraction', async () => {
+    const { openCore } = await import('../../src/main/core')
+    const { ENTITY_VERSION } = await import('../../src/main/core/compare/entities')
+    const { tmpDir } = await import('../helpers/tmp')
+    const core = openCore(tmpDir())
+    try {
+      const enc = (t: string): string => Buffer.from(t).toString('base64')
+      const { results } = await core.service['import.files']({
+        jobId: 'e',
+        files: [
+          { name: 'a.txt', data: enc('Bridge opens\n\nMayor Ana Lopez opened the bridge on Nov. 8 after 76 days.') },
+          { name: 'b.txt', data: enc('Bridge opens at last\n\nMayor Ana Lopez opened the bridge on November 8th after 75 days.') }
+        ]
+      })
+      const ids = results.map((r) => r.articleId!)
+      // An older version's list, stored as a plain array with an entity the current one would not find.
+      core.library.db.prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify([{ kind: 'number', text: '19', key: 'number:19' }]), ids[0])
+      const c = await core.service['compare.run']({ ids })
+      expect(c.entities.map((e) => e.text)).not.toContain('19')
+      expect(c.changes.map((ch) => ch.kind)).toContain('number')
+      expect(c.changes.some((ch) => ch.kind === 'date')).toBe(false)
+      expect(core.library.articles.entities(ids[0]!, ENTITY_VERSION)).not.toBeNull()
+    } finally {
+      await core.close()
+    }
+  })
+})

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3'
 import { ApiError, Preferences as PreferencesSchema, type Api, type Args, type Preferences, type Result } from '../../shared/contract'
 import { EventHub } from './events'
 import { articleEntities, compareArticles, type CompareInput, type Entity } from './compare'
+import { ENTITY_VERSION } from './compare/entities'
 import { splitSentences } from './compare/sentences'
 import { comparisonReport } from './compare/report'
 import { importBatch, outletFolder } from './importers/batch'
@@ -41,9 +42,9 @@ export class Service implements Api {
     void (async () => {
       for (const id of ids.slice(0, 500)) {
         const a = this.library.articles.get(id)
-        if (!a || this.library.articles.entities(id)) continue
+        if (!a || this.library.articles.entities(id, ENTITY_VERSION)) continue
         try {
-          this.library.articles.storeEntities(id, await work(a.text))
+          this.library.articles.storeEntities(id, ENTITY_VERSION, await work(a.text))
         } catch {
           // Not fatal: the comparison computes them when it needs them.
         }
@@ -327,14 +328,14 @@ export class Service implements Api {
     const articles = ids.map((id) => {
       const a = this.library.articles.get(id)
       if (!a) throw new ApiError('not_found', `There is no article #${id} in this library.`, 'ids')
-      return { ...a, entities: this.library.articles.entities<Entity[]>(id) ?? undefined }
+      return { ...a, entities: this.library.articles.entities<Entity[]>(id, ENTITY_VERSION) ?? undefined }
     })
     await Promise.all(
       articles
         .filter((a) => !a.entities)
         .map(async (a) => {
           a.entities = this.entityWorker ? ((await this.entityWorker(a.text)) as Entity[]) : articleEntities(splitSentences(a.text))
-          this.library.articles.storeEntities(a.id, a.entities)
+          this.library.articles.storeEntities(a.id, ENTITY_VERSION, a.entities)
         })
     )
     return articles

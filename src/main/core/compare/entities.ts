@@ -6,6 +6,13 @@
  */
 import nlp from 'compromise'
 
+/**
+ * The extraction's version, stored with each article's entities: raise it whenever a change
+ * here changes what is found or how it is keyed, and stored entities are recomputed.
+ * 2: numbers skip the digits of names (Covid-19), dates keyed by their parts.
+ */
+export const ENTITY_VERSION = 2
+
 export type EntityKind = 'person' | 'organization' | 'place' | 'name' | 'number' | 'date'
 
 export interface Entity {

@@ -197,14 +197,19 @@ export class ArticleStore {
     return { ...toSummary(r), text: r.text ?? '', warnings: JSON.parse(r.warnings ?? '[]') as string[], nearDuplicates: this.nearDuplicates(id) }
   }
 
-  /** The article's stored entities (JSON), or null when not computed yet. */
-  entities<T>(id: number): T | null {
+  /**
+   * The article's stored entities, or null when not computed yet or computed by another version
+   * of the extraction (`version`), whose results are stale.
+   */
+  entities<T>(id: number, version: number): T | null {
     const v = this.db.prepare('SELECT entities FROM articles WHERE id = ?').pluck().get(id) as string | null | undefined
-    return v ? (JSON.parse(v) as T) : null
+    if (!v) return null
+    const stored = JSON.parse(v) as { v?: number; list?: T }
+    return stored && typeof stored === 'object' && stored.v === version && stored.list !== undefined ? stored.list : null
   }
 
-  storeEntities(id: number, entities: unknown): void {
-    this.db.prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify(entities), id)
+  storeEntities(id: number, version: number, list: unknown): void {
+    this.db.prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify({ v: version, list }), id)
   }
 
   /** Changes metadata fields; returns false when there is no such article. */

@@ -491,6 +491,14 @@ export const methods = {
       .strict(),
     result: z.object({ results: z.array(ImportResult) })
   },
+  /**
+   * Stops a running `import.files` call between two files: what is stored stays, the rest of
+   * its files are reported as skipped. Cancelling a call that is not running does nothing.
+   */
+  'import.cancel': {
+    args: z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -') }).strict(),
+    result: z.object({ cancelled: z.boolean() })
+  },
   /** The user's preferences, kept in the library so they follow it (both modes, any port). */
   'preferences.get': {
     args: z.object({}).strict(),

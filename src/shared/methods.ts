@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'notes.delete',
   'notes.export',
   'import.files',
+  'import.cancel',
   'preferences.get',
   'preferences.update'
 ] as const

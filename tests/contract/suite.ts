@@ -49,6 +49,28 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       expect(info).toMatchObject({ articleCount: 1, schemaVersion: SCHEMA_VERSION })
     })
 
+    it('cancels a running import between files, keeping what was stored', async () => {
+      const files = Array.from({ length: 300 }, (_, i) => ({ name: `n${i}.txt`, data: b64(`Story ${i}\n\nA distinct story number ${i} about item ${i * 7919}.`) }))
+      const running = h.call('import.files', { jobId: 'big', files })
+      let cancelled = false
+      for (let i = 0; i < 200 && !cancelled; i++) {
+        cancelled = (await ok('import.cancel', { jobId: 'big' })).cancelled
+        if (!cancelled) await new Promise((r) => setTimeout(r, 5))
+      }
+      expect(cancelled).toBe(true)
+      const env = await running
+      if (!env.ok) throw new Error(env.error.message)
+      const { results } = env.result as { results: { status: string; reason: string | null }[] }
+      const imported = results.filter((r) => r.status === 'imported').length
+      const skipped = results.filter((r) => r.status === 'skipped')
+      expect(imported + skipped.length).toBe(300)
+      expect(skipped.length).toBeGreaterThan(0)
+      expect(new Set(skipped.map((r) => r.reason))).toEqual(new Set(['cancelled before it was imported']))
+      expect((await ok('articles.list', {})).total).toBe(imported)
+      // Nothing runs under that id any more.
+      expect(await ok('import.cancel', { jobId: 'big' })).toEqual({ cancelled: false })
+    })
+
     it('reports duplicates and per-file failures in one batch', async () => {
       const files = [
         { name: 'a.txt', data: b64('Alpha\n\nThe alpha story.') },

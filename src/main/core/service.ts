@@ -3,7 +3,7 @@
  * Arguments arrive here already validated by `dispatch`; results are plain data.
  */
 import type Database from 'better-sqlite3'
-import { ApiError, Preferences as PreferencesSchema, type Api, type Args, type Preferences, type Result } from '../../shared/contract'
+import { ApiError, Preferences as PreferencesSchema, type Api, type Args, type ImportResult, type Preferences, type Result } from '../../shared/contract'
 import { EventHub } from './events'
 import { articleEntities, compareArticles, type CompareInput, type Entity } from './compare'
 import { ENTITY_VERSION } from './compare/entities'
@@ -22,6 +22,8 @@ export class Service implements Api {
   readonly events = new EventHub()
   private readonly notes: NoteStore
   private readonly collections: CollectionStore
+  /** Running `import.files` calls by job id, so `import.cancel` can stop one. */
+  private readonly running = new Map<string, AbortController>()
 
   constructor(
     readonly library: Library,
@@ -95,17 +97,31 @@ export class Service implements Api {
       const folder = outletFolder(f.name.split(/[\\/]/).slice(0, -1))
       return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folder ? { folder } : {}) }
     })
-    const results = await importBatch(this.library, sources, {
-      parser: this.parser,
-      readAhead: this.readAhead,
-      onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...(args.overall ? { overall: args.overall } : {}), ...p })
-    })
+    const abort = new AbortController()
+    this.running.set(args.jobId, abort)
+    let results: ImportResult[]
+    try {
+      results = await importBatch(this.library, sources, {
+        parser: this.parser,
+        readAhead: this.readAhead,
+        signal: abort.signal,
+        onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...(args.overall ? { overall: args.overall } : {}), ...p })
+      })
+    } finally {
+      this.running.delete(args.jobId)
+    }
     if (results.some((r) => r.status === 'imported')) {
       await this.search.changed()
       this.events.emit('library.changed', { reason: 'import' })
       this.precomputeEntities(results.filter((r) => r.status === 'imported').map((r) => r.articleId!))
     }
     return { results }
+  }
+
+  async 'import.cancel'(args: Args<'import.cancel'>): Promise<Result<'import.cancel'>> {
+    const job = this.running.get(args.jobId)
+    job?.abort()
+    return { cancelled: !!job }
   }
 
   async 'preferences.get'(_args: Args<'preferences.get'>): Promise<Result<'preferences.get'>> {

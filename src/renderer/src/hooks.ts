@@ -56,6 +56,8 @@ function readAsBase64(file: File): Promise<string> {
 export function useImport(): { state: ImportState; start: (files: File[]) => void; cancel: () => void; dismiss: () => void } {
   const [state, setState] = useState<ImportState>(IDLE)
   const cancelled = useRef(false)
+  /** The `import.files` call in flight, which a cancel stops between two of its files. */
+  const runningCall = useRef<string | null>(null)
 
   const start = useCallback((all: File[]) => {
     if (all.length === 0) return
@@ -87,7 +89,9 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
         batchBytes = 0
         try {
           const overall = { id: jobId, before: filesDone, total: all.length }
-          const { results: r } = await api['import.files']({ jobId: `${jobId}-${n++}`, overall, files })
+          const call = `${jobId}-${n++}`
+          runningCall.current = call
+          const { results: r } = await api['import.files']({ jobId: call, overall, files }).finally(() => (runningCall.current = null))
           record(r, files.length)
         } catch (err) {
           record(
@@ -127,6 +131,7 @@ export function useImport(): { state: ImportState; start: (files: File[]) => voi
     start,
     cancel: () => {
       cancelled.current = true
+      if (runningCall.current) void api['import.cancel']({ jobId: runningCall.current }).catch(() => undefined)
     },
     dismiss: () => setState(IDLE)
   }

@@ -40,7 +40,9 @@ describe('quotes and entities', () => {
         '“Russia does not really want peace,” said Kaja Kallas.',
         'Kallas added: “The pressure has to grow on every front.”',
         '„Wir werden das schaffen“, sagte sie, and later « nous verrons bien demain », she said.',
-        '""We have learned something important," Mr. Blumenthal said to the group.'
+        '""We have learned something important," Mr. Blumenthal said to the group.',
+        'City Hall deputy press officer Lena Moss said in a post that the ferry would run again.',
+        '“The new timetable applies to every crossing from Monday,” she said.'
       ].join('\n\n')
     )
     const qs = findQuotes(ss)
@@ -49,7 +51,9 @@ describe('quotes and entities', () => {
       ['The pressure has to grow on every front', 'Kallas'],
       ['Wir werden das schaffen', 'Kallas'],
       ['nous verrons bien demain', 'Kallas'],
-      ['We have learned something important', 'Blumenthal']
+      ['We have learned something important', 'Blumenthal'],
+      // The name right before "said", not the organisation that opens the sentence.
+      ['The new timetable applies to every crossing from Monday', 'Lena Moss']
     ])
   })
 

@@ -30,6 +30,8 @@ const AFTER = new RegExp(`^[\\s,]*(?:${VERBS})\\s+${NAME}|^[\\s,]*${NAME}\\s+(?:
 const BEFORE = new RegExp(`${NAME}\\s+(?:${VERBS})(?:\\s+\\w+){0,4}\\s*[:,]?\\s*$|according to\\s+${NAME}[\\s,]*$`, 'u')
 const PRONOUN = new RegExp(`^[\\s,]*(?:(?:he|she|they)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she|they))\\b|\\b(?:he|she|they)\\s+(?:${VERBS})\\b`, 'iu')
 const PERSON_BEFORE = new RegExp(`${NAME}[^.]{0,80}?\\b(?:${VERBS})\\b`, 'gu')
+/** A name right before its verb: "… press secretary Kevin Munoz said" is Munoz, not the White House. */
+const PERSON_AT_VERB = new RegExp(`${NAME},?\\s+(?:${VERBS})\\b`, 'gu')
 const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'This', 'That', 'He', 'She', 'They', 'We', 'I'])
 
 export function findQuotes(sentences: Sentence[]): Quote[] {
@@ -54,7 +56,8 @@ export function findQuotes(sentences: Sentence[]): Quote[] {
       }
     }
     // Remember who was last named as speaking, for a later "she said".
-    for (const m of t.matchAll(PERSON_BEFORE)) {
+    const atVerb = [...t.matchAll(PERSON_AT_VERB)]
+    for (const m of atVerb.length ? atVerb : t.matchAll(PERSON_BEFORE)) {
       const n = cleanName(m[1])
       if (n) lastPerson = n
     }

@@ -203,6 +203,9 @@ export function App(): React.JSX.Element {
               <button className="link" onClick={() => archiveInput.current?.click()}>
                 Import archive
               </button>
+              <button className="link" data-testid="open-settings" onClick={() => setSettings((v) => !v)}>
+                Settings
+              </button>
               <input
                 ref={archiveInput}
                 type="file"
@@ -222,9 +225,6 @@ export function App(): React.JSX.Element {
                 }}
               />
             </div>
-            <button className="link" data-testid="open-settings" onClick={() => setSettings((v) => !v)}>
-              Settings
-            </button>
             <SearchStatusLine />
             <span className={`mode mode-${api.transport}`}>{api.transport === 'ipc' ? 'Desktop' : 'Browser mode'}</span>
           </div>

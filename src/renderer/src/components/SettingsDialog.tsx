@@ -44,9 +44,13 @@ export function SettingsDialog({ prefs, onUpdate, onClose }: { prefs: Preference
           {info?.path ?? '…'}
         </code>
         <p className="hint">
-          {api.transport === 'ipc'
-            ? 'To use another folder: File › Library Folder… (Parallax restarts on it).'
-            : 'Browser mode serves the library given to `parallax serve --library <folder>`.'}
+          {api.transport === 'ipc' ? (
+            'To use another folder: File › Library Folder… (Parallax restarts on it).'
+          ) : (
+            <>
+              Browser mode serves the library given to <code>parallax serve --library &lt;folder&gt;</code>.
+            </>
+          )}
         </p>
         {info && (
           <p className="hint">

@@ -64,6 +64,8 @@ describe('search', () => {
     // Nothing of these is in the index: found by scanning the texts, then verified as a phrase.
     expect(await find('"and the"')).toEqual(['budget', 'cafe'])
     expect(await find('"the and"')).toEqual([])
+    expect(await find('tag:"the and"')).toEqual([])
+    expect(await find('title:"of the"')).toEqual([])
   })
 
   it('requires and excludes', async () => {

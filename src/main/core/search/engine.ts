@@ -331,7 +331,9 @@ export class SearchIndex {
       const words = p.raw.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
       const pattern = `%${words.map((w) => w.replace(/[\\%_]/g, '\\$&')).join('%')}%`
       const col = p.field ?? null
-      return { sql: col ? `${col === 'notes' ? "''" : col} LIKE ? ESCAPE '\\'` : `(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')`, params: col ? [pattern] : [pattern, pattern] }
+      // Columns of articles only (tags and notes live in their own tables: no scan for those).
+      const column = col === 'title' || col === 'author' || col === 'outlet' ? col : "''"
+      return { sql: col ? `${column} LIKE ? ESCAPE '\\'` : `(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')`, params: col ? [pattern] : [pattern, pattern] }
     })
     const rows = this.db
       .prepare(`SELECT id FROM articles WHERE ${where.map((w) => w.sql).join(' AND ')}`)

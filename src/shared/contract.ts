@@ -75,11 +75,14 @@ export const ImportResult = z.object({
 })
 export type ImportResult = z.infer<typeof ImportResult>
 
+/** An import's id, chosen by the caller to match progress events and cancels to its calls. */
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -')
+
 /** A user's import as a whole, when it is sent in several `import.files` calls. */
 export const ImportOverall = z
   .object({
     /** The whole import's id, shared by its calls. */
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+    id: JobId,
     /** Files of the whole import finished before this call. */
     before: z.int().nonnegative(),
     /** Files in the whole import. */
@@ -480,7 +483,7 @@ export const methods = {
     args: z
       .object({
         /** Lets the caller match progress events to this call. */
-        jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+        jobId: JobId,
         /** Where this call sits in a larger import sent in several calls (for overall progress). */
         overall: ImportOverall.optional(),
         files: z
@@ -496,7 +499,7 @@ export const methods = {
    * its files are reported as skipped. Cancelling a call that is not running does nothing.
    */
   'import.cancel': {
-    args: z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -') }).strict(),
+    args: z.object({ jobId: JobId }).strict(),
     result: z.object({ cancelled: z.boolean() })
   },
   /** The user's preferences, kept in the library so they follow it (both modes, any port). */

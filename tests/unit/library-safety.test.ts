@@ -35,22 +35,32 @@ const articleCount = (dir: string): number => {
 
 describe('library folder safety', () => {
   it('explains a read-only library folder instead of crashing, and changes nothing in it', () => {
-    const parent = tmpDir()
-    chmodSync(parent, 0o755)
-    const lib = join(parent, 'library')
+    const lib = join(tmpDir(), 'library')
     expect(cli(['import', FILE, '--library', lib]).status).toBe(0)
     const before = readFileSync(join(lib, 'library.sqlite'))
-    // Root may write anywhere: run as an unprivileged user there; elsewhere, drop write permission.
-    const asRoot = process.getuid?.() === 0
-    if (!asRoot) chmodSync(lib, 0o555)
-    try {
-      const r = cli(['import', join(FIXTURES, 'articles/council-vote.md'), '--library', lib], asRoot ? { uid: 65534, gid: 65534 } : {})
-      expect(r.status).toBe(1)
-      expect(r.stderr).toContain(`The library folder ${lib} is read-only: Parallax needs to write its library there.`)
-      expect(r.stderr).not.toMatch(/at .*\.js:\d+/) // a message, not a stack trace
-    } finally {
-      if (!asRoot) chmodSync(lib, 0o755)
+    const args = ['import', join(FIXTURES, 'articles/council-vote.md'), '--library', lib]
+    let r: ReturnType<typeof cli>
+    if (process.getuid?.() === 0) {
+      // Root may write through any permission: give the CLI a read-only file system instead (a
+      // read-only bind mount of the folder, in a mount namespace of its own).
+      const node = [process.execPath, ...RUN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
+      const q = `'${lib}'`
+      const sh = spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind ${q} ${q} && mount -o remount,ro,bind ${q} && exec ${node}`], {
+        encoding: 'utf8',
+        env: { ...process.env, PARALLAX_LIBRARY: '' }
+      })
+      r = { status: sh.status, stdout: sh.stdout, stderr: sh.stderr }
+    } else {
+      chmodSync(lib, 0o555)
+      try {
+        r = cli(args)
+      } finally {
+        chmodSync(lib, 0o755)
+      }
     }
+    expect(r.status, r.stderr).toBe(1)
+    expect(r.stderr).toContain(`The library folder ${lib} is read-only: Parallax needs to write its library there.`)
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/) // a message, not a stack trace
     expect(readFileSync(join(lib, 'library.sqlite')).equals(before)).toBe(true)
     expect(articleCount(lib)).toBe(1)
   })

@@ -1,19 +1,16 @@
 /** Tags and collections of one article, editable in the reader header. */
-import { useEffect, useState } from 'react'
-import type { Article, Collection } from '../../../shared/contract'
+import { useState } from 'react'
+import type { Article } from '../../../shared/contract'
 import { api } from '../api/client'
+import { useCollections } from '../hooks/library'
+import { LoadError } from './LoadError'
 
 export function TagEditor({ article }: { article: Article }): React.JSX.Element {
   const [draft, setDraft] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [collections, setCollections] = useState<Collection[]>([])
+  const collectionList = useCollections()
+  const collections = collectionList.data?.items ?? []
   const [newCollection, setNewCollection] = useState<string | null>(null)
-
-  useEffect(() => {
-    const load = (): void => void api['collections.list']({}).then((r) => setCollections(r.items))
-    load()
-    return api.onChange(['collections'], load)
-  }, [])
 
   const run = (p: Promise<unknown>): void => {
     p.then(() => setError(null)).catch((err: Error) => setError(err.message))
@@ -105,6 +102,7 @@ export function TagEditor({ article }: { article: Article }): React.JSX.Element 
         )}
       </div>
       {error && <p className="form-error">{error}</p>}
+      <LoadError what="Could not load the collections" error={collectionList.error} className="form-error" />
     </div>
   )
 }

@@ -61,6 +61,8 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
   for (const file of all) {
     // Files from a chosen or dropped folder keep their path in it: its folders name the outlet.
     const name = relativeName(file)
+    if (file.size <= LIMITS.maxFileBytes && (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES)) await flush()
+    // Checked after the wait for the previous batch, when a cancel most likely came.
     if (io.cancelled()) {
       io.record([localResult(name, 'skipped', 'cancelled before it was imported')], 1)
       continue
@@ -69,7 +71,6 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
       io.record([localResult(name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
       continue
     }
-    if (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES) await flush()
     try {
       batch.push({ name, data: await readAsBase64(file) })
       batchBytes += file.size

@@ -46,6 +46,9 @@ describe('useApiQuery', () => {
     await waitFor(() => expect(titles(result.current.data)).toEqual(['by outlet']))
   })
 
+})
+
+describe('useApiQuery answers', () => {
   it('shows the error in place of swallowing it, keeps the last data, and clears the error on the next success', async () => {
     let fail = false
     bridge.answer('articles.list', () => {

@@ -1,5 +1,5 @@
 /** The desktop menu's commands (Import, Find, Compare, Toggle Notes, Settings, Export), acting on what is on screen. */
-import { useEffect, useRef, type Dispatch } from 'react'
+import { useEffect, useLayoutEffect, useRef, type Dispatch } from 'react'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
 import { canCompare, type Action, type AppState } from './state'
@@ -15,7 +15,9 @@ function exportShown(state: AppState): Promise<Parameters<typeof downloadFile>[0
 export function useShellCommands(state: AppState, dispatch: Dispatch<Action>, inputs: ToolbarInputs): void {
   // One subscription for the app's life; it reads the current state through a ref.
   const current = useRef(state)
-  current.current = state
+  useLayoutEffect(() => {
+    current.current = state
+  })
   useEffect(
     () =>
       api.on('shell.command', ({ name }) => {

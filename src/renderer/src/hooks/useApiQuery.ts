@@ -2,7 +2,7 @@
  * The one way a view reads from the core: load, reload when the library changes, keep only the
  * newest answer, and hand back the error so the view can show it where the data would be.
  */
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList } from 'react'
 import { api, type ChangeReason } from '../api/client'
 
 export interface QueryOptions {
@@ -34,8 +34,11 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList, opt
   const { reloadOn, enabled = true, debounceMs = 0 } = options
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true })
   const ticket = useRef(0)
+  // The newest `load` (it closes over the caller's inputs), read by reloads that events start.
   const loader = useRef(load)
-  loader.current = load
+  useLayoutEffect(() => {
+    loader.current = load
+  })
 
   const reload = useCallback(() => {
     const mine = ++ticket.current
@@ -45,8 +48,7 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList, opt
       .catch((err: Error) => mine === ticket.current && setState((s) => ({ ...s, error: err.message, loading: false })))
   }, [])
 
-  const subscribe = reloadOn !== undefined
-  const reasonKey = reloadOn === 'any' || reloadOn === undefined ? '' : reloadOn.join()
+  const reasonKey = reloadOn === undefined ? '' : reloadOn === 'any' ? '*' : reloadOn.join()
   useEffect(() => {
     if (!enabled) return
     // An error belongs to the inputs that caused it; the last data stays until the new answer.
@@ -62,7 +64,7 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList, opt
     }
     // The caller's deps stand for `load`; the reasons are compared by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, enabled, debounceMs, subscribe, reasonKey, reload])
+  }, [...deps, enabled, debounceMs, reasonKey, reload])
 
   const setData = useCallback((data: T) => setState({ data, error: null, loading: false }), [])
   return { ...state, reload, setData }

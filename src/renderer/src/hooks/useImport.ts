@@ -62,6 +62,7 @@ export function useImport(): Importer {
 
   const cancel = useCallback(() => {
     cancelled.current = true
+    // The call may have finished meanwhile; then there is nothing to stop, and the skipped files say the rest.
     if (runningCall.current) void api['import.cancel']({ jobId: runningCall.current }).catch(() => undefined)
   }, [])
   const dismiss = useCallback(() => setState(IDLE), [])

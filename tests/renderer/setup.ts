@@ -7,5 +7,6 @@ window.parallax = { invoke: bridge.invoke, on: bridge.on }
 
 afterEach(() => {
   cleanup()
+  document.body.replaceChildren()
   bridge.reset()
 })

@@ -4,12 +4,13 @@
  * Each article is inserted in its own transaction, so a crash leaves whole articles or none,
  * and running the same batch again only adds what is missing (dedupe by content hash).
  */
-import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
+import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
-import { describeSqliteError, type Library } from '../store/library'
+import type { ImportResult, SourceFormat } from '../../../shared/contract'
+import type { Library } from '../store/library'
 import { parseInProcess, type Parser } from './parse'
 import type { PreparedArticle, PreparedOutput } from './prepare'
+import { checkSize, describeIoError, readSource } from './read-source'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
 import { ImportFailure } from './types'
 
@@ -74,7 +75,8 @@ async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
     return { done: result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)') }
   }
   try {
-    const bytes = 'bytes' in source ? checkSize(source.bytes.length, source.bytes) : await readSource(source.path)
+    const bytes = 'bytes' in source ? source.bytes : await readSource(source.path)
+    checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')
     assertContentMatches(importer, displayName, bytes)
     return { format: importer.format, displayName, output: await parser(importer.format, displayName, bytes) }
@@ -111,43 +113,8 @@ function describeError(err: unknown): string {
   return err instanceof ImportFailure ? err.message : describeIoError(err)
 }
 
-function checkSize(size: number, bytes: Uint8Array): Uint8Array {
-  if (size > LIMITS.maxFileBytes) throw new ImportFailure(`file too large: ${mb(size)}, limit ${mb(LIMITS.maxFileBytes)}`)
-  return bytes
-}
-
-async function readSource(path: string): Promise<Uint8Array> {
-  const st = await lstat(path)
-  if (st.isSymbolicLink()) throw new ImportFailure('symbolic link: not followed (import the file it points to instead)')
-  if (!st.isFile()) throw new ImportFailure('not a regular file')
-  checkSize(st.size, new Uint8Array())
-  const bytes = await readFile(path)
-  // The file may have grown between stat and read.
-  return checkSize(bytes.length, bytes)
-}
-
-function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'file vanished before it could be read'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EISDIR':
-      return 'is a folder'
-    default:
-      if (e?.code?.startsWith('SQLITE_')) return `${describeSqliteError(err)}: nothing was stored for this file`
-      return `unexpected error: ${e?.message ?? String(err)}`
-  }
-}
-
 function result(name: string, status: ImportResult['status'], articleId: number | null, title: string | null, reason: string | null): ImportResult {
   return { name, status, articleId, title, reason, nearDuplicates: [] }
-}
-
-function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`
 }
 
 /** A file name safe to show and store: no path, no control or bidi-override characters. */

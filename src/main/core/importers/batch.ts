@@ -9,8 +9,9 @@ import { basename, dirname, join, sep } from 'node:path'
 import type { ImportResult, SourceFormat } from '../../../shared/contract'
 import type { Library } from '../store/library'
 import { parseInProcess, type Parser } from './parse'
-import type { PreparedArticle, PreparedOutput } from './prepare'
+import type { PreparedArticle, PreparedOutput, PreparedRecord } from './prepare'
 import { checkSize, describeIoError, readSource } from './read-source'
+import { RECORD_FORMATS, parseRecordGroups } from './record-stream'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
 import { ImportFailure } from './types'
 
@@ -29,13 +30,27 @@ export interface BatchOptions {
   readAhead?: number
 }
 
-/** A file read and parsed, ready to store; or the result that ends its journey early. */
-type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput } | { done: ImportResult }
+/**
+ * A file read and parsed (a batch export: being parsed group by group), ready to store; or the
+ * result that ends its journey early.
+ */
+type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput | RecordGroups } | { done: ImportResult }
+type RecordGroups = { groups: AsyncGenerator<PreparedRecord[]> }
+
+/** What storing one file needs from the batch around it. */
+interface StoreHooks {
+  onDiskFull: () => void
+  /** Why the rest of a batch export must not be stored (cancel, full disk), or null. */
+  stopReason: () => string | null
+  onRecords: (label: string) => void
+}
 
 /**
  * Reads and parses up to `readAhead` files ahead (in the worker pool, in parallel) while the
  * main thread stores the previous ones in order, each in its own transaction.
  */
+const DISK_FULL = 'not imported: the disk holding the library is full'
+
 export async function importBatch(library: Library, sources: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   const total = sources.length
@@ -53,11 +68,15 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
     options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
     if (diskFull) {
-      results.push(result(source.name, 'skipped', null, null, 'not imported: the disk holding the library is full'))
+      results.push(result(source.name, 'skipped', null, null, DISK_FULL))
       continue
     }
     const s = await staged[i]!
-    results.push(...('done' in s ? [s.done] : storeOutput(library, source, s, () => (diskFull = true))))
+    results.push(...('done' in s ? [s.done] : await storeOutput(library, source, s, {
+      onDiskFull: () => (diskFull = true),
+      stopReason: () => (options.signal?.aborted ? 'cancelled: its remaining records were not imported' : diskFull ? DISK_FULL : null),
+      onRecords: (label) => options.onProgress?.({ done: i, total, current: `${source.name} (${label})`, last: null })
+    })))
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
@@ -79,26 +98,52 @@ async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
     checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')
     assertContentMatches(importer, displayName, bytes)
+    if (RECORD_FORMATS.has(importer.format)) {
+      return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
+    }
     return { format: importer.format, displayName, output: await parser(importer.format, displayName, bytes) }
   } catch (err) {
     return { done: result(source.name, 'failed', null, null, describeError(err)) }
   }
 }
 
-function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, onDiskFull: () => void): ImportResult[] {
+async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {
   const store = (a: PreparedArticle, name: string): ImportResult => {
     try {
       return storeArticle(library, a, { name, sourceName: s.displayName, format: s.format, folder: source.folder })
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_FULL') onDiskFull()
+      if ((err as { code?: string }).code === 'SQLITE_FULL') hooks.onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
   }
+  const storeRecords = (records: PreparedRecord[]): ImportResult[] =>
+    records.map((r) => {
+      const name = `${source.name} (${r.label})`
+      return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
+    })
+  if ('groups' in s.output) return storeGroups(s.output.groups, storeRecords, source.name, hooks)
   if (!('records' in s.output)) return [store(s.output, source.name)]
-  return s.output.records.map((r) => {
-    const name = `${source.name} (${r.label})`
-    return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
-  })
+  return storeRecords(s.output.records)
+}
+
+/** A batch export's records, stored group by group as they are parsed, with progress between groups. */
+async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecords: (r: PreparedRecord[]) => ImportResult[], name: string, hooks: StoreHooks): Promise<ImportResult[]> {
+  const out: ImportResult[] = []
+  try {
+    for await (const group of groups) {
+      out.push(...storeRecords(group))
+      hooks.onRecords(group.at(-1)!.label)
+      const stop = hooks.stopReason()
+      if (stop) {
+        out.push(result(name, 'skipped', null, null, stop))
+        break
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  } catch (err) {
+    out.push(result(name, 'failed', null, null, describeError(err)))
+  }
+  return out.length > 0 ? out : [result(name, 'failed', null, null, 'the file holds no records')]
 }
 
 function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat; folder?: string }): ImportResult {

@@ -14,17 +14,18 @@ const MB = 1024 * 1024
 
 /** Controls in titles, outlets and authors of every record format, an HTML entity and an e-mail encoded word. */
 export function controlCharFiles(): { name: string; bytes: Buffer }[] {
-  const body = 'The harbour ferry will run every twenty minutes from May, the operator said on Monday.'
+  const text = (s: string): string => `The harbour ferry (${s}) will run every twenty minutes from May,${TERMINAL_ATTACK} the operator said.`
   const t = (s: string): string => `Ferry ${s}${TERMINAL_ATTACK} timetable`
-  const record = (s: string): Record<string, string> => ({ title: t(s), outlet: `Harbour${TERMINAL_ATTACK} News`, author: `Jane${TERMINAL_ATTACK} Doe`, text: body })
+  const record = (s: string): Record<string, string> => ({ title: t(s), outlet: `Harbour${TERMINAL_ATTACK} News`, author: `Jane${TERMINAL_ATTACK} Doe`, text: text(s) })
   const row = (s: string, sep: string): string => ['title', 'outlet', 'author', 'text'].join(sep) + '\n' + Object.values(record(s)).join(sep) + '\n'
-  const entity = '&#27;]0;pwned&#7;&#x1b;[2J&#155;31m'
+  // &#155; would become › (HTML maps 128-159 to Windows-1252), so the C1 control comes raw.
+  const entity = '&#27;]0;pwned&#7;&#x1b;[2J\u009b31m'
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
 <meta property="og:title" content="Ferry html${entity} timetable"><meta property="og:site_name" content="Harbour${entity} News">
-<meta name="author" content="Jane${entity} Doe"></head><body><article><p>${body} ${body}</p><p>${body}</p></article></body></html>`
+<meta name="author" content="Jane${entity} Doe"></head><body><article><p>${text('html')} ${text('page')}</p><p>${text('html')}</p></article></body></html>`
   const word = (s: string): string => `=?UTF-8?Q?${Buffer.from(s).toString('hex').replace(/../g, '=$&')}?=`
   const eml = [`From: ${word(`Harbour${TERMINAL_ATTACK} News`)} <news@harbour.example>`, `Subject: ${word(t('mail'))}`,
-    'Date: Wed, 06 Nov 2024 06:30:00 +0000', 'Content-Type: text/plain; charset=utf-8', '', body, '', body, ''].join('\r\n')
+    'Date: Wed, 06 Nov 2024 06:30:00 +0000', 'Content-Type: text/plain; charset=utf-8', '', text('mail'), '', text('mail'), ''].join('\r\n')
   return [
     { name: 'controls.json', bytes: Buffer.from(JSON.stringify([record('json')])) },
     { name: 'controls.ndjson', bytes: Buffer.from(JSON.stringify(record('ndjson')) + '\n') },

@@ -101,9 +101,9 @@ export function lyingZipBomb(inflatedMb: number): Buffer {
 }
 
 /** An export of `count` small records (NDJSON, or a JSON array), each a distinct article. */
-export function manyRecords(count: number, format: 'ndjson' | 'json'): Buffer {
+export function manyRecords(count: number, format: 'ndjson' | 'json', tag = 'Note'): Buffer {
   const parts: string[] = []
-  for (let i = 0; i < count; i++) parts.push(`{"title":"Item ${i}","text":"Ferry note number ${i} for the harbour."}`)
+  for (let i = 0; i < count; i++) parts.push(`{"title":"T${i}","text":"${tag} ${i}."}`)
   return Buffer.from(format === 'ndjson' ? parts.join('\n') + '\n' : `[${parts.join(',\n')}]`)
 }
 

@@ -5,7 +5,6 @@
  * records imports, with progress, where one whole-file parse would run out of time.
  */
 import { parse as parseCsv } from 'csv-parse'
-import { Readable } from 'node:stream'
 import type { SourceFormat } from '../../../shared/contract'
 import { decodeText } from './decode'
 import type { Parser } from './parse'
@@ -35,7 +34,6 @@ export async function* parseRecordGroups(format: SourceFormat, name: string, byt
       pending = next
     }
   } catch (err) {
-    // Records read before the file broke off are still stored; then the failure is reported.
     if (pending) yield await pending
     throw err
   }
@@ -45,14 +43,20 @@ export async function* parseRecordGroups(format: SourceFormat, name: string, byt
 async function* recordGroups(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
   let group: RawRecord[] = []
   let size = 0
-  for await (const r of records) {
-    group.push(r)
-    size += 'value' in r ? JSON.stringify(r.value)?.length ?? 0 : 0
-    if (group.length >= GROUP_RECORDS || size >= GROUP_BYTES) {
-      yield group
-      group = []
-      size = 0
+  try {
+    for await (const r of records) {
+      group.push(r)
+      size += 'value' in r ? (JSON.stringify(r.value)?.length ?? 0) : 0
+      if (group.length >= GROUP_RECORDS || size >= GROUP_BYTES) {
+        yield group
+        group = []
+        size = 0
+      }
     }
+  } catch (err) {
+    // The records read before the file broke off still go in; then the failure is reported.
+    if (group.length > 0) yield group
+    throw err
   }
   if (group.length > 0) yield group
 }
@@ -160,18 +164,41 @@ function* arrayElements(text: string, open: number): Generator<string> {
 }
 
 async function* csvRecords(text: string, delimiter: string): AsyncGenerator<RawRecord> {
-  const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter })
-  // Fed in slices, so rows come out as they are read and back-pressure holds the rest.
-  Readable.from(slices(text)).pipe(parser)
   let row = 1
   try {
-    for await (const value of parser) yield { label: `row ${++row}`, value }
+    for await (const value of csvRows(text, delimiter)) yield { label: `row ${++row}`, value }
   } catch (err) {
     const open = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text, delimiter) : null
     if (open !== null) throw new ImportFailure(`invalid CSV: the quote opening on line ${open} is never closed (row ${row + 1} onwards not read)`)
     throw new ImportFailure(`invalid CSV: ${(err as Error).message}`)
   }
   if (row === 1) throw new ImportFailure('the CSV file holds no records')
+}
+
+/**
+ * Rows as csv-parse reads them, the text fed a slice at a time and each slice's rows taken
+ * before the next: rows come out as they are read, and the rows before an error are never
+ * dropped with the stream's buffer.
+ */
+async function* csvRows(text: string, delimiter: string): AsyncGenerator<unknown> {
+  const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter })
+  let failure: unknown = null
+  parser.on('error', (err) => (failure = err))
+  const drain = function* (): Generator<unknown> {
+    for (let r = parser.read(); r !== null; r = parser.read()) yield r
+  }
+  for (const slice of slices(text)) {
+    parser.write(slice)
+    yield* drain()
+    if (failure) throw failure
+  }
+  parser.end()
+  while (!failure && !parser.readableEnded) {
+    yield* drain()
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  yield* drain()
+  if (failure) throw failure
 }
 
 function* slices(text: string): Generator<string> {

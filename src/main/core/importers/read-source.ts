@@ -32,7 +32,8 @@ export async function readSource(path: string, timeoutMs = READ_TIMEOUT_MS): Pro
     return await Promise.race([readRegularFile(fh), timeout])
   } finally {
     clearTimeout(timer)
-    await fh.close().catch(() => {})
+    // Not awaited: close() waits for a pending read, and a read that hangs must not hang the batch.
+    fh.close().catch(() => {})
   }
 }
 

@@ -10,7 +10,7 @@ import lunr from 'lunr'
 import { searchStore, type IndexDoc, type SearchStore } from './persistence'
 import { configureBuilder, indexText } from './tokenize'
 
-export type { IndexDoc, SegmentRow } from './persistence'
+export type { IndexDoc } from './persistence'
 
 export function buildIndex(docs: IndexDoc[]): lunr.Index {
   return lunr(function () {
@@ -38,14 +38,6 @@ export function buildIndex(docs: IndexDoc[]): lunr.Index {
 
 export function checksum(data: string): string {
   return createHash('sha256').update(data).digest('hex')
-}
-
-export function loadDocs(db: Database.Database, ids: number[]): IndexDoc[] {
-  return searchStore(db).docs(ids)
-}
-
-export function pendingIds(db: Database.Database, limit = -1): number[] {
-  return searchStore(db).pendingIds(limit)
 }
 
 /** Documents read for a segment, and the library's data version before they were read. */
@@ -84,11 +76,6 @@ function writeBatch(store: SearchStore, batch: Batch, replaces: number[] = []): 
     for (const old of replaces) store.dropSegment(old)
     return id
   })
-}
-
-export function writeSegment(db: Database.Database, docs: IndexDoc[], replaces: number[] = []): number {
-  const store = searchStore(db)
-  return writeBatch(store, { docs, version: store.dataVersion() }, replaces)
 }
 
 /** Checks counts and checksums; a broken segment's articles go back to pending to be rebuilt. */

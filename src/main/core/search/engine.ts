@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import lunr from 'lunr'
 import { executeOn, topByScore } from './executor'
-import { idf, segmentDf, type Segment } from './expand'
+import { idf, internals, segmentDf, type Segment } from './expand'
 import { searchStore, type ArticleMeta, type FieldsRow, type SearchStore } from './persistence'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { related, stories, type Related, type RelatedSource } from './related'
@@ -89,7 +89,8 @@ export class SearchIndex {
       segments: () => this.allSegments(),
       articleIds: () => [...this.meta.keys()],
       publishedAt: (id) => this.meta.get(id)?.publishedAt ?? null,
-      rank: (clauses, limit) => this.run(clauses, { q: '', limit }, false).hits
+      rank: (clauses, limit) => this.run(clauses, { q: '', limit }, false).hits,
+      holds: (id, term) => this.holds(id, term)
     }
   }
 
@@ -146,6 +147,17 @@ export class SearchIndex {
   /** The library grouped into stories (see related.ts). */
   stories(threshold = 0.45, windowDays = 3, terms = 8): number[][] {
     return this.store.snapshot(() => stories(this.relatedSource, threshold, windowDays, terms))
+  }
+
+  /** Whether the segment covering an article holds a term for it, in any field. */
+  private holds(id: number, term: string): boolean {
+    const segmentId = this.docSegment.get(id)
+    const seg = segmentId === 0 ? this.pending : segmentId === undefined ? null : this.segments.get(segmentId)
+    if (!seg) return false
+    const { invertedIndex, fields } = internals(seg.index)
+    const posting = invertedIndex[term]
+    const ref = String(id)
+    return !!posting && fields.some((f) => posting[f]?.[ref] !== undefined)
   }
 
   private allSegments(): Segment[] {

@@ -91,11 +91,6 @@ class SegmentQuery {
     })
   }
 
-  private weight(f: string, ref: string, w: WeightedTerm): number {
-    const vector = this.vectors[`${f}/${ref}`]
-    return vector ? vectorValue(vector.elements, w.posting._index) * w.ratio : 0
-  }
-
   private dropExcluded(refs: { delete(ref: string): unknown }): void {
     for (const g of this.groups) if (g.presence === 'excluded') for (const r of this.docsOf(g)) refs.delete(r)
   }
@@ -111,13 +106,15 @@ class SegmentQuery {
    */
   private optional(): Map<string, number> {
     const out = new Map<string, number>()
+    const vectors = this.vectors
     for (const w of this.weightedTerms()) {
       for (const f of w.fields) {
         const docs = w.posting[f]
         if (!docs) continue
         for (const ref in docs) {
           this.matched.add(w.t)
-          out.set(ref, (out.get(ref) ?? 1e-9) + this.weight(f, ref, w))
+          const vector = vectors[`${f}/${ref}`]
+          out.set(ref, (out.get(ref) ?? 1e-9) + (vector ? vectorValue(vector.elements, w.posting._index) * w.ratio : 0))
         }
       }
     }
@@ -140,7 +137,8 @@ class SegmentQuery {
         for (const f of w.fields) {
           if (!w.posting[f]?.[ref]) continue
           this.matched.add(w.t)
-          score += this.weight(f, ref, w)
+          const vector = this.vectors[`${f}/${ref}`]
+          if (vector) score += vectorValue(vector.elements, w.posting._index) * w.ratio
         }
       }
       // A match whose weights are all zero (a term in every document) still belongs in the results.

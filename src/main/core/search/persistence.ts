@@ -58,8 +58,11 @@ export function searchStore(db: Database.Database): SearchStore {
 
 export class SearchStore {
   private readonly stmt: Record<string, Database.Statement>
+  /** One transaction wrapper for every call (creating one per call showed in profiles). */
+  private readonly inTx: Database.Transaction<(fn: () => unknown) => unknown>
 
   constructor(private readonly db: Database.Database) {
+    this.inTx = db.transaction((fn: () => unknown) => fn())
     const p = (sql: string): Database.Statement => db.prepare(sql)
     this.stmt = {
       segments: p('SELECT id, doc_count FROM search_segments'),
@@ -89,12 +92,12 @@ export class SearchStore {
 
   /** Runs fn in one read transaction: all it reads is one consistent snapshot of the library. */
   snapshot<T>(fn: () => T): T {
-    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred()
+    return this.db.inTransaction ? fn() : (this.inTx.deferred(fn) as T)
   }
 
   /** Runs fn as one write transaction, taking the write lock at once. */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate()
+    return this.inTx.immediate(fn) as T
   }
 
   /** Changes whenever another connection commits: lets a writer skip re-checking what it read. */

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import { Worker } from 'node:worker_threads'
+import type { Related } from './related'
 import { SearchIndex, type SearchRequest, type SearchResponse, type SearchStatus } from './engine'
 import { maintain, verifyAndRepair } from './segments'
 
@@ -13,7 +14,7 @@ export interface SearchBackend {
   search(req: SearchRequest): Promise<SearchResponse>
   locate(id: number, q: string): Promise<[number, number][]>
   status(): Promise<SearchStatus>
-  related(id: number, limit: number): Promise<{ id: number; score: number }[]>
+  related(id: number, limit: number): Promise<Related[]>
   /** The library grouped into stories (lists of article ids). */
   stories(): Promise<number[][]>
   /** Articles were added, edited or deleted: make them searchable (or not) now, index them properly soon. */
@@ -70,7 +71,7 @@ export class InProcessSearch implements SearchBackend {
   async status(): Promise<SearchStatus> {
     return this.ready().status()
   }
-  async related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
+  async related(id: number, limit: number): Promise<Related[]> {
     return this.ready().related(id, limit)
   }
   async stories(): Promise<number[][]> {
@@ -168,7 +169,7 @@ export class WorkerSearch implements SearchBackend {
   status(): Promise<SearchStatus> {
     return this.query.call('status')
   }
-  related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
+  related(id: number, limit: number): Promise<Related[]> {
     return this.query.call('related', { id, limit })
   }
   stories(): Promise<number[][]> {

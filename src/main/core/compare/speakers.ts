@@ -1,0 +1,170 @@
+/**
+ * Who speaks a quote, from the attribution patterns of news prose:
+ * - after the quote: `…,” Kallas said`, `…,” said Sen. Steve Gallardo`, `…,” Pelosi and Schumer said in a
+ *   joint statement`, `…,” he told Fox News`, `…,” the attorney said`;
+ * - before it, in the same sentence: `Kallas said: “…”`, `He added, “…”`, `Trump wrote on Twitter that “…”`,
+ *   `Clinton called the massacre an “…”`, the subject of the nearest verb of speech;
+ * - a sentence that is only a quote continues the speaker of the sentence before it.
+ * Pronouns (`he`, `they`) and posts (`the president`, `the group`) are resolved to the person,
+ * group or organisation last in focus; `the letter` and `it` name nobody.
+ */
+import { leadingName, namesIn, type Name } from './names'
+
+const SPEECH =
+  'said|says|say|told|tells|telling|added|adds|adding|wrote|writes|writing|tweeted|tweets|posted|stated|states|argued|argues|arguing|explained|noted|notes|noting|insisted|insisting|asked|asks|warned|warns|warning|declared|declaring|claimed|claims|claiming|replied|continued|recalled|acknowledged|urged|urges|called|calls|calling|saying|vowed|vows|pledged|pledges|praised|praising|predicted|lamented|conceded|admitted|admits|announced|suggested|described|describes|describing|accused|attacked|slammed|blasted|dismissed|criticized|criticised|complained|promised|promise|promises|threatened|threatening|responded|reads|read|went on|according to|invoked|proclaiming|questioned|decried|decrying|referred to|mocked|joked|quipped|cautioned|emphasized|stressed|countered|boasted|reported|reports|informed|asserted|remarked|charged|testified|retorted|shot back|fired back|announces|retweeted'
+/** A verb of speech as a whole word. */
+export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'g')
+
+const PERSON_NOUNS =
+  /^(?:president|senator|congressman|congresswoman|lawmaker|representative|governor|mayor|attorney|lawyer|chairman|chairwoman|chair|leader|speaker|spokesman|spokeswoman|spokesperson|secretary|official|candidate|director|minister|judge|justice|sheriff|officer|aide|adviser|advisor|woman|man|mother|father|host|commentator|analyst|ambassador|former|vice|first|democrat|republican|executive|chief|professor|expert|author|activist|businessman|billionaire|comedian|justice|prosecutor|diplomat)\b/
+const ORG_NOUNS = /^(?:group|committee|organization|organisation|company|campaign|agency|department|office|union|network|club|association|party|firm|administration|board|council|coalition|outlet|newspaper|paper|channel|magazine|website|caucus|team)\b/
+
+export interface Focus {
+  /** The person last in focus, for `he`, `she`, `the president`. */
+  person: string | null
+  /** The organisation last named, for `the group`. */
+  org: string | null
+  /** The people last speaking together, for `they`. */
+  group: string | null
+  /** Who spoke last, for a sentence that only continues a quote. */
+  speaker: string | null
+  /** Full names by surname: `Schiff` is shown as `Adam B. Schiff` once the article has named him in full. */
+  known: Map<string, string>
+  /** Words the article writes in lower case: a capitalised one of them opening a sentence is no name (Members, Armed). */
+  common: Set<string>
+}
+
+export function newFocus(text: string): Focus {
+  const common = new Set(text.match(/(?<![.!?]\s)\b\p{Ll}[\p{L}'’-]+/gu) ?? [])
+  return { person: null, org: null, group: null, speaker: null, known: new Map(), common }
+}
+
+/** Whether a name found in prose can be a speaker: no place, no common word standing alone at a sentence start. */
+function plausible(n: Name | null | undefined, focus: Focus): n is Name {
+  if (!n || n.kind === 'place') return false
+  return !(n.kind === 'person' && !n.text.includes(' ') && !n.titled && !focus.known.has(n.text) && focus.common.has(n.text.toLowerCase()))
+}
+
+/** A name in full when the article gave it so before. */
+function full(n: Name, focus: Focus): string {
+  return n.kind === 'person' && !n.text.includes(' ') ? (focus.known.get(n.text) ?? n.text) : n.text
+}
+
+/** What a subject phrase is: names, a pronoun, a post (`the president`, `the group`, `the letter`), or no subject. */
+type Subject = { names: Name[] } | { pronoun: string } | { post: string } | undefined
+
+const OPENERS = /^(?:and|but|when|while|as|then|so|because|although|though|where|who|which|that|after|before|since|if|to which|in which)\s+/i
+/** Where a noun phrase ends: a preposition, a relative word or a verb form. */
+const NP_END = /^(?:for|of|at|to|in|on|with|from|by|about|who|which|that|addressed|sent|posted|issued|released|\w+ed|\w+ing)$/i
+
+function classify(phrase: string, focus: Focus): Subject {
+  let p = phrase.replace(/\([^)]*\)/g, ' ').replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ').trim()
+  for (let k = 0; k < 3 && OPENERS.test(p); k++) p = p.replace(OPENERS, '')
+  const pronoun = /^(he|she|they|it|i|we)\b/i.exec(p)?.[1]?.toLowerCase()
+  if (pronoun) return { pronoun }
+  const det = /^(?:the|a|an|one|another|his|her|their|its)\s+(.*)$/i.exec(p)
+  if (det) {
+    const words = det[1]!.split(' ')
+    const np: string[] = []
+    for (const w of words) {
+      if (np.length >= 5 || NP_END.test(w)) break
+      np.push(w)
+    }
+    const inNp = namesIn(np.join(' ')).filter((n) => plausible(n, focus))
+    if (inNp.length) return { names: [inNp.at(-1)!] }
+    const head = np.at(-1)?.replace(/['’]s$|[^\p{L}]+$/gu, '').toLowerCase() ?? ''
+    // `a spokesperson for the U.S. Fish and Wildlife Service`: the organisation speaks.
+    const rest = words.slice(np.length).join(' ')
+    const of = /^(?:for|of|at)\s+(.*)$/.exec(rest)
+    const org = of ? namesIn(of[1]!.split(/[,;]/)[0]!).find((n) => n.kind === 'organization') : undefined
+    if (org && PERSON_NOUNS.test(head)) return { names: [org] }
+    return { post: head }
+  }
+  const parts = p.split(/\s+(?:and|&)\s+(?=[A-Z])/)
+  const named = parts.map((part) => leadingName(part))
+  if (named.every((n) => plausible(n, focus))) return { names: named as Name[] }
+  return undefined
+}
+
+function resolve(subject: Subject, focus: Focus): string | null | undefined {
+  if (!subject) return undefined
+  if ('names' in subject) return subject.names.map((n) => full(n, focus)).join(' and ')
+  if ('pronoun' in subject) return subject.pronoun === 'he' || subject.pronoun === 'she' ? focus.person : subject.pronoun === 'they' ? focus.group : null
+  if (PERSON_NOUNS.test(subject.post)) return focus.person
+  if (ORG_NOUNS.test(subject.post)) return focus.org
+  return null
+}
+
+/** The phrase up to the first comma, semicolon or sentence-ending dot (not the dot of `Sen.` or `S.`). */
+function firstSegment(text: string): string {
+  const m = /[,;:]|(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|[A-Z]))\.(?:\s|$)/.exec(text)
+  return m ? text.slice(0, m.index) : text
+}
+
+/** The attribution right after a quote: `, X said …` or `, said X …`, before any other quote or clause. */
+export function speakerAfter(after: string, focus: Focus): string | null | undefined {
+  const span = after.split(/[“"«„]/)[0]!.slice(0, 220)
+  const rest = span.replace(/^[\s,;:—–-]*/, '')
+  SPEECH_VERB.lastIndex = 0
+  const v = SPEECH_VERB.exec(rest)
+  if (!v) return undefined
+  const subject = rest.slice(0, v.index)
+  if (subject.trim() === '') {
+    // Verb first: `said Human Rights Campaign President Chad Griffin, …`; `according to` names a source.
+    const object = firstSegment(rest.slice(v.index + v[0].length)).split(/\s(?:in|on|at|during|after|before|while|when|who|that|to|about|from|as|speaking)\s/)[0]!
+    return resolve(classify(object, focus), focus)
+  }
+  if (/[.!?]\s/.test(subject.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|[A-Z])\./g, '')) || subject.split(/\s+/).length > 30) return undefined
+  // Subject first: `Elliott, the director of …, said`; `the committee's chairman, Representative Trey Gowdy, wrote`.
+  const segments = subject.split(',')
+  const head = classify(segments[0]!, focus)
+  if (head && 'post' in head && segments[1]) {
+    const apposed = leadingName(segments[1].trim())
+    if (plausible(apposed, focus)) return full(apposed, focus)
+  }
+  return resolve(head, focus)
+}
+
+/**
+ * The subject of the nearest verb of speech before a quote in its sentence (`masked`: the text before
+ * the quote, earlier quotes blanked out). The words next to the verb may be a pronoun or a post;
+ * `Dmitry Bam, a professor at …, said` is Bam: a segment opened by a name wins over an apposition.
+ */
+export function speakerBefore(masked: string, focus: Focus): string | null | undefined {
+  const verbs = [...masked.matchAll(SPEECH_VERB)]
+  const v = verbs.at(-1)
+  if (!v) return undefined
+  if (v[0] === 'according to') return resolve(classify(firstSegment(masked.slice(v.index! + v[0].length)), focus), focus)
+  const segments = masked.slice(0, v.index).split(/[,;:]/)
+  // The clause of the verb: after the last `that`, `which`, `after` … in the segment next to it.
+  const last = segments.pop()!.split(/\b(?:that|which|who|after|before|because|while|though|although|since|until|if)\b/).at(-1)!
+  const direct = classify(last, focus)
+  if (direct && !('post' in direct)) return resolve(direct, focus)
+  for (const s of segments.reverse()) {
+    const n = leadingName(s.replace(/^[^\p{L}]+/u, '').replace(OPENERS, ''))
+    if (plausible(n, focus)) return full(n, focus)
+  }
+  return resolve(direct, focus)
+}
+
+/** After a sentence: who it puts in focus (its subject), and the people it names in full. */
+export function updateFocus(focus: Focus, masked: string): void {
+  for (const n of namesIn(masked)) {
+    const words = n.text.split(' ')
+    if (n.kind === 'person' && words.length > 1) focus.known.set(words.at(-1)!, n.text)
+  }
+  // The subject opens the sentence, or follows one opening phrase (`On Monday, Mr. Priebus said`).
+  const segments = masked.split(/[,;:]/).map((x) => x.replace(/^[^\p{L}]+/u, '').replace(OPENERS, ''))
+  const subject = [segments[0], segments[1]].map((x) => (x ? leadingName(x) : null)).find((n) => plausible(n, focus))
+  if (subject?.kind === 'person') focus.person = full(subject, focus)
+  if (subject?.kind === 'organization') focus.org = subject.text
+}
+
+/** After a quote's speaker is known: later pronouns and posts point to it. */
+export function noteSpeaker(focus: Focus, speaker: string | null): void {
+  focus.speaker = speaker
+  if (!speaker) return
+  if (speaker.includes(' and ')) focus.group = speaker
+  else if (namesIn(speaker)[0]?.kind === 'organization') focus.org = speaker
+  else focus.person = speaker
+}

@@ -60,9 +60,9 @@ export function speakerAccuracy(corpus: string): { total: number; right: number;
   const labels = rows('coverage-speakers.tsv')
   const quotes = new Map<string, ReturnType<typeof findQuotes>>()
   const misses: SpeakerMiss[] = []
-  for (const [file, start, speaker] of labels) {
+  for (const [file, start, speaker, nth] of labels) {
     if (!quotes.has(file!)) quotes.set(file!, findQuotes(sentencesOf(corpus, file!)))
-    const q = quotes.get(file!)!.find((x) => norm(x.text).startsWith(norm(start!)))
+    const q = quotes.get(file!)!.filter((x) => norm(x.text).startsWith(norm(start!)))[Number(nth ?? 1) - 1]
     const want = speaker === '-' ? null : speaker!
     if (!q || !sameSpeaker(want, q.speaker)) misses.push({ file: file!, quote: start!, want, got: q ? q.speaker : undefined })
   }

@@ -28,7 +28,7 @@ const TITLES = new Set(
 
 /** Words that make a name an organisation. */
 const ORG_WORDS =
-  /\b(?:Club|Committee|Service|Group|Association|Network|Party|Council|Union|Department|Agency|Post|Times|News|Journal|Foundation|Institute|Campaign|Office|Bureau|Commission|Court|Congress|Administration|Coalition|Center|Centre|Project|Company|Corporation|Inc|Corp|Ltd|University|College|School|Church|Bank|Fund|Board|Caucus|Alliance|Federation|Organization|Organisation|Ministry|Police|Army|Navy|Force|Guard|Patrol|Society|Trust|Press|Tribune|Herald|Broadcasting|Media|Radio|Television|Magazine|Review|WikiLeaks|Hotline|Twitter|Facebook|Google|Apple|White House|Kremlin|Pentagon)\b/
+  /\b(?:Club|Committee|Centers?|Building|Memorial|Hall|Museum|Hospital|Service|Group|Association|Network|Party|Council|Union|Department|Agency|Post|Times|News|Journal|Foundation|Institute|Campaign|Office|Bureau|Commission|Court|Congress|Administration|Coalition|Center|Centre|Project|Company|Corporation|Inc|Corp|Ltd|University|College|School|Church|Bank|Fund|Board|Caucus|Alliance|Federation|Organization|Organisation|Ministry|Police|Army|Navy|Force|Guard|Patrol|Society|Trust|Press|Tribune|Herald|Broadcasting|Media|Radio|Television|Magazine|Review|WikiLeaks|Hotline|Twitter|Facebook|Google|Apple|White House|Kremlin|Pentagon)\b/
 
 const PLACES = new Set(
   (
@@ -43,10 +43,10 @@ const PLACES = new Set(
 )
 
 /** Capitalised words and initials, with the particles names carry; `of` only before another capital. */
-const RUN = /(?:\b[A-Z][\p{L}'’.-]*|\b[A-Z]\.)(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|of|and|&)\s+)?(?:[A-Z][\p{L}'’.-]*|[A-Z]\.))*/gu
+const RUN = /(?:\b[A-Z][\p{L}'’.-]*|\b[A-Z]\.)(?:\s+(?:(?:de|van|von|bin|al|da|del|la|le|of|for|and|&)\s+)?(?:[A-Z][\p{L}'’.-]*|[A-Z]\.))*/gu
 const NOT_NAMES = new Set(
   ('The A An But And Or So In On At It Its This That These Those He She They We I You His Her Their Our My When While After Before As If Since Asked Speaking Rather Earlier Later Last Next Then Still Yet However Meanwhile Also Even Only Now Here There What Who Why How ' +
-    'To For With From By Of Which Whose Among Under Over Despite Though Although During Until Unless Because Without Into Through Like Unlike Both Each Every All Some Many Most No Not One Two Three Another Other ' +
+    'According To For With From By Of Which Whose Among Under Over Despite Though Although During Until Unless Because Without Into Through Like Unlike Both Each Every All Some Many Most No Not One Two Three Another Other ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec').split(' ')
 )
 
@@ -94,11 +94,16 @@ function push(out: Name[], raw: string, titled: boolean): void {
   const text = words.join(' ')
   // A party-and-state code (R-Ohio, D-N.Y.) or a lone initial is no name.
   if (/^[RDI]-/.test(text) || /^[A-Z]\.?$/.test(text)) return
-  out.push({ text, kind: kindOf(text), titled: titled || words.length < raw.split(/\s+/).filter(Boolean).length })
+  const dropped = raw.split(/\s+/).filter(Boolean).slice(0, -words.length || undefined)
+  out.push({ text, kind: kindOf(text), titled: titled || dropped.some(isTitle) })
 }
 
 /** Lower-case words that may stand before a name as its post (`press secretary Alyssa Farah`). */
-const POSTS = new Set('the a an former then top senior press secretary spokesman spokeswoman spokesperson deputy officer director chairman chairwoman leader attorney lawyer aide adviser official chief executive president minister'.split(' '))
+const POSTS = new Set(
+  'the a an former then top senior press secretary spokesman spokeswoman spokesperson deputy officer director chairman chairwoman leader attorney lawyer aide adviser official chief executive president minister presidential candidate congressional state federal national local county city party campaign communications policy host columnist commentator activist founder co-founder veteran longtime incoming outgoing acting interim'.split(
+    ' '
+  )
+)
 
 /**
  * The name that opens a phrase: only titles, posts and articles may stand before it, so

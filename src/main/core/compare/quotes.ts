@@ -103,10 +103,10 @@ export function findQuotes(sentences: Sentence[]): Quote[] {
       spoke ||= speaker !== null
     }
     // The speaker of a quote stays in focus; otherwise the sentence's subject comes into it.
-    updateFocus(focus, masked, !spoke && !all.length)
+    updateFocus(focus, masked, !spoke)
     // Reported speech after the last quote (`Hoyer said negotiation can progress`) makes its subject the last speaker.
     const tail = masked.slice(all.at(-1)?.close ?? 0)
-    if (SPEECH_VERB.test(tail) && (!all.length || !speakerAfter(tail, focus))) {
+    if (SPEECH_VERB.test(tail) && (!found.length || !speakerAfter(tail, focus))) {
       const who = speakerBefore(masked, focus)
       if (who !== undefined) noteSpeaker(focus, who)
     }

@@ -39,13 +39,16 @@ export interface Focus {
   known: Map<string, string>
   /** Words the article writes in lower case: a capitalised one of them opening a sentence is no name (Members, Armed). */
   common: Set<string>
+  /** Capitalised words the article writes inside sentences too: a lone surname is one of them, `Hundreds` is not. */
+  inner: Set<string>
 }
 
 export function newFocus(text: string): Focus {
   const common = new Set(text.match(/(?<![.!?]\s)\b\p{Ll}[\p{L}'’-]+/gu) ?? [])
   const gender = new Map<string, 'm' | 'f'>()
   for (const m of text.matchAll(/\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\p{L}'’-]+)/gu)) gender.set(m[2]!, m[1] === 'Mr' ? 'm' : 'f')
-  return { person: null, recent: [], gender, org: null, group: null, speaker: null, known: new Map(), common }
+  const inner = new Set([...text.matchAll(/(?<=[\p{Ll},]\s+)\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]))
+  return { person: null, recent: [], gender, org: null, group: null, speaker: null, known: new Map(), common, inner }
 }
 
 /** Puts a person in focus. */
@@ -64,7 +67,8 @@ function byPronoun(focus: Focus, pronoun: 'he' | 'she'): string | null {
 function plausible(n: Name | null | undefined, focus: Focus): n is Name {
   if (!n || n.kind === 'place') return false
   const word = n.text.toLowerCase()
-  return !(n.kind === 'person' && !n.text.includes(' ') && !n.titled && !focus.known.has(n.text) && (focus.common.has(word) || focus.common.has(word.replace(/s$/, ''))))
+  if (n.kind !== 'person' || n.text.includes(' ') || n.titled || focus.known.has(n.text)) return true
+  return focus.inner.has(n.text) && !focus.common.has(word) && !focus.common.has(word.replace(/s$/, ''))
 }
 
 /** A name in full when the article gave it so before. */
@@ -79,7 +83,7 @@ const OPENERS = /^(?:and|but|when|while|as|then|so|because|although|though|where
 /** Where a noun phrase ends: a preposition, a relative word or a verb form. */
 const NP_END = /^(?:for|of|at|to|in|on|with|from|by|about|who|which|that|addressed|sent|posted|issued|released|[a-z]+ed|[a-z]+ing)$/
 
-function classify(phrase: string, focus: Focus, lastName = false): Subject {
+function classify(phrase: string, focus: Focus, lastName = false, nearVerb = false): Subject {
   let p = phrase.replace(/\([^)]*\)/g, ' ').replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ').trim()
   for (let k = 0; k < 3 && OPENERS.test(p); k++) p = p.replace(OPENERS, '')
   const pronoun = /^(he|she|they|it|i|we)\b/i.exec(p)?.[1]?.toLowerCase()
@@ -103,6 +107,9 @@ function classify(phrase: string, focus: Focus, lastName = false): Subject {
     if (source && ((PERSON_NOUNS.test(head) && source.kind === 'organization') || DOCUMENTS.test(head))) return { names: [source] }
     return { post: head }
   }
+  // `City Hall deputy press officer Lena Moss said`: the name next to the verb, not the organisation before it.
+  const nearest = namesIn(p).filter((n) => plausible(n, focus)).at(-1)
+  if (nearVerb && nearest?.kind === 'person' && /^\s*(?:\w+ly|also|then|later|again|too|now|herself|himself)?\s*$/.test(p.slice(p.lastIndexOf(nearest.text.split(' ').at(-1)!) + nearest.text.split(' ').at(-1)!.length)) && !/\band\b/.test(p)) return { names: [nearest] }
   const parts = p.split(/\s+(?:and|&)\s+(?=[A-Z])/)
   // `said Pence press secretary Alyssa Farah`: after the verb, the name nearest the end of the phrase.
   const named = parts.map((part) => (lastName ? (namesIn(part).filter((n) => plausible(n, focus)).at(-1) ?? null) : leadingName(part)))
@@ -162,7 +169,7 @@ export function speakerBefore(masked: string, focus: Focus): string | null | und
   const segments = masked.slice(0, v.index).split(/[,;:]/)
   // The clause of the verb: after the last `that`, `which`, `after` … in the segment next to it.
   const segment = segments.pop()!
-  const direct = classify(segment.split(/\b(?:that|which|who|when|after|before|because|while|though|although|since|until|if)\b/).at(-1)!, focus) ?? classify(segment, focus)
+  const direct = classify(segment.split(/\b(?:that|which|who|when|after|before|because|while|though|although|since|until|if)\b/).at(-1)!, focus, false, true) ?? classify(segment, focus)
   if (direct && !('post' in direct)) return resolve(direct, focus)
   // `an alleged poll said`: a thing, not a person, is the subject.
   if (direct && !PERSON_NOUNS.test(direct.post)) return resolve(direct, focus)

@@ -196,7 +196,10 @@ export const ChangeRow = z.object({
   b: z.int(),
   sentenceB: z.int(),
   inA: z.array(z.string()),
-  inB: z.array(z.string())
+  inB: z.array(z.string()),
+  /** Both sides' aligned text (all sentences of a split or merge), so a change is always shown with both. */
+  textA: z.string(),
+  textB: z.string()
 })
 
 export const Comparison = z.object({

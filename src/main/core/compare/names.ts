@@ -28,7 +28,7 @@ const TITLES = new Set(
 
 /** Words that make a name an organisation. */
 const ORG_WORDS =
-  /\b(?:Club|Committee|Centers?|Building|Memorial|Hall|Museum|Hospital|Service|Group|Association|Network|Party|Council|Union|Department|Agency|Post|Times|News|Journal|Foundation|Institute|Campaign|Office|Bureau|Commission|Court|Congress|Administration|Coalition|Center|Centre|Project|Company|Corporation|Inc|Corp|Ltd|University|College|School|Church|Bank|Fund|Board|Caucus|Alliance|Federation|Organization|Organisation|Ministry|Police|Army|Navy|Force|Guard|Patrol|Society|Trust|Press|Tribune|Herald|Broadcasting|Media|Radio|Television|Magazine|Review|WikiLeaks|Hotline|Twitter|Facebook|Google|Apple|White House|Kremlin|Pentagon)\b/
+  /\b(?:Club|Committee|Security|Affairs|Relations|Services|Resources|Intelligence|Centers?|Building|Memorial|Hall|Museum|Hospital|Service|Group|Association|Network|Party|Council|Union|Department|Agency|Post|Times|News|Journal|Foundation|Institute|Campaign|Office|Bureau|Commission|Court|Congress|Administration|Coalition|Center|Centre|Project|Company|Corporation|Inc|Corp|Ltd|University|College|School|Church|Bank|Fund|Board|Caucus|Alliance|Federation|Organization|Organisation|Ministry|Police|Army|Navy|Force|Guard|Patrol|Society|Trust|Press|Tribune|Herald|Broadcasting|Media|Radio|Television|Magazine|Review|WikiLeaks|Hotline|Twitter|Facebook|Google|Apple|White House|Kremlin|Pentagon)\b/
 
 const PLACES = new Set(
   (
@@ -50,9 +50,9 @@ const NOT_NAMES = new Set(
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec').split(' ')
 )
 
-function trimRun(words: string[]): string[] {
+function trimRun(words: string[], org: boolean): string[] {
   const w = [...words]
-  while (w.length && (NOT_NAMES.has(w[0]!) || isTitle(w[0]!))) w.shift()
+  while (w.length && (NOT_NAMES.has(w[0]!) || (!org && isTitle(w[0]!)))) w.shift()
   while (w.length && ['and', 'of', '&', 'de', 'van', 'von', 'al'].includes(w.at(-1)!)) w.pop()
   return w
 }
@@ -81,16 +81,16 @@ export function namesIn(text: string): Name[] {
         const lastTitle = words.findLastIndex(isTitle)
         push(out, lastTitle >= 0 && lastTitle < words.length - 1 ? words.slice(lastTitle + 1).join(' ') : words.join(' '), lastTitle >= 0)
       }
-    } else push(out, raw.replace(/^(?:The|A|An)\s+/, ''), false)
+    } else push(out, raw.replace(/^(?:The|A|An)\s+/, ''), false, true)
   }
   return out
 }
 
 const isTitle = (w: string): boolean => TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))
 
-function push(out: Name[], raw: string, titled: boolean): void {
-  const words = trimRun(raw.split(/\s+/).filter(Boolean))
-  if (!words.length || words.every(isTitle)) return
+function push(out: Name[], raw: string, titled: boolean, org = false): void {
+  const words = trimRun(raw.split(/\s+/).filter(Boolean), org)
+  if (!words.length || (!org && words.every(isTitle))) return
   const text = words.join(' ')
   // A party-and-state code (R-Ohio, D-N.Y.) or a lone initial is no name.
   if (/^[RDI]-/.test(text) || /^[A-Z]\.?$/.test(text)) return
@@ -116,4 +116,20 @@ export function leadingName(phrase: string): Name | null {
   const at = p.indexOf(first.text.split(' ')[0]!)
   const before = p.slice(0, at).split(/\s+/).filter(Boolean)
   return before.every((w) => isTitle(w) || POSTS.has(w.toLowerCase()) || (/^\p{Lu}/u.test(w) && !NOT_NAMES.has(w))) ? first : null
+}
+
+/**
+ * A name found by the NLP pass, completed to its whole span in the text and stripped of titles:
+ * `Senate Democratic Leader Chuck` (cut before the surname) is `Chuck Schumer`. Null when nothing
+ * but titles is left (`President`).
+ */
+export function completeName(text: string, name: string): string | null {
+  const at = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(text)
+  if (!at) return namesIn(name)[0]?.text ?? null
+  const before = /(?:(?:[A-Z][\p{L}'’.-]*|[A-Z]\.)\s+)*$/u.exec(text.slice(Math.max(0, at.index - 80), at.index))?.[0] ?? ''
+  const after = /^(?:\s+(?:[A-Z][\p{L}'’-]*|[A-Z]\.))*/u.exec(text.slice(at.index + name.length))?.[0] ?? ''
+  const span = before + text.slice(at.index, at.index + name.length) + after
+  const last = name.split(/\s+/).at(-1)!.replace(/['’]s$/, '')
+  const found = namesIn(span)
+  return (found.find((n) => n.text.split(' ').includes(last)) ?? found.find((n) => name.includes(n.text)))?.text ?? null
 }

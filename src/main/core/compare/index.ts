@@ -7,6 +7,7 @@ import { alignPair, groupLinks, type Link } from './align'
 import { extractEntities, mayName, type Entity } from './entities'
 import { wordDiff, type DiffPart } from './fold'
 export type { Entity }
+import { buildOverview } from './overview'
 import { findQuotes } from './quotes'
 import { splitSentences, type Sentence } from './sentences'
 import { cosine, sameText, terms, vectorize } from './similarity'
@@ -79,7 +80,7 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
     }
   })
 
-  return {
+  const core = {
     articles,
     pairs,
     groups: Math.max(-1, ...groups.flat()) + 1,
@@ -90,6 +91,7 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
       inputs.map((inp, a) => inp.entities ?? articleEntities(sentences[a]!))
     )
   }
+  return { ...core, overview: buildOverview(core) }
 }
 
 function quoteTable(sentences: Sentence[][]): Comparison['quotes'] {

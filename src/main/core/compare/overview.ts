@@ -6,9 +6,15 @@
  */
 import type { Comparison, Overview } from '../../../shared/contract'
 import { headlineWords, loadedWords, namedFirstAndMost, type Lexicon, LEXICON } from './framing'
+import { terms } from './similarity'
 
-/** Below this share of its words found in any other article, an article stands apart (tuned on the coverage corpus). */
-export const APART_SHARE = 0.08
+/**
+ * Two articles seem to cover different stories when all three are low: the share of words in aligned
+ * sentences, the cosine of their content words (stemmed, stop words out) and the share of names
+ * they both mention. Tuned on ../shared/corpus/coverage: no full-text BASIL group (50) and 8% of
+ * the AllSides excerpt groups (252) fall below all three; 60% of pairs across groups do.
+ */
+export const APART = { share: 0.08, cosine: 0.22, names: 0.25 }
 /** "Only here" sentences kept per article, best first. */
 const ONLY_HERE_PER_ARTICLE = 10
 
@@ -21,6 +27,31 @@ function sharedShare(c: Core, a: number): number {
   const art = c.articles[a]!
   const shared = art.sentences.filter((s) => s.cls !== 'only').reduce((n, s) => n + wordCount(s.text), 0)
   return Math.round((shared / (art.words || 1)) * 1000) / 1000
+}
+
+function termCosine(x: string, y: string): number {
+  const tf = (t: string): Map<string, number> => {
+    const m = new Map<string, number>()
+    for (const w of terms(t)) m.set(w, (m.get(w) ?? 0) + 1)
+    return m
+  }
+  const a = tf(x)
+  const b = tf(y)
+  let dot = 0
+  for (const [k, v] of a) dot += v * (b.get(k) ?? 0)
+  const norm = (m: Map<string, number>): number => Math.sqrt([...m.values()].reduce((n, v) => n + v * v, 0))
+  return dot / (norm(a) * norm(b) || 1)
+}
+
+/** Whether two articles (by position) share almost nothing: no aligned text, few words, few names. */
+function apart(c: Core, texts: string[], a: number, b: number): boolean {
+  if (Math.max(c.articles[a]!.sharedWith[b]!, c.articles[b]!.sharedWith[a]!) >= APART.share) return false
+  const names = c.entities.filter((e) => e.kind !== 'number' && e.kind !== 'date')
+  const inA = names.filter((e) => e.counts[a]! > 0).length
+  const inB = names.filter((e) => e.counts[b]! > 0).length
+  const both = names.filter((e) => e.counts[a]! > 0 && e.counts[b]! > 0).length
+  if (both / (Math.min(inA, inB) || 1) >= APART.names) return false
+  return termCosine(texts[a]!, texts[b]!) < APART.cosine
 }
 
 type Carry = 'quote' | 'number' | 'name'
@@ -62,16 +93,15 @@ export function buildOverview(c: Core, lexicon: Lexicon = LEXICON): Overview {
   const headlines = headlineWords(c.articles.map((a) => a.title))
   const named = namedFirstAndMost(texts, c.entities)
   const articles = c.articles.map((art, a) => {
-    const shared = sharedShare(c, a)
     return {
       article: a,
-      shared,
+      shared: sharedShare(c, a),
       onlyHere: art.adds,
       headline: headlines[a]!,
       loaded: loadedWords(texts[a]!, lexicon),
       namesFirst: named[a]!.first,
       namesMost: named[a]!.most,
-      apart: c.articles.length > 1 && art.sharedWith.every((s, o) => o === a || s < APART_SHARE)
+      apart: c.articles.length > 1 && c.articles.every((_, o) => o === a || apart(c, texts, a, o))
     }
   })
   return {
@@ -80,6 +110,6 @@ export function buildOverview(c: Core, lexicon: Lexicon = LEXICON): Overview {
     // A disagreement: both sides state a name, number or date there, and they differ (a drop is not one).
     disagreements: c.changes.filter((ch) => ch.inA.length > 0 && ch.inB.length > 0),
     quotes: quoteStatus(c),
-    unrelated: c.articles.length > 1 && articles.every((x) => x.apart)
+    unrelated: c.articles.length > 1 && c.articles.every((_, a) => c.articles.every((__, b) => a === b || apart(c, texts, a, b)))
   }
 }

@@ -72,29 +72,25 @@ export function speakerAccuracy(corpus: string): { total: number; right: number;
 export interface EntityScore {
   found: number
   right: number
-  labelled: number
-  recalled: number
   wrong: string[]
 }
 
 /**
- * Names and numbers in labelled sentences (file, the sentence's first words, its names and numbers
- * separated by `|`): a name or number found is right when it is one of the labelled ones, whole.
+ * Names and numbers in labelled sentences (file, the sentence's first words, the acceptable forms of
+ * its names and numbers separated by `|`): a name or number found is right when it is one of them, whole.
  */
 export function entityPrecision(corpus: string): EntityScore {
-  const score: EntityScore = { found: 0, right: 0, labelled: 0, recalled: 0, wrong: [] }
+  const score: EntityScore = { found: 0, right: 0, wrong: [] }
   for (const [file, start, list] of rows('coverage-entities.tsv')) {
     const s = sentencesOf(corpus, file!).find((x) => norm(x.text).startsWith(norm(start!)))
     if (!s) throw new Error(`labelled sentence not found: ${file}: ${start}`)
     const want = new Set((list ?? '').split('|').map(norm).filter(Boolean))
     const got = new Set(articleEntities([s]).filter((e) => e.kind !== 'date').map((e) => norm(e.text)))
-    score.labelled += want.size
     for (const g of got) {
       score.found++
       if (want.has(g)) score.right++
       else score.wrong.push(`${g} (${file}: ${start})`)
     }
-    for (const w of want) if (got.has(w)) score.recalled++
   }
   return score
 }

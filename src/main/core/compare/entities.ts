@@ -12,7 +12,7 @@ import { completeName } from './names'
  * The extraction's version, stored with each article's entities: raise it whenever a change
  * here changes what is found or how it is keyed, and stored entities are recomputed.
  * 2: numbers skip the digits of names (Covid-19), dates keyed by their parts.
- * 3: names completed to their whole span without titles (Chuck Schumer, not Senate Democratic
+ * 3: names of people and organisations completed to their whole span without titles (Chuck Schumer, not Senate Democratic
  *    Leader Chuck), keys with variant letters folded (ё/е, ß/ss, apostrophes).
  */
 export const ENTITY_VERSION = 3
@@ -68,7 +68,7 @@ export function extractEntities(text: string, nlpText: string = text): Entity[] 
   const add = (kind: EntityKind, raw: string): void => {
     let t = raw.trim().replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
     // People and unknown names: the whole name as the text writes it, without titles.
-    if (kind === 'person' || kind === 'name') t = completeName(text, t) ?? ''
+    if (kind === 'person' || kind === 'name' || kind === 'organization') t = completeName(text, t) ?? ''
     if (!t) return
     // Numbers compare by value and unit: "three years" = "three-year", "76-year-old" = "76 year".
     const form =

@@ -123,7 +123,9 @@ export function leadingName(phrase: string): Name | null {
  * `Senate Democratic Leader Chuck` (cut before the surname) is `Chuck Schumer`. Null when nothing
  * but titles is left (`President`).
  */
-export function completeName(text: string, name: string): string | null {
+export function completeName(text: string, raw: string): string | null {
+  const name = raw.replace(/['’]s\b.*$/u, '')
+  if (!name) return null
   const at = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(text)
   if (!at) return namesIn(name)[0]?.text ?? null
   const before = /(?:(?:[A-Z][\p{L}'’.-]*|[A-Z]\.)\s+)*$/u.exec(text.slice(Math.max(0, at.index - 80), at.index))?.[0] ?? ''

@@ -11,7 +11,8 @@ import { findQuotes } from '../src/main/core/compare/quotes'
 import { splitSentences } from '../src/main/core/compare/sentences'
 import { parsePlainText } from '../src/main/core/importers/text'
 
-export const LABELS = resolve(__dirname, '../tests/fixtures/compare')
+/** The labels beside the sources (bench/, when run by vitest) or the bundle (out/main/). */
+export const LABELS = [resolve(__dirname, '../tests/fixtures/compare'), resolve(__dirname, '../../tests/fixtures/compare')].find((d) => existsSync(join(d, 'coverage-speakers.tsv'))) ?? resolve(__dirname, '../tests/fixtures/compare')
 
 export function requireCoverage(dir: string): string {
   if (!existsSync(dir)) throw new Error(`The coverage corpus is missing: ${dir} (../shared/corpus/coverage beside the project); the quality figures need it`)
@@ -70,6 +71,7 @@ export function speakerAccuracy(corpus: string): { total: number; right: number;
 }
 
 export interface EntityScore {
+  sentences: number
   found: number
   right: number
   wrong: string[]
@@ -80,8 +82,9 @@ export interface EntityScore {
  * its names and numbers separated by `|`): a name or number found is right when it is one of them, whole.
  */
 export function entityPrecision(corpus: string): EntityScore {
-  const score: EntityScore = { found: 0, right: 0, wrong: [] }
-  for (const [file, start, list] of rows('coverage-entities.tsv')) {
+  const labels = rows('coverage-entities.tsv')
+  const score: EntityScore = { sentences: labels.length, found: 0, right: 0, wrong: [] }
+  for (const [file, start, list] of labels) {
     const s = sentencesOf(corpus, file!).find((x) => norm(x.text).startsWith(norm(start!)))
     if (!s) throw new Error(`labelled sentence not found: ${file}: ${start}`)
     const want = new Set((list ?? '').split('|').map(norm).filter(Boolean))

@@ -16,6 +16,8 @@ const FOLDS: [RegExp, string][] = [
 ]
 
 export function fold(text: string): string {
+  // Plain ASCII (but the backtick) has nothing to fold: most words of English news.
+  if (/^[\x20-\x5f\x61-\x7e]*$/.test(text)) return text
   let t = text.normalize('NFKC')
   for (const [from, to] of FOLDS) t = t.replace(from, to)
   return t
@@ -41,7 +43,9 @@ export function wordDiff(a: string, b: string): DiffPart[] {
   }
   let ia = 0
   let ib = 0
-  for (const c of diffArrays(ta, tb, { comparator: (x, y) => fold(x).toLowerCase() === fold(y).toLowerCase() || (/^\s+$/.test(x) && /^\s+$/.test(y)) })) {
+  // Tokens are folded once; any run of spaces equals any other.
+  const key = (t: string): string => (/^\s/.test(t) ? ' ' : fold(t).toLowerCase())
+  for (const c of diffArrays(ta.map(key), tb.map(key))) {
     const n = c.count ?? c.value.length
     if (c.added) push('+', tb.slice(ib, (ib += n)).join(''))
     else if (c.removed) push('-', ta.slice(ia, (ia += n)).join(''))

@@ -22,7 +22,8 @@ const TITLES = new Set(
     'General Judge Justice Chief Chairman Chairwoman Chair Leader Majority Minority Whip Deputy Director Press ' +
     'Treasury Interior Defense Homeland Ambassador Minister Prime Commissioner Sheriff Officer Detective Captain Former ' +
     'U.S. US House Senate Democratic Republican Democrat Republicans Democrats GOP Federal State Assistant Spokesman ' +
-    'Spokeswoman Spokesperson Executive Council Party Incoming Outgoing Then Acting Interim First Lady Pope King Queen Prince Sir'
+    'Spokeswoman Spokesperson Executive Council Party Incoming Outgoing Then Acting Interim First Lady Pope King Queen Prince Sir ' +
+    'Councillor Councilor Councilman Councilwoman Alderman Chancellor Premier Lord Lady Baroness Baron Dame Bishop Archbishop Cardinal Rabbi Imam Coach'
   ).split(' ')
 )
 

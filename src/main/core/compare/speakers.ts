@@ -29,6 +29,8 @@ export interface Focus {
   recent: string[]
   /** Surnames the text gives Mr. or Ms./Mrs. */
   gender: Map<string, 'm' | 'f'>
+  /** Posts given in apposition (`Dana Holt, the company's chief executive`): `the executive` is Holt. */
+  posts: Map<string, string>
   /** The organisation last named, for `the group`. */
   org: string | null
   /** The people last speaking together, for `they`. */
@@ -46,9 +48,9 @@ export interface Focus {
 export function newFocus(text: string): Focus {
   const common = new Set(text.match(/(?<![.!?]\s)\b\p{Ll}[\p{L}'’-]+/gu) ?? [])
   const gender = new Map<string, 'm' | 'f'>()
-  for (const m of text.matchAll(/\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\p{L}'’-]+)/gu)) gender.set(m[2]!, m[1] === 'Mr' ? 'm' : 'f')
+  for (const m of text.matchAll(/\b(Mr|Mrs|Ms|Miss)\.?((?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+))+)/gu)) gender.set(m[2]!.trim().split(/\s+/).at(-1)!, m[1] === 'Mr' ? 'm' : 'f')
   const inner = new Set([...text.matchAll(/(?<=[\p{Ll},]\s+)\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]))
-  return { person: null, recent: [], gender, org: null, group: null, speaker: null, known: new Map(), common, inner }
+  return { person: null, recent: [], gender, posts: new Map(), org: null, group: null, speaker: null, known: new Map(), common, inner }
 }
 
 /** Puts a person in focus. */
@@ -121,6 +123,7 @@ function resolve(subject: Subject, focus: Focus): string | null | undefined {
   if (!subject) return undefined
   if ('names' in subject) return subject.names.map((n) => full(n, focus)).join(' and ')
   if ('pronoun' in subject) return subject.pronoun === 'he' || subject.pronoun === 'she' ? byPronoun(focus, subject.pronoun) : subject.pronoun === 'they' ? focus.group : null
+  if (focus.posts.has(subject.post)) return focus.posts.get(subject.post)!
   if (PERSON_NOUNS.test(subject.post)) return focus.person
   if (ORG_NOUNS.test(subject.post)) return focus.org
   return null
@@ -148,7 +151,7 @@ export function speakerAfter(after: string, focus: Focus): string | null | undef
   // Subject first: `Elliott, the director of …, said`; `the committee's chairman, Representative Trey Gowdy, wrote`.
   if (/^(?:on|in|at|to|for|of|out|from|with|by|about|over|into|then|and then)\s/i.test(subject)) return undefined
   const segments = subject.split(',')
-  const head = classify(segments[0]!, focus)
+  const head = classify(segments[0]!, focus, false, segments.length === 1)
   if (head && 'post' in head && segments[1]) {
     const apposed = leadingName(segments[1].trim())
     if (plausible(apposed, focus)) return full(apposed, focus)
@@ -170,7 +173,7 @@ export function speakerBefore(masked: string, focus: Focus): string | null | und
   // The clause of the verb: after the last `that`, `which`, `after` … in the segment next to it.
   const segment = segments.pop()!
   const direct = classify(segment.split(/\b(?:that|which|who|when|after|before|because|while|though|although|since|until|if)\b/).at(-1)!, focus, false, true) ?? classify(segment, focus)
-  if (direct && !('post' in direct)) return resolve(direct, focus)
+  if (direct && (!('post' in direct) || focus.posts.has(direct.post))) return resolve(direct, focus)
   // `an alleged poll said`: a thing, not a person, is the subject.
   if (direct && !PERSON_NOUNS.test(direct.post)) return resolve(direct, focus)
   for (const s of segments.reverse()) {
@@ -188,6 +191,15 @@ export function updateFocus(focus: Focus, masked: string, subject: boolean): voi
     const words = n.text.split(' ')
     if (n.kind === 'person' && words.length > 1) focus.known.set(words.at(-1)!, n.text)
   }
+  // `Name, the … post,`: the post names that person later.
+  const parts = masked.split(/[,;:]/)
+  parts.forEach((part, i) => {
+    const n = leadingName(part.replace(/^[^\p{L}]+/u, ''))
+    const appo = /^\s*(?:the|a|an)\s+(.*)$/i.exec(parts[i + 1] ?? '')
+    if (!n || n.kind !== 'person' || !appo) return
+    const head = appo[1]!.split(/\s+(?:of|at|for|in|on|with|from|to|who|which)\s+/)[0]!.split(/\s+/).at(-1)!.toLowerCase()
+    if (/^\p{Ll}+$/u.test(head)) focus.posts.set(head, full(n, focus))
+  })
   if (!subject) return
   // The subject opens the sentence, or follows one opening phrase (`On Monday, Mr. Priebus said`).
   const segments = masked.split(/[,;:]/).map((x) => x.replace(/^[^\p{L}]+/u, '').replace(OPENERS, ''))

@@ -35,8 +35,9 @@ export interface LoadedWord {
 export function headlineWords(titles: string[]): HeadlineWords[] {
   const sets = titles.map((t) => {
     const surface = new Map<string, string>()
-    for (const w of t.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean)) {
-      const stem = terms(w)[0]
+    // Words as written (`U.S.-Mexico`, `$8B`), compared by their stems.
+    for (const w of t.split(/\s+/).map((x) => x.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}]+$/gu, '')).filter((x) => /[\p{L}\p{N}]/u.test(x))) {
+      const stem = terms(w).join(' ')
       if (stem && !surface.has(stem)) surface.set(stem, w)
     }
     return surface
@@ -98,11 +99,21 @@ export interface NamedFirst {
  * with their mentions per article; the first mention is found in each article's text.
  */
 export function namedFirstAndMost(texts: string[], entities: { kind: string; text: string; counts: number[] }[]): NamedFirst[] {
-  const actors = entities.filter((e) => e.kind === 'person' || e.kind === 'organization' || e.kind === 'name')
+  const named = entities.filter((e) => e.kind === 'person' || e.kind === 'organization' || e.kind === 'name')
+  // A surname alone (Trump) is the person named in full (Donald Trump): one row, under the full name.
+  const full = (e: { text: string }): { text: string } | undefined => (e.text.includes(' ') ? undefined : named.find((o) => o.text.endsWith(` ${e.text}`)))
+  const actors = named
+    .filter((e) => !full(e))
+    .map((e) => {
+      const parts = named.filter((o) => o === e || full(o) === e)
+      return { text: e.text, counts: texts.map((_, a) => Math.max(...parts.map((o) => o.counts[a] ?? 0))) }
+    })
   return texts.map((text, a) => {
     const mine = actors.filter((e) => (e.counts[a] ?? 0) > 0)
     const at = (e: { text: string }): number => {
-      const m = new RegExp(`(?<![\\p{L}])${escape(e.text)}(?![\\p{L}])`, 'u').exec(text)
+      // First mention of the full name or of its surname.
+      const last = e.text.split(' ').at(-1)!
+      const m = new RegExp(`(?<![\\p{L}])(?:${escape(e.text)}|${escape(last)})(?![\\p{L}])`, 'u').exec(text)
       return m ? m.index : Infinity
     }
     const first = [...mine].sort((x, y) => at(x) - at(y)).slice(0, 5).map((e) => e.text)

@@ -57,8 +57,9 @@ export interface SpeakerMiss {
   got: string | null | undefined
 }
 
-export function speakerAccuracy(corpus: string): { total: number; right: number; misses: SpeakerMiss[] } {
-  const labels = rows('coverage-speakers.tsv')
+/** `file`: the labels the rules were improved on (default), or the held-out ones labelled after. */
+export function speakerAccuracy(corpus: string, file = 'coverage-speakers.tsv'): { total: number; right: number; misses: SpeakerMiss[] } {
+  const labels = rows(file)
   const quotes = new Map<string, ReturnType<typeof findQuotes>>()
   const misses: SpeakerMiss[] = []
   for (const [file, start, speaker, nth] of labels) {

@@ -81,12 +81,14 @@ function quality(dir: string | undefined): void {
   }
   const t = process.hrtime.bigint()
   const s = speakerAccuracy(dir)
+  const h = speakerAccuracy(dir, 'coverage-speakers-heldout.tsv')
   const e = entityPrecision(dir)
   const pct = (x: number, n: number): string => `${((100 * x) / (n || 1)).toFixed(1)}%`
   console.log(`compare quality on ${dir} (labels in tests/fixtures/compare, ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(0)} ms)`)
   console.log(`  speaker accuracy        ${pct(s.right, s.total)} (${s.right}/${s.total} quotes)   target 90%: ${s.right / s.total >= 0.9 ? 'met' : 'NOT met'}`)
+  console.log(`  held-out speakers       ${pct(h.right, h.total)} (${h.right}/${h.total} quotes labelled after the rules were written)`)
   console.log(`  names/numbers precision ${pct(e.right, e.found)} (${e.right}/${e.found} found in ${e.sentences} labelled sentences are whole, real names or numbers)`)
-  for (const m of s.misses) console.log(`    speaker miss: ${m.file}: “${m.quote}…” labelled ${m.want ?? '(none)'}, found ${m.got === undefined ? '(quote not found)' : (m.got ?? '(none)')}`)
+  for (const m of [...s.misses, ...h.misses]) console.log(`    speaker miss: ${m.file}: “${m.quote}…” labelled ${m.want ?? '(none)'}, found ${m.got === undefined ? '(quote not found)' : (m.got ?? '(none)')}`)
   for (const w of e.wrong) console.log(`    not a whole name or number: ${w}`)
 }
 

@@ -27,6 +27,11 @@ const TITLES = new Set(
   ).split(' ')
 )
 
+/** Titles that name a person's post (`Secretary`), as against words that also name bodies (`House`, `Senate`). */
+const PERSON_POSTS = new Set(
+  'Secretary Spokesman Spokeswoman Spokesperson Director Chairman Chairwoman Leader President Speaker Senator Representative Rep Sen Gov Governor Mayor Minister Commissioner Ambassador Chief Officer Attorney General Judge Justice Mr Mrs Ms Dr Councillor Chancellor Premier Sheriff Captain Capt'.split(' ')
+)
+
 /** Words that make a name an organisation. */
 const ORG_WORDS =
   /\b(?:Club|Committee|Security|Affairs|Relations|Services|Resources|Intelligence|Centers?|Building|Memorial|Hall|Museum|Hospital|Service|Group|Association|Network|Party|Council|Union|Department|Agency|Post|Times|News|Journal|Foundation|Institute|Campaign|Office|Bureau|Commission|Court|Congress|Administration|Coalition|Center|Centre|Project|Company|Corporation|Inc|Corp|Ltd|University|College|School|Church|Bank|Fund|Board|Caucus|Alliance|Federation|Organization|Organisation|Ministry|Police|Army|Navy|Force|Guard|Patrol|Society|Trust|Press|Tribune|Herald|Broadcasting|Media|Radio|Television|Magazine|Review|WikiLeaks|Hotline|Twitter|Facebook|Google|Apple|White House|Kremlin|Pentagon)\b/
@@ -73,6 +78,13 @@ export function namesIn(text: string): Name[] {
   const out: Name[] = []
   for (const m of text.replace(/[“”"«»„]/g, ' ').matchAll(RUN)) {
     let raw = m[0].replace(/['’]s$/u, '').replace(/[.,]$/, (d) => (/\b[A-Z]\.$/.test(m[0]) ? d : ''))
+    // `White House Press Secretary Sarah Sanders`: a person after a post inside an organisation's run.
+    const words = raw.split(/\s+/)
+    const post = words.findLastIndex((w) => PERSON_POSTS.has(w.replace(/\.$/, '')))
+    if (post >= 0 && post < words.length - 1 && !ORG_WORDS.test(words.slice(post + 1).join(' ')) && words.slice(post + 1).every((w) => /^\p{Lu}/u.test(w))) {
+      push(out, words.slice(post + 1).join(' '), true)
+      continue
+    }
     const org = ORG_WORDS.test(raw) || /^(?:[A-Z]{2,}|(?:[A-Z]\.){2,})$/.test(raw.split(/\s+/).at(-1)!)
     if (!org) {
       // A person: cut at `of` (Pelosi of California), and after the last title (Attorney General Jon Bruning).

@@ -4,7 +4,7 @@
  * quotation marks of its own, so it is shown in one pair of marks, never doubled.
  */
 import type { Sentence } from './sentences'
-import { newFocus, noteSpeaker, SPEECH_VERB, speakerAfter, speakerBefore, updateFocus, type Focus } from './speakers'
+import { focusOnOpener, newFocus, noteSpeaker, SPEECH_VERB, speakerAfter, speakerBefore, updateFocus, type Focus } from './speakers'
 
 export interface Quote {
   text: string
@@ -87,6 +87,7 @@ export function findQuotes(sentences: Sentence[]): Quote[] {
     const found = all.filter((q) => q.quote)
     const previous = focus.speaker
     let spoke = false
+    if (found.length) focusOnOpener(focus, masked.slice(0, found[0]!.open).split(/[,;:]/)[0]!)
     for (const q of found) {
       const after = masked.slice(q.close + 1)
       // A title in quotes (“From Hope to Higher Ground”, “Chick-fil-A Appreciation Day”) is nobody's words.

@@ -11,11 +11,14 @@
 import { leadingName, namesIn, type Name } from './names'
 
 const SPEECH =
-  'said|says|say|told|tells|telling|added|adds|adding|wrote|writes|writing|tweeted|tweets|posted|stated|states|argued|argues|arguing|explained|noted|notes|noting|insisted|insisting|asked|asks|warned|warns|warning|declared|declaring|claimed|claims|claiming|replied|continued|recalled|acknowledged|urged|urges|called|calls|calling|saying|vowed|vows|pledged|pledges|praised|praising|predicted|lamented|conceded|admitted|admits|announced|suggested|described|describes|describing|accused|attacked|slammed|blasted|dismissed|criticized|criticised|complained|promised|promise|promises|threatened|threatening|responded|reads|read|went on|according to|invoked|proclaiming|questioned|decried|decrying|referred to|mocked|joked|quipped|cautioned|emphasized|stressed|countered|boasted|reported|reports|informed|asserted|remarked|charged|testified|retorted|shot back|fired back|announces|retweeted'
+  'said|says|say|told|tells|telling|added|adds|adding|wrote|writes|writing|tweeted|tweets|posted|stated|states|argued|argues|arguing|explained|noted|notes|noting|insisted|insisting|asked|asks|warned|warns|warning|declared|declaring|claimed|claims|claiming|replied|continued|recalled|acknowledged|urged|urges|called|calls|calling|saying|vowed|vows|pledged|pledges|praised|praising|predicted|lamented|conceded|admitted|admits|announced|suggested|described|describes|describing|accused|attacked|slammed|blasted|dismissed|criticized|criticised|complained|promised|promise|promises|threatened|threatening|responded|reads|read|went on|according to|invoked|proclaiming|questioned|decried|decrying|referred to|mocked|joked|quipped|cautioned|emphasized|stressed|countered|boasted|reported|reports|informed|asserted|remarked|charged|testified|retorted|shot back|fired back|announces|retweeted|bragged|brags|bragging|accusing|accuses'
 /** A verb of speech as a whole word (longest form first: `called for` before `called`). */
 const SPEECH_SOURCE = `\\b(?:${SPEECH.split('|').sort((a, b) => b.length - a.length).join('|')})\\b`
 export const SPEECH_VERB = new RegExp(SPEECH_SOURCE)
-const speechVerbs = (text: string): RegExpExecArray[] => [...text.matchAll(new RegExp(SPEECH_SOURCE, 'g'))]
+const SPEECH_WORD = new RegExp(`^(?:${SPEECH})$`)
+/** Verbs of speech in a text, but not passive ones (`he was attacked`): their subject does not speak. */
+const speechVerbs = (text: string): RegExpExecArray[] =>
+  [...text.matchAll(new RegExp(SPEECH_SOURCE, 'g'))].filter((m) => !/\b(?:was|were|been|being|is|are|be|get|got)\s+$/.test(text.slice(0, m.index)))
 
 const PERSON_NOUNS =
   /^(?:president|senator|congressman|congresswoman|lawmaker|representative|governor|mayor|attorney|lawyer|chairman|chairwoman|chair|leader|speaker|spokesman|spokeswoman|spokesperson|secretary|official|candidate|director|minister|judge|justice|sheriff|officer|aide|adviser|advisor|woman|man|mother|father|host|commentator|analyst|ambassador|former|vice|first|democrat|republican|executive|chief|professor|expert|author|activist|businessman|billionaire|comedian|justice|prosecutor|diplomat)\b/
@@ -95,12 +98,14 @@ function classify(phrase: string, focus: Focus, lastName = false, nearVerb = fal
     const words = det[1]!.split(' ')
     const np: string[] = []
     for (const w of words) {
-      if (np.length >= 5 || (NP_END.test(w) && (np.length > 0 || !/(?:ed|ing)$/.test(w)))) break
+      if (np.length >= 5 || SPEECH_WORD.test(w) || (NP_END.test(w) && (np.length > 0 || !/(?:ed|ing)$/.test(w)))) break
       np.push(w)
     }
     const inNp = namesIn(np.join(' ')).filter((n) => plausible(n, focus))
-    if (inNp.length) return { names: [inNp.at(-1)!] }
     const head = np.at(-1)?.replace(/['’]s$|[^\p{L}]+$/gu, '').toLowerCase() ?? ''
+    // `a Pelosi aide`, `a White House official`: someone unnamed, not the name before the post.
+    if (inNp.length && /^\p{Ll}/u.test(np.at(-1)!) && PERSON_NOUNS.test(head)) return { post: 'someone unnamed' }
+    if (inNp.length) return { names: [inNp.at(-1)!] }
     // `a spokesperson for the U.S. Fish and Wildlife Service`: the organisation speaks.
     const rest = words.slice(np.length).join(' ')
     // `a statement from Senate Majority Leader Harry Reid's office`: its author speaks.
@@ -139,7 +144,7 @@ function firstSegment(text: string): string {
 export function speakerAfter(after: string, focus: Focus): string | null | undefined {
   const span = after.split(/[“"«„]/)[0]!.slice(0, 220)
   const rest = span.replace(/^[\s,;:—–-]*/, '')
-  const v = SPEECH_VERB.exec(rest)
+  const v = speechVerbs(rest)[0]
   if (!v) return undefined
   const subject = rest.slice(0, v.index)
   if (subject.trim() === '') {
@@ -159,6 +164,9 @@ export function speakerAfter(after: string, focus: Focus): string | null | undef
   return resolve(head, focus)
 }
 
+/** Words that open a clause inside a segment: its subject follows them. */
+const CLAUSE = /\b(?:that|which|who|when|after|before|because|while|though|although|since|until|if)\b/
+
 /**
  * The subject of the nearest verb of speech before a quote in its sentence (`masked`: the text before
  * the quote, earlier quotes blanked out). The words next to the verb may be a pronoun or a post;
@@ -172,11 +180,14 @@ export function speakerBefore(masked: string, focus: Focus): string | null | und
   const segments = masked.slice(0, v.index).split(/[,;:]/)
   // The clause of the verb: after the last `that`, `which`, `after` … in the segment next to it.
   const segment = segments.pop()!
-  const direct = classify(segment.split(/\b(?:that|which|who|when|after|before|because|while|though|although|since|until|if)\b/).at(-1)!, focus, false, true) ?? classify(segment, focus)
+  const direct = classify(segment.split(CLAUSE).at(-1)!, focus, false, true) ?? classify(segment, focus)
   if (direct && (!('post' in direct) || focus.posts.has(direct.post))) return resolve(direct, focus)
   // `an alleged poll said`: a thing, not a person, is the subject.
   if (direct && !PERSON_NOUNS.test(direct.post)) return resolve(direct, focus)
   for (const s of segments.reverse()) {
+    // The clause after `after`, `because` … first (`The meeting came after Boehner chided Obama`).
+    const clause = classify(s.split(CLAUSE).at(-1)!, focus)
+    if (clause && !('post' in clause)) return resolve(clause, focus)
     // An apposition (`a professor at the University of Maine`) is not the subject.
     if (/^[^\p{L}]*(?:the|a|an)\s/iu.test(s)) continue
     const c = classify(s, focus)
@@ -208,6 +219,18 @@ export function updateFocus(focus: Focus, masked: string, subject: boolean): voi
   const person = opening ?? namesIn(masked).find((n) => n.kind === 'person' && (n.titled || n.text.includes(' ')) && plausible(n, focus))
   if (person?.kind === 'person') setPerson(focus, full(person, focus))
   if (opening?.kind === 'organization') focus.org = opening.text
+}
+
+/**
+ * Before a sentence's quotes: a person opening it (`Mr. Trump began his remarks …, saying that he was
+ * “…”`) is who its pronouns mean; not a possessive (`Mrs. Clinton's “…,” the chairman wrote`).
+ */
+export function focusOnOpener(focus: Focus, beforeFirstQuote: string): void {
+  const n = leadingName(beforeFirstQuote.replace(/^[^\p{L}]+/u, ''))
+  if (!n || n.kind !== 'person' || !plausible(n, focus)) return
+  const last = n.text.split(' ').at(-1)!
+  if (new RegExp(`${last}['’]s\\b`, 'u').test(beforeFirstQuote)) return
+  setPerson(focus, full(n, focus))
 }
 
 /** After a quote's speaker is known: later pronouns and posts point to it. */

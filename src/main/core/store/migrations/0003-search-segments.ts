@@ -1,11 +1,10 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 3
 export const description = 'search: Lunr segments, and which segment covers each article (none: pending)'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE search_segments (
     -- AUTOINCREMENT: a segment id is never reused, so a cached segment can never be mistaken for a new one.
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -20,5 +19,4 @@ export function up(db: Connection): void {
   ) STRICT;
   CREATE INDEX search_docs_segment ON search_docs(segment_id);
   INSERT INTO search_docs (article_id, segment_id) SELECT id, NULL FROM articles;
-  `)
-}
+`)

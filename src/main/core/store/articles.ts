@@ -236,8 +236,9 @@ export class ArticleStore implements ArticleWriter {
 
   /** The most common values of a column, for filters (at most 500). */
   facet(column: Facet): { name: string; count: number }[] {
-    return this.db
-      .prepare(`SELECT ${column} AS name, count(*) AS count FROM articles WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, name LIMIT 500`)
-      .all() as { name: string; count: number }[]
+    const rows = this.db
+      .prepare(`SELECT ${column}, count(*) AS count FROM articles WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 500`)
+      .all() as Record<Facet | 'count', string | number>[]
+    return rows.map((r) => ({ name: r[column] as string, count: r.count as number }))
   }
 }

@@ -18,7 +18,7 @@ export class TagStore {
   ) {
     this.add = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT id, ? FROM articles WHERE id = ?')
     this.remove = db.prepare('DELETE FROM article_tags WHERE article_id = ? AND tag = ?')
-    this.countAll = db.prepare('SELECT tag AS name, count(*) AS count FROM article_tags GROUP BY tag ORDER BY tag COLLATE NOCASE')
+    this.countAll = db.prepare('SELECT tag, count(*) AS count FROM article_tags GROUP BY tag ORDER BY tag COLLATE NOCASE')
   }
 
   /** Adds and removes tags on articles; returns how many articles changed. */
@@ -37,6 +37,6 @@ export class TagStore {
 
   /** Every tag with the number of articles that carry it, by name. */
   counts(): TagCount[] {
-    return this.countAll.all() as TagCount[]
+    return (this.countAll.all() as { tag: string; count: number }[]).map((r) => ({ name: r.tag, count: r.count }))
   }
 }

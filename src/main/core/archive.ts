@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/errors'
 import { prepareArticle } from './importers/prepare'
 import { NoteColor } from '../../shared/contract'
 import type { Library } from './store/library'
+import { markdownAutolink, markdownText } from './export/markdown-escape'
 
 const ArchiveNote = z.object({
   exact: z.string(),
@@ -163,12 +164,13 @@ export function exportCollection(library: Library, id: number, format: 'markdown
   }
   const out = [`# ${c.name}`, '', `${articles.length} article${articles.length === 1 ? '' : 's'}`, '']
   for (const a of articles) {
-    out.push(`## ${a.title}`, '', [a.outlet, a.author, a.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ') || '(no byline)')
-    if (a.url) out.push('', `<${a.url}>`)
+    // Article text is escaped (markdownText); the note bodies are the user's own Markdown.
+    out.push(`## ${markdownText(a.title)}`, '', markdownText([a.outlet, a.author, a.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')) || '(no byline)')
+    if (a.url) out.push('', markdownAutolink(a.url))
     if (a.tags.length) out.push('', `Tags: ${a.tags.join(', ')}`)
     out.push('')
     for (const n of a.notes) {
-      out.push(`> ${n.exact.replace(/\n+/g, ' ')}`, '')
+      out.push(`> ${markdownText(n.exact.replace(/\n+/g, ' '))}`, '')
       if (n.body.trim()) out.push(n.body.trim(), '')
     }
   }

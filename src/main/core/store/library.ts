@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
 import { LibraryLock, LibraryLockedError } from './lock'
+import { removeRestoreLeftovers } from './staging'
 
 export const LIBRARY_FILE = 'library.sqlite'
 /** PRAGMA application_id marks the file as ours ("PRLX"). */
@@ -69,6 +70,8 @@ export class Library {
     } catch (err) {
       throw new LibraryError(err instanceof LibraryLockedError ? err.message : `Cannot lock the library ${dir}: ${(err as Error).message}`)
     }
+    // Holding the lock, no restore runs here: staging copies of killed restores are stale.
+    if (lock) removeRestoreLeftovers(dir)
     try {
       return Library.openLocked(dir, file, options, lock)
     } catch (err) {

@@ -12,10 +12,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { LIMITS, type ApiErrorShape } from '../../shared/contract'
 import { dispatch } from '../core/dispatch'
 import type { Service } from '../core/service'
+import { contentType, RENDERER_CSP, resolveUnder } from '../renderer-files'
 import { BodyBudget, BodyRefused, type BodyLimits } from './body'
 
 export interface HttpBridgeOptions {
@@ -53,29 +54,6 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = {
   maxBufferedBytes: 2 * MAX_BODY_BYTES,
   idleMs: 15_000,
   totalMs: 120_000
-}
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
 }
 
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
@@ -156,10 +134,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {
-    let rel = normalize(pathname).replace(/^([/\\])+/, '')
-    if (rel === '' || rel === '.') rel = 'index.html'
-    const file = resolve(join(staticRoot, rel))
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return refuse(res, 403, 'forbidden', 'Path outside the app')
+    const file = resolveUnder(staticRoot, pathname)
+    if (!file) return refuse(res, 403, 'forbidden', 'Path outside the app')
     let size: number
     try {
       const st = statSync(file)
@@ -169,9 +145,9 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       return refuse(res, 404, 'not_found', 'Not found')
     }
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentType(file),
       'Content-Length': size,
-      'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600'
+      'Cache-Control': basename(file) === 'index.html' ? 'no-store' : 'max-age=3600'
     })
     createReadStream(file).pipe(res)
   }
@@ -206,7 +182,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
 }
 
 function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CSP)
+  res.setHeader('Content-Security-Policy', RENDERER_CSP)
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'no-referrer')
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')

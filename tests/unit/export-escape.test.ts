@@ -4,7 +4,7 @@
  * articles (titles, bylines, quoted passages, URLs) while keeping the user's own note Markdown.
  */
 import { describe, expect, it } from 'vitest'
-import { openCore } from '../../src/main/core'
+import { openCore, type Core } from '../../src/main/core'
 import { dispatch } from '../../src/main/core/dispatch'
 import { html, htmlToString } from '../../src/main/core/export/safe-html'
 import { markdownAutolink, markdownText } from '../../src/main/core/export/markdown-escape'
@@ -30,14 +30,16 @@ describe('the html template', () => {
   })
 })
 
+async function callCore(core: Core, method: string, args: unknown): Promise<any> {
+  const envelope = await dispatch(core.service, method, args)
+  if (envelope.ok) return envelope.result
+  throw new Error(`${method}: ${envelope.error.message}`)
+}
+
 describe('notes and collection exports with markup in the article', () => {
   it('escape the article text and keep the note body as the user wrote it', async () => {
     const core = openCore(tmpDir())
-    const call = async (m: string, a: unknown): Promise<any> => {
-      const env = await dispatch(core.service, m, a)
-      if (!env.ok) throw new Error(env.error.message)
-      return env.result
-    }
+    const call = (m: string, a: unknown): Promise<any> => callCore(core, m, a)
     try {
       const body = `Officials posted ${PAYLOAD} on the door.`
       const text = `Notice <base href="http://127.0.0.1:9/"> posted\n\nMarch 3, 2025 — Courier <a href=x>\n\n${body}`

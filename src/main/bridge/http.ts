@@ -88,7 +88,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'forbidden', 'Method not allowed')
     const path = decodePath(url.pathname)
     if (path === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the path')
-    return serveStatic(res, path)
+    return serveStatic(res, staticRoot, path)
   }
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
@@ -100,17 +100,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'invalid_argument', 'Content-Type must be application/json')
     }
-    let body: string
-    try {
-      body = (await budget.read(req)).toString('utf8')
-    } catch (err) {
-      if (!(err instanceof BodyRefused)) throw err
-      // Answer and drop the connection rather than read (or keep) a body we will not use.
-      res.setHeader('Connection', 'close')
-      if (err.status === 503) res.setHeader('Retry-After', '5')
-      // No error code of its own: an incomplete body is a bad argument, a busy server a size problem.
-      return refuse(res, err.status, err.status === 408 ? 'invalid_argument' : 'too_large', err.message)
-    }
+    const body = await readBody(budget, req, res)
+    if (body === null) return
     let args: unknown
     try {
       args = body.length ? JSON.parse(body) : {}
@@ -131,25 +122,6 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       clearInterval(heartbeat)
       sseClients.delete(res)
     })
-  }
-
-  function serveStatic(res: ServerResponse, pathname: string): void {
-    const file = resolveUnder(staticRoot, pathname)
-    if (!file) return refuse(res, 403, 'forbidden', 'Path outside the app')
-    let size: number
-    try {
-      const st = statSync(file)
-      if (!st.isFile()) throw new Error('not a file')
-      size = st.size
-    } catch {
-      return refuse(res, 404, 'not_found', 'Not found')
-    }
-    res.writeHead(200, {
-      'Content-Type': contentType(file),
-      'Content-Length': size,
-      'Cache-Control': basename(file) === 'index.html' ? 'no-store' : 'max-age=3600'
-    })
-    createReadStream(file).pipe(res)
   }
 
   const unsubscribe = options.service.events.subscribe((name, payload) => {
@@ -217,6 +189,41 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** A file of the built renderer, or 403/404. */
+function serveStatic(res: ServerResponse, staticRoot: string, pathname: string): void {
+  const file = resolveUnder(staticRoot, pathname)
+  if (!file) return refuse(res, 403, 'forbidden', 'Path outside the app')
+  let size: number
+  try {
+    const st = statSync(file)
+    if (!st.isFile()) throw new Error('not a file')
+    size = st.size
+  } catch {
+    return refuse(res, 404, 'not_found', 'Not found')
+  }
+  res.writeHead(200, {
+    'Content-Type': contentType(file),
+    'Content-Length': size,
+    'Cache-Control': basename(file) === 'index.html' ? 'no-store' : 'max-age=3600'
+  })
+  createReadStream(file).pipe(res)
+}
+
+/** The body as text, or null once a refusal has been sent (too large, server busy, too slow). */
+async function readBody(budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+  try {
+    return (await budget.read(req)).toString('utf8')
+  } catch (err) {
+    if (!(err instanceof BodyRefused)) throw err
+    // Answer and drop the connection rather than read (or keep) a body we will not use.
+    res.setHeader('Connection', 'close')
+    if (err.status === 503) res.setHeader('Retry-After', '5')
+    // No error code of its own: an incomplete body is a bad argument, a busy server a size problem.
+    refuse(res, err.status, err.status === 408 ? 'invalid_argument' : 'too_large', err.message)
+    return null
+  }
 }
 
 function statusFor(error: ApiErrorShape): number {

@@ -15,10 +15,11 @@ export interface TrustedHtml {
 /** What may be interpolated: text (escaped), numbers, fragments, lists of these, or nothing. */
 export type HtmlValue = string | number | TrustedHtml | null | undefined | false | readonly HtmlValue[]
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
+/** Text safe in element content and in double-quoted attributes (the only kind our templates write). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!)
+  return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch]!)
 }
 
 function isTrusted(v: unknown): v is TrustedHtml {

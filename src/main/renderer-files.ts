@@ -1,21 +1,13 @@
 /**
  * The built renderer's files as both transports serve them: the browser mode's HTTP bridge and
- * the desktop app's app:// scheme. One CSP, one table of types, one path check. Plain Node.
+ * the desktop app's app:// scheme. One CSP (src/shared/csp.ts), one table of types, one path
+ * check. Plain Node.
  */
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { HEADER_CSP } from '../shared/csp'
 
-/** The page's Content-Security-Policy, sent as a header (index.html's meta tag says the same). */
-export const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+/** The page's Content-Security-Policy as a header (index.html carries it as a meta tag too). */
+export const RENDERER_CSP = HEADER_CSP
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

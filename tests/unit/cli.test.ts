@@ -113,5 +113,5 @@ describe('parallax backup and restore', () => {
     expect(bad.code).toBe(1)
     expect(bad.err).toMatch(/^parallax: /)
     expect(JSON.parse(parallax('list', '--library', lib, '--json').out)).toHaveLength(1)
-  })
+  }, 90_000) // ten real commands; on the shared two-core machines each can take several seconds
 })

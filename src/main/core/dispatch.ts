@@ -3,7 +3,7 @@
  * validation against the contract, the service call, and errors turned into the same
  * `{ code, message, field }` shape everywhere. Nothing unvalidated reaches the service.
  */
-import { ApiError, methods, type ApiErrorShape, type Envelope } from '../../shared/contract'
+import { ApiError, methods, type ApiErrorShape, type Args, type Envelope, type Result } from '../../shared/contract'
 import { METHOD_NAMES, type MethodName } from '../../shared/methods'
 import type { Service } from './service'
 import { LibraryError } from './store/library'
@@ -14,7 +14,50 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && KNOWN.has(name)
 }
 
+/**
+ * A method the caller names in code gets its own result type (the CLI needs no casts); a name
+ * from the wire is checked against the allow-list first.
+ */
+export async function dispatch<M extends MethodName>(service: Service, method: M, rawArgs: Args<M>): Promise<Envelope<Result<M>>>
+export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>>
 export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+  const state = stateOf(service)
+  if (state.closing) return fail({ code: 'library_error', message: 'Parallax is shutting down: the library is closing.' })
+  const call = validateAndCall(service, method, rawArgs, state)
+  state.inFlight.add(call)
+  try {
+    return await call
+  } finally {
+    state.inFlight.delete(call)
+  }
+}
+
+/** Calls in flight per service, and whether it is shutting down (see `drain`). */
+interface CallState {
+  inFlight: Set<Promise<Envelope<unknown>>>
+  imports: Set<string>
+  closing: boolean
+}
+const states = new WeakMap<Service, CallState>()
+
+function stateOf(service: Service): CallState {
+  let state = states.get(service)
+  if (!state) states.set(service, (state = { inFlight: new Set(), imports: new Set(), closing: false }))
+  return state
+}
+
+/**
+ * Before the library closes: refuse new calls, cancel running imports (what is stored stays) and
+ * wait for the calls in flight, so none of them touches a closed library.
+ */
+export async function drain(service: Service): Promise<void> {
+  const state = stateOf(service)
+  state.closing = true
+  for (const jobId of state.imports) await service['import.cancel']({ jobId })
+  await Promise.allSettled([...state.inFlight])
+}
+
+async function validateAndCall(service: Service, method: unknown, rawArgs: unknown, state: CallState): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
     return fail({ code: 'unknown_method', message: `Unknown method: ${JSON.stringify(String(method)).slice(0, 80)}` })
   }
@@ -29,6 +72,8 @@ export async function dispatch(service: Service, method: unknown, rawArgs: unkno
       ...(field ? { field } : {})
     })
   }
+  const jobId = method === 'import.files' ? (parsed.data as Args<'import.files'>).jobId : null
+  if (jobId) state.imports.add(jobId)
   try {
     // The cast is safe: `parsed.data` was validated against this very method's schema.
     const call = service[method] as (args: unknown) => Promise<unknown>
@@ -39,6 +84,8 @@ export async function dispatch(service: Service, method: unknown, rawArgs: unkno
     if (err instanceof LibraryError) return fail({ code: 'library_error', message: err.message })
     console.error(`[parallax] ${method} failed:`, err)
     return fail({ code: 'internal', message: `${method} failed unexpectedly: ${(err as Error)?.message ?? String(err)}` })
+  } finally {
+    if (jobId) state.imports.delete(jobId)
   }
 }
 

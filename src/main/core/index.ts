@@ -2,6 +2,7 @@
 import { ParserPool } from './importers/worker-pool'
 import { parseInProcess, type Parser } from './importers/parse'
 import { InProcessSearch, WorkerSearch, type SearchBackend } from './search/service'
+import { drain } from './dispatch'
 import { Service } from './service'
 import { Library, type OpenOptions } from './store/library'
 
@@ -41,7 +42,11 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
     parser,
     readAhead,
     close: async () => {
+      // Calls in flight and background work finish (or stop) before the library closes.
+      await drain(service)
+      const background = service.stopBackground()
       await pool?.close()
+      await background
       await search.close()
       library.close()
     }

@@ -37,16 +37,31 @@ export class Service implements Api {
     this.collections = new CollectionStore(library.db)
   }
 
+  /** Background entity work in progress, and whether the core is closing (it then stops). */
+  private background: Promise<void> = Promise.resolve()
+  private stopping = false
+
+  /** Stops background work before the library closes; resolves when it has stopped. */
+  stopBackground(): Promise<void> {
+    this.stopping = true
+    return this.background
+  }
+
   /** After an import: entities for comparisons, computed in the background, one article at a time. */
   private precomputeEntities(ids: number[]): void {
     const work = this.entityWorker
-    if (!work) return
-    void (async () => {
+    if (!work || this.stopping) return
+    const previous = this.background
+    this.background = (async () => {
+      await previous
       for (const id of ids.slice(0, 500)) {
+        if (this.stopping) return
         const a = this.library.articles.get(id)
         if (!a || this.library.articles.entities(id, ENTITY_VERSION)) continue
         try {
-          this.library.articles.storeEntities(id, ENTITY_VERSION, await work(a.text))
+          const entities = await work(a.text)
+          if (this.stopping) return
+          this.library.articles.storeEntities(id, ENTITY_VERSION, entities)
         } catch {
           // Not fatal: the comparison computes them when it needs them.
         }

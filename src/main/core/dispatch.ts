@@ -4,11 +4,17 @@
  * `{ code, message, field }` shape everywhere. Nothing unvalidated reaches the service.
  */
 import { ApiError, methods, type ApiErrorShape, type Args, type Envelope, type Result } from '../../shared/contract'
-import { METHOD_NAMES, type MethodName } from '../../shared/methods'
+import { LOCAL_ONLY_METHODS, METHOD_NAMES, type MethodName } from '../../shared/methods'
 import type { Service } from './service'
 import { LibraryError } from './store/library'
 
 const KNOWN = new Set<string>(METHOD_NAMES)
+const LOCAL_ONLY = new Set<MethodName>(LOCAL_ONLY_METHODS)
+
+/** Who is calling. `local`: a caller that may name files on this machine (the CLI, the shell's own code). */
+export interface Caller {
+  local?: boolean
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && KNOWN.has(name)
@@ -18,11 +24,14 @@ export function isMethodName(name: unknown): name is MethodName {
  * A method the caller names in code gets its own result type (the CLI needs no casts); a name
  * from the wire is checked against the allow-list first.
  */
-export async function dispatch<M extends MethodName>(service: Service, method: M, rawArgs: Args<M>): Promise<Envelope<Result<M>>>
-export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>>
-export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+export async function dispatch<M extends MethodName>(service: Service, method: M, rawArgs: Args<M>, caller?: Caller): Promise<Envelope<Result<M>>>
+export async function dispatch(service: Service, method: unknown, rawArgs: unknown, caller?: Caller): Promise<Envelope<unknown>>
+export async function dispatch(service: Service, method: unknown, rawArgs: unknown, caller: Caller = {}): Promise<Envelope<unknown>> {
   const state = stateOf(service)
   if (state.closing) return fail({ code: 'library_error', message: 'Parallax is shutting down: the library is closing.' })
+  if (LOCAL_ONLY.has(method as MethodName) && !caller.local) {
+    return fail({ code: 'forbidden', message: `${String(method)} reads files on this machine and is not available here` })
+  }
   const call = validateAndCall(service, method, rawArgs, state)
   state.inFlight.add(call)
   try {
@@ -72,7 +81,7 @@ async function validateAndCall(service: Service, method: unknown, rawArgs: unkno
       ...(field ? { field } : {})
     })
   }
-  const jobId = method === 'import.files' ? (parsed.data as Args<'import.files'>).jobId : null
+  const jobId = method === 'import.files' || method === 'import.paths' ? (parsed.data as { jobId: string }).jobId : null
   if (jobId) state.imports.add(jobId)
   try {
     // The cast is safe: `parsed.data` was validated against this very method's schema.

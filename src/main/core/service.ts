@@ -9,7 +9,7 @@ import { articleEntities, compareArticles, type CompareInput, type Entity } from
 import { ENTITY_VERSION } from './compare/entities'
 import { splitSentences } from './compare/sentences'
 import { comparisonReport } from './compare/report'
-import { importBatch, outletFolder } from './importers/batch'
+import { collectSources, importBatch, outletFolder, type ImportSource } from './importers/batch'
 import type { Parser } from './importers/parse'
 import type { SearchBackend } from './search/service'
 import { NoteStore, notesMarkdown } from './notes/store'
@@ -112,25 +112,36 @@ export class Service implements Api {
       const folder = outletFolder(f.name.split(/[\\/]/).slice(0, -1))
       return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folder ? { folder } : {}) }
     })
+    return { results: await this.runImport(args.jobId, args.overall, sources) }
+  }
+
+  async 'import.paths'(args: Args<'import.paths'>): Promise<Result<'import.paths'>> {
+    const { sources, problems } = await collectSources(args.paths)
+    if (problems.length) this.events.emit('import.progress', { jobId: args.jobId, done: 0, total: sources.length, current: null, last: null, finished: problems })
+    return { results: [...problems, ...(await this.runImport(args.jobId, undefined, sources))] }
+  }
+
+  /** The one import path (uploads, paths, CLI, app): the batch, then search, change event and entities. */
+  private async runImport(jobId: string, overall: Args<'import.files'>['overall'], sources: ImportSource[]): Promise<ImportResult[]> {
     const abort = new AbortController()
-    this.running.set(args.jobId, abort)
+    this.running.set(jobId, abort)
     let results: ImportResult[]
     try {
       results = await importBatch(this.library, sources, {
         parser: this.parser,
         readAhead: this.readAhead,
         signal: abort.signal,
-        onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...(args.overall ? { overall: args.overall } : {}), ...p })
+        onProgress: (p) => this.events.emit('import.progress', { jobId, ...(overall ? { overall } : {}), ...p })
       })
     } finally {
-      this.running.delete(args.jobId)
+      this.running.delete(jobId)
     }
     if (results.some((r) => r.status === 'imported')) {
       await this.search.changed()
       this.events.emit('library.changed', { reason: 'import' })
       this.precomputeEntities(results.filter((r) => r.status === 'imported').map((r) => r.articleId!))
     }
-    return { results }
+    return results
   }
 
   async 'import.cancel'(args: Args<'import.cancel'>): Promise<Result<'import.cancel'>> {

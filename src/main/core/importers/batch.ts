@@ -20,7 +20,8 @@ export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string
 }
 
 export interface BatchOptions {
-  onProgress?: (p: { done: number; total: number; current: string | null; last: ImportResult | null }) => void
+  /** Before each file and at the end; `finished` holds every result since the previous call (a batch file has one per record). */
+  onProgress?: (p: { done: number; total: number; current: string | null; last: ImportResult | null; finished: ImportResult[] }) => void
   signal?: AbortSignal
   /** Where parsing runs: in-process by default, a worker pool in the app and the CLI. */
   parser?: Parser
@@ -44,12 +45,17 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   let next = 0
   // Once the disk is full every further file would fail the same way: say so once, skip the rest.
   let diskFull = false
+  let reported = 0
+  const progress = (done: number, current: string | null): void => {
+    options.onProgress?.({ done, total, current, last: results.at(-1) ?? null, finished: results.slice(reported) })
+    reported = results.length
+  }
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
       continue
     }
-    options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
+    progress(i, source.name)
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
     if (diskFull) {
       results.push(result(source.name, 'skipped', null, null, 'not imported: the disk holding the library is full'))
@@ -62,7 +68,7 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   }
   // Files staged ahead of a cancel are dropped: nothing of theirs was stored.
   await Promise.allSettled(staged)
-  options.onProgress?.({ done: total, total, current: null, last: results.at(-1) ?? null })
+  progress(total, null)
   return results
 }
 

@@ -28,7 +28,7 @@ interface Slot {
 
 export class ParserPool {
   private readonly slots: Slot[] = []
-  private readonly waiting: ((slot: Slot) => void)[] = []
+  private readonly waiting: { resolve: (slot: Slot) => void; reject: (err: Error) => void }[] = []
   /** Set while one call runs alone, to learn whether it is the one that needs the memory. */
   private gate: Promise<void> | null = null
   private closed = false
@@ -50,6 +50,8 @@ export class ParserPool {
 
   async close(): Promise<void> {
     this.closed = true
+    // Calls waiting for a worker get the same answer as calls made from now on.
+    for (const w of this.waiting.splice(0)) w.reject(new RpcError('closed', 'parser pool closed'))
     await Promise.all(this.slots.map((s) => s.client.close()))
     this.slots.length = 0
   }
@@ -127,12 +129,12 @@ export class ParserPool {
       this.slots.push(slot)
       return Promise.resolve(slot)
     }
-    return new Promise((resolve) => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)))
+    return new Promise((resolve, reject) => (first ? this.waiting.unshift({ resolve, reject }) : this.waiting.push({ resolve, reject })))
   }
 
   private release(slot: Slot): void {
     const next = this.waiting.shift()
-    if (next) next(slot)
+    if (next) next.resolve(slot)
     else slot.busy = false
   }
 }

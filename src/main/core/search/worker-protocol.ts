@@ -3,13 +3,14 @@
  * searches; the builder checks the stored index and builds and merges segments.
  */
 import type { SearchRequest, SearchResponse, SearchStatus } from './engine'
+import type { Related } from './related'
 
 type NoArgs = Record<string, never>
 
 export type SearchQueryProtocol = {
   search: { args: SearchRequest; result: SearchResponse }
   locate: { args: { id: number; q: string }; result: [number, number][] }
-  related: { args: { id: number; limit: number }; result: { id: number; score: number }[] }
+  related: { args: { id: number; limit: number }; result: Related[] }
   /** The library grouped into stories (lists of article ids). */
   stories: { args: NoArgs; result: number[][] }
   status: { args: NoArgs; result: SearchStatus }

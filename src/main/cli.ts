@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { existsSync } from 'node:fs'
-import type { ArticleSummary, ImportResult, Result } from '../shared/contract'
+import type { ArticleSummary, FolderOutlet, ImportResult, Result } from '../shared/contract'
 import { openCore, type Core } from './core'
 import { dispatch } from './core/dispatch'
 import { collectSources, importBatch } from './core/importers/batch'
@@ -20,6 +20,7 @@ Usage: parallax <command> [options]
 
 Commands:
   import <file or folder>...   Import article files (folders are read recursively)
+     [--outlet NAME | --outlet-from-folders]  outlet of files that do not name their own
   list [--limit N]             List the library's articles, newest import first
   show <id>                    Print one article
   search "<query>"             Search the library, best first (see the query language below)
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         from: { type: 'string' },
         to: { type: 'string' },
         outlet: { type: 'string' },
+        'outlet-from-folders': { type: 'boolean', default: false },
         language: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -91,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
         core = openCore(libraryDir, { workerScript: WORKER, lock: 'parallax import' })
-        return await importCommand(core, rest, json)
+        return await importCommand(core, rest, json, folderOutletOption(values.outlet, values['outlet-from-folders']))
       case 'list': {
         const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit')
         core = openCore(libraryDir, { workerScript: WORKER })
@@ -211,7 +213,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importCommand(core: Core, paths: string[], json: boolean): Promise<number> {
+function folderOutletOption(outlet: string | undefined, fromFolders: boolean): FolderOutlet | undefined {
+  if (outlet !== undefined && fromFolders) throw new UsageError('--outlet and --outlet-from-folders exclude each other')
+  if (fromFolders) return { from: 'subfolders' }
+  if (outlet === undefined) return undefined
+  if (!outlet.trim()) throw new UsageError('--outlet needs a name')
+  return { from: 'name', name: outlet.trim().slice(0, 200) }
+}
+
+async function importCommand(core: Core, paths: string[], json: boolean, folderOutlet?: FolderOutlet): Promise<number> {
   const { sources, problems } = await collectSources(paths)
   const emit = (r: ImportResult): void => {
     if (json) print(JSON.stringify({ path: r.name, status: r.status, reason: r.reason, articleId: r.articleId, title: r.title }))
@@ -221,6 +231,7 @@ async function importCommand(core: Core, paths: string[], json: boolean): Promis
   const results = await importBatch(core.library, sources, {
     parser: core.parser,
     readAhead: core.readAhead,
+    folderOutlet,
     onProgress: ({ done, total, current, last }) => {
       if (done > 0 && last) emit(last)
       if (tty) process.stderr.write(`\r\x1b[2KImporting ${done}/${total}${current ? `: ${current}` : ''}`)
@@ -240,7 +251,8 @@ function printImportSummary(results: ImportResult[]): void {
     if (r.status === 'imported') print(`imported   #${r.articleId}  ${r.title}`)
     else print(`${r.status.padEnd(10)} ${r.name}: ${r.reason}`)
   }
-  print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed`)
+  const metadata = count('metadata') ? `; ${count('metadata')} metadata file(s) read into their articles` : ''
+  print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed${metadata}`)
 }
 
 function printHits(res: Result<'search.query'>): void {

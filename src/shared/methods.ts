@@ -36,6 +36,8 @@ export const METHOD_NAMES = [
   'notes.export',
   'import.files',
   'import.cancel',
+  'outlets.aliases',
+  'outlets.setAliases',
   'preferences.get',
   'preferences.update'
 ] as const

@@ -16,6 +16,7 @@ import { NoteStore, notesMarkdown } from './notes/store'
 import { CollectionStore } from './store/collections'
 import { exportArchive, exportCollection, importArchive } from './archive'
 import type { Library } from './store/library'
+import { applyAliases, readAliases, writeAliases } from './store/outlet-aliases'
 import { APP_VERSION } from './version'
 
 export class Service implements Api {
@@ -93,9 +94,10 @@ export class Service implements Api {
 
   async 'import.files'(args: Args<'import.files'>): Promise<Result<'import.files'>> {
     const sources = args.files.map((f) => {
-      // A file from a chosen or dropped folder comes as "Folder/…/name": its folder is an outlet fallback.
-      const folder = outletFolder(f.name.split(/[\\/]/).slice(0, -1))
-      return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folder ? { folder } : {}) }
+      // A file from a chosen or dropped folder comes as "Folder/…/name".
+      const folders = f.name.split(/[\\/]/).slice(0, -1)
+      const folder = outletFolder(folders)
+      return { name: f.name, bytes: Buffer.from(f.data, 'base64'), inFolder: folders.length > 0, ...(folder ? { folder } : {}) }
     })
     const abort = new AbortController()
     this.running.set(args.jobId, abort)
@@ -105,6 +107,7 @@ export class Service implements Api {
         parser: this.parser,
         readAhead: this.readAhead,
         signal: abort.signal,
+        folderOutlet: args.folderOutlet,
         onProgress: (p) => this.events.emit('import.progress', { jobId: args.jobId, ...(args.overall ? { overall: args.overall } : {}), ...p })
       })
     } finally {
@@ -122,6 +125,23 @@ export class Service implements Api {
     const job = this.running.get(args.jobId)
     job?.abort()
     return { cancelled: !!job }
+  }
+
+  async 'outlets.aliases'(_args: Args<'outlets.aliases'>): Promise<Result<'outlets.aliases'>> {
+    return { items: readAliases(this.library.db) }
+  }
+
+  async 'outlets.setAliases'(args: Args<'outlets.setAliases'>): Promise<Result<'outlets.setAliases'>> {
+    const items = args.items // trimmed and checked by the contract
+    const renamed = this.library.db.transaction(() => {
+      writeAliases(this.library.db, items)
+      return applyAliases(this.library, items)
+    })()
+    if (renamed > 0) {
+      await this.search.changed()
+      this.events.emit('library.changed', { reason: 'update' })
+    }
+    return { items, renamed }
   }
 
   async 'preferences.get'(_args: Args<'preferences.get'>): Promise<Result<'preferences.get'>> {

@@ -6,17 +6,21 @@
  */
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
+import { LIMITS, type FolderOutlet, type ImportResult, type SourceFormat } from '../../../shared/contract'
 import { describeSqliteError, type Library } from '../store/library'
+import { OutletResolver } from '../store/outlet-aliases'
 import { parseInProcess, type Parser } from './parse'
 import type { PreparedArticle, PreparedOutput } from './prepare'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
+import { applySidecar, isFolderDocumentation, planSidecars, readSidecar, sidecarResult, type Planned, type SidecarMeta } from './sidecar'
 import { ImportFailure } from './types'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
-  /** Name of the folder the file was found in while walking a chosen folder: an outlet fallback. */
+  /** Name of the folder the file was found in while walking a chosen folder (outlet from sub-folder names). */
   folder?: string
+  /** Found inside a chosen folder rather than picked by name (then a README is the folder's, not an article). */
+  inFolder?: boolean
 }
 
 export interface BatchOptions {
@@ -26,21 +30,28 @@ export interface BatchOptions {
   parser?: Parser
   /** Files read and parsed ahead of the one being stored (match the worker pool's size). */
   readAhead?: number
+  /** The outlet of files that do not name their own; none by default (a folder's name is not an outlet). */
+  folderOutlet?: FolderOutlet
 }
 
 /** A file read and parsed, ready to store; or the result that ends its journey early. */
-type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput } | { done: ImportResult }
+type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput; meta?: SidecarMeta } | { done: ImportResult }
+type Source = Planned<ImportSource>
 
 /**
  * Reads and parses up to `readAhead` files ahead (in the worker pool, in parallel) while the
  * main thread stores the previous ones in order, each in its own transaction.
  */
-export async function importBatch(library: Library, sources: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
+export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
+  const sources = planSidecars(files)
   const total = sources.length
   const parser = options.parser ?? parseInProcess
   const ahead = Math.max(1, options.readAhead ?? 1)
-  const staged: Promise<Staged>[] = []
+  const staged: Promise<Staged | null>[] = []
+  const target: StoreTarget = { library, outlets: new OutletResolver(library.db), folderOutlet: options.folderOutlet }
+  // What became of each article file that has a metadata file beside it, for that file's result.
+  const described = new Map<string, { result?: ImportResult; meta?: SidecarMeta }>()
   let next = 0
   // Once the disk is full every further file would fail the same way: say so once, skip the rest.
   let diskFull = false
@@ -51,12 +62,18 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
     }
     options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
+    if (source.describes !== undefined) {
+      const article = described.get(source.describes)
+      results.push(sidecarResult(source.name, source.describes, article?.result, article?.meta))
+      continue
+    }
     if (diskFull) {
       results.push(result(source.name, 'skipped', null, null, 'not imported: the disk holding the library is full'))
       continue
     }
-    const s = await staged[i]!
-    results.push(...('done' in s ? [s.done] : storeOutput(library, source, s, () => (diskFull = true))))
+    const s = (await staged[i])!
+    results.push(...('done' in s ? [s.done] : storeOutput(target, source, s, () => (diskFull = true))))
+    if (source.sidecar) described.set(source.name, { result: results.at(-1), meta: 'done' in s ? undefined : s.meta })
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
@@ -66,8 +83,12 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   return results
 }
 
-async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
+async function stage(source: Source, parser: Parser): Promise<Staged | null> {
+  if (source.describes !== undefined) return null // read with its article
   const displayName = displayNameOf(source.name)
+  if (source.inFolder && isFolderDocumentation(displayName)) {
+    return { done: result(source.name, 'skipped', null, null, "the folder's documentation, not an article (pick it by name to import it)") }
+  }
   const importer = importerFor(displayName)
   if (!importer) {
     const ext = extensionOf(displayName)
@@ -77,30 +98,42 @@ async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
     const bytes = 'bytes' in source ? checkSize(source.bytes.length, source.bytes) : await readSource(source.path)
     if (bytes.length === 0) throw new ImportFailure('empty file')
     assertContentMatches(importer, displayName, bytes)
-    return { format: importer.format, displayName, output: await parser(importer.format, displayName, bytes) }
+    const output = await parser(importer.format, displayName, bytes)
+    const meta = source.sidecar ? await readSidecar(source.sidecar) : undefined
+    return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
     return { done: result(source.name, 'failed', null, null, describeError(err)) }
   }
 }
 
-function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, onDiskFull: () => void): ImportResult[] {
+interface StoreTarget {
+  library: Library
+  outlets: OutletResolver
+  folderOutlet?: FolderOutlet
+}
+
+function storeOutput(target: StoreTarget, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, onDiskFull: () => void): ImportResult[] {
+  const fallback = target.folderOutlet?.from === 'name' ? target.folderOutlet.name : target.folderOutlet?.from === 'subfolders' ? (source.folder ?? null) : null
   const store = (a: PreparedArticle, name: string): ImportResult => {
     try {
-      return storeArticle(library, a, { name, sourceName: s.displayName, format: s.format, folder: source.folder })
+      return storeArticle(target.library, { ...a, outlet: target.outlets.resolve(a.outlet ?? fallback) }, { name, sourceName: s.displayName, format: s.format })
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_FULL') onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
   }
   if (!('records' in s.output)) return [store(s.output, source.name)]
+  const only = s.output.records.length === 1 ? s.output.records[0]! : null
+  // One JSON object that is not an article (a folder's group.json, a config): not a failure.
+  if (s.format === 'json' && only && 'error' in only) return [result(source.name, 'skipped', null, null, `holds no article text: ${only.error}`)]
   return s.output.records.map((r) => {
     const name = `${source.name} (${r.label})`
     return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
   })
 }
 
-function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat; folder?: string }): ImportResult {
-  const outcome = library.articles.insert({ ...a, outlet: a.outlet ?? src.folder ?? null, sourceName: src.sourceName, sourceFormat: src.format })
+function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat }): ImportResult {
+  const outcome = library.articles.insert({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
   if (outcome.status === 'duplicate') {
     return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
   }
@@ -190,7 +223,7 @@ export async function collectSources(paths: string[]): Promise<{ sources: Import
     } else if (st.isSymbolicLink()) {
       problems.push(result(path, 'skipped', null, null, 'symbolic link: not followed'))
     } else {
-      sources.push(top ? { name: path, path } : { name: path, path, folder: outletFolder(dirname(path).split(sep)) })
+      sources.push(top ? { name: path, path } : { name: path, path, folder: outletFolder(dirname(path).split(sep)), inFolder: true })
     }
   }
   for (const p of paths) await visit(p, true)

@@ -5,6 +5,7 @@
  */
 import { detect as detectLanguage } from 'tinyld'
 import { signature } from '../dedupe/minhash'
+import { tidyMetadata } from './fields'
 import { contentHash, countWords } from './metadata'
 import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
 
@@ -12,7 +13,8 @@ export type PreparedArticle = ParsedArticle & { wordCount: number; contentHash: 
 export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string }
 export type PreparedOutput = PreparedArticle | { records: PreparedRecord[] }
 
-export function prepareArticle(a: ParsedArticle): PreparedArticle {
+export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
+  const a = tidyMetadata(parsed)
   return {
     ...a,
     language: a.language ?? guessLanguage(a.text),

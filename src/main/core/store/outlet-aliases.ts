@@ -1,0 +1,84 @@
+/**
+ * Outlet names as one: `New York Times` and `The New York Times` are the same outlet (same key:
+ * case, punctuation and a leading "The" ignored), and the user's alias list maps other spellings
+ * (`NYT`, `nytimes.com`) to the name to store. The list is kept in the preferences table (one JSON
+ * value), so it follows the library and needs no schema step.
+ */
+import type Database from 'better-sqlite3'
+import { OutletAlias } from '../../../shared/contract'
+import type { Library } from './library'
+
+const PREFERENCE_KEY = 'outlet_aliases'
+
+/** The identity of an outlet's name: "The New-York Times" and "new york times" share one. */
+export function outletKey(name: string): string {
+  const k = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^\s*(?:the|die|der|das|le|la|les|el|il)\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+  return k || name.trim().toLowerCase()
+}
+
+export function readAliases(db: Database.Database): OutletAlias[] {
+  const raw = db.prepare('SELECT value FROM preferences WHERE key = ?').pluck().get(PREFERENCE_KEY) as string | undefined
+  if (raw === undefined) return []
+  try {
+    const parsed = OutletAlias.array().safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : []
+  } catch {
+    return [] // a damaged value: no aliases rather than no library
+  }
+}
+
+export function writeAliases(db: Database.Database, items: OutletAlias[]): void {
+  db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PREFERENCE_KEY, JSON.stringify(items))
+}
+
+/** The library's outlet names with their article counts, most used first. */
+function outletsInUse(db: Database.Database): { outlet: string; n: number }[] {
+  return db.prepare('SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet').all() as { outlet: string; n: number }[]
+}
+
+/**
+ * Gives each incoming outlet name the name to store: the alias list's target, else the spelling
+ * the library already uses for the same key (its most used one), else the name as it came.
+ * Built once per import batch: one grouped query, then lookups in memory.
+ */
+export class OutletResolver {
+  private readonly byKey = new Map<string, string>()
+
+  constructor(db: Database.Database, aliases: OutletAlias[] = readAliases(db)) {
+    for (const a of aliases) this.byKey.set(outletKey(a.alias), a.outlet)
+    for (const a of aliases) if (!this.byKey.has(outletKey(a.outlet))) this.byKey.set(outletKey(a.outlet), a.outlet)
+    for (const { outlet } of outletsInUse(db)) if (!this.byKey.has(outletKey(outlet))) this.byKey.set(outletKey(outlet), outlet)
+  }
+
+  resolve(name: string | null): string | null {
+    if (name === null) return null
+    const key = outletKey(name)
+    const known = this.byKey.get(key)
+    if (known !== undefined) return known
+    this.byKey.set(key, name)
+    return name
+  }
+}
+
+/**
+ * Renames the library's articles to the names the alias list and the key rule give; returns
+ * how many articles changed. Each renamed article goes back to the search index's queue.
+ */
+export function applyAliases(library: Library, aliases: OutletAlias[]): number {
+  const db = library.db
+  const resolver = new OutletResolver(db, aliases)
+  const ids = db.prepare('SELECT id FROM articles WHERE outlet = ?').pluck()
+  return db.transaction(() => {
+    let renamed = 0
+    for (const { outlet } of outletsInUse(db)) {
+      const target = resolver.resolve(outlet)
+      if (target === null || target === outlet) continue
+      for (const id of ids.all(outlet) as number[]) if (library.articles.update(id, { outlet: target })) renamed++
+    }
+    return renamed
+  })()
+}

@@ -92,8 +92,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         if (rest.length === 0) throw new UsageError('import needs at least one file or folder')
+        const folderOutlet = folderOutletOption(values.outlet, values['outlet-from-folders'])
         core = openCore(libraryDir, { workerScript: WORKER, lock: 'parallax import' })
-        return await importCommand(core, rest, json, folderOutletOption(values.outlet, values['outlet-from-folders']))
+        return await importCommand(core, rest, json, folderOutlet)
       case 'list': {
         const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit')
         core = openCore(libraryDir, { workerScript: WORKER })

@@ -3,8 +3,8 @@
  * app sends them ("Folder/…/name"), with metadata files, documentation and a group.json; the
  * outlet for the whole folder; the outlet alias list.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Harness } from './suite'
+import { describe, expect, it } from 'vitest'
+import { expectRefused, useHarness, type Harness } from './suite'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 const article = (title: string, line: string, topic: string): string =>
@@ -12,18 +12,8 @@ const article = (title: string, line: string, topic: string): string =>
 
 export function folderSuite(transport: string, open: () => Promise<Harness>): void {
   describe(`folder imports over ${transport}`, () => {
-    let h: Harness
-    beforeEach(async () => {
-      h = await open()
-    })
-    afterEach(async () => {
-      await h.close()
-    })
-    const ok = async (method: string, args: unknown): Promise<any> => {
-      const env = await h.call(method, args)
-      if (!env.ok) throw new Error(`${method} failed: ${env.error.code} ${env.error.message}`)
-      return env.result
-    }
+    const ctx = useHarness(open)
+    const ok = ctx.ok
 
     it('reports metadata files, documentation and non-articles by status and reason', async () => {
       const files = [
@@ -83,12 +73,7 @@ export function folderSuite(transport: string, open: () => Promise<Harness>): vo
       ['outlets.setAliases', { items: [{ alias: '', outlet: 'Reuters' }] }, 'items.0.alias', /must not be empty/],
       ['outlets.setAliases', { items: [{ alias: 'AP', outlet: 'Associated Press' }, { alias: 'ap', outlet: 'AP News' }] }, 'items', /names an alias twice/]
     ])('%s(%j) is refused naming the field', async (method, args, field, message) => {
-      const env = await h.call(method, args)
-      expect(env.ok).toBe(false)
-      if (env.ok) return
-      expect(env.error.code).toBe('invalid_argument')
-      expect(env.error.field).toBe(field)
-      expect(env.error.message).toMatch(message)
+      expectRefused(await ctx.h.call(method, args), field, message)
     })
   })
 }

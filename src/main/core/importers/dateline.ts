@@ -4,7 +4,7 @@
  * into date, author and outlet, or rejected as body text when anything sentence-like surrounds
  * the date.
  */
-import { findDate, WEEKDAY_RE } from './dates'
+import { findDate, withoutWeekdays } from './dates'
 
 /** What WordPress themes print where the author should be when the author was stripped. */
 const BYLINE_RESIDUE = [
@@ -54,7 +54,7 @@ export function parseBylineLine(line: string): Byline | null {
     const by = /^by\s+([^.!?]{1,120})$/i.exec(text)
     return by ? { publishedAt: null, author: cleanAuthor(by[1]), outlet: null } : null
   }
-  const tidy = (s: string): string => s.replace(WEEKDAY_RE, ' ').replace(PUBLISHED, ' ').replace(/\s+/g, ' ').trim()
+  const tidy = (s: string): string => withoutWeekdays(s).replace(PUBLISHED, ' ').replace(/\s+/g, ' ').trim()
   const before = tidy(text.slice(0, found.index))
   const after = tidy(text.slice(found.index + found.length))
   // Words run straight into the date ("On March 1, 2025 the council…"): a sentence, not a date line.

@@ -26,10 +26,10 @@ function buildMonths(): Map<string, number> {
   }
   const styles: Intl.DateTimeFormatOptions[] = [{ month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }]
   for (const locale of DATE_LOCALES) {
-    for (let m = 1; m <= 12; m++) {
-      const d = new Date(Date.UTC(2021, m - 1, 15))
-      for (const style of styles) {
-        const part = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...style }).formatToParts(d).find((p) => p.type === 'month')
+    for (const style of styles) {
+      const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...style })
+      for (let m = 1; m <= 12; m++) {
+        const part = format.formatToParts(new Date(Date.UTC(2021, m - 1, 15))).find((p) => p.type === 'month')
         if (part) add(part.value, m)
       }
     }
@@ -44,21 +44,16 @@ function buildMonths(): Map<string, number> {
 function buildWeekdays(): string[] {
   const words = new Set<string>()
   for (const locale of DATE_LOCALES) {
-    for (let d = 0; d < 7; d++) {
-      const date = new Date(Date.UTC(2021, 0, 3 + d))
-      for (const weekday of ['long', 'short'] as const) words.add(key(new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday }).format(date)))
+    for (const weekday of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday })
+      for (let d = 0; d < 7; d++) words.add(key(format.format(new Date(Date.UTC(2021, 0, 3 + d)))))
     }
   }
   return [...words].filter((w) => /^[\p{L}-]+$/u.test(w))
 }
 
-export const MONTHS = buildMonths()
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const alternation = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|')
-
-const MONTH = `(${alternation(MONTHS.keys())})\\.?`
-/** A weekday name, for stripping from date lines ("Saturday, March 1, 2025", "Montag, 5. Oktober 2021"). */
-export const WEEKDAY_RE = new RegExp(`(?<!\\p{L})(?:${alternation(buildWeekdays())})\\.?,?(?!\\p{L})`, 'giu')
 
 /** Not inside a word: JavaScript's \b knows only ASCII letters. */
 const START = '(?<![\\p{L}\\p{N}])'
@@ -75,20 +70,40 @@ interface DatePattern {
   numericMonth?: boolean
 }
 
-/** Patterns in order of preference; each names where its parts are. */
-const DATE_PATTERNS: DatePattern[] = [
-  // 2025-03-01, 2025-03-01T10:30:00Z (the time part is handled separately below)
-  { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, y: 1, m: 2, d: 3, t: -1, numericMonth: true },
-  // March 1, 2025 / Mar. 1, 2025 10:30 AM ET
-  { re: new RegExp(`${START}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'iu'), y: 3, m: 1, d: 2, t: 4 },
-  // 1 March 2025, 5. Oktober 2021, 1er octobre 2021, 25 de noviembre de 2025, 25 ноября 2025 г.
-  {
-    re: new RegExp(`${START}(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?\\s*(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})${YEAR_WORD}${TIME}`, 'iu'),
-    y: 3, m: 2, d: 1, t: 4
-  },
-  // 05.10.2021 (day first, as in German, Russian, Ukrainian)
-  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/, y: 3, m: 2, d: 1, t: -2, numericMonth: true }
-]
+/**
+ * The tables and patterns, built on first use: loading eight locales' data costs tens of
+ * milliseconds, which a command that never reads a date should not pay.
+ */
+let tables: { months: Map<string, number>; weekday: RegExp; patterns: DatePattern[] } | null = null
+
+function dateTables(): NonNullable<typeof tables> {
+  if (tables) return tables
+  const months = buildMonths()
+  const MONTH = `(${alternation(months.keys())})\\.?`
+  /** A weekday name, for stripping from date lines ("Saturday, March 1, 2025", "Montag, 5. Oktober 2021"). */
+  const weekday = new RegExp(`(?<!\\p{L})(?:${alternation(buildWeekdays())})\\.?,?(?!\\p{L})`, 'giu')
+  /** Patterns in order of preference; each names where its parts are. */
+  const patterns: DatePattern[] = [
+    // 2025-03-01, 2025-03-01T10:30:00Z (the time part is handled separately below)
+    { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, y: 1, m: 2, d: 3, t: -1, numericMonth: true },
+    // March 1, 2025 / Mar. 1, 2025 10:30 AM ET
+    { re: new RegExp(`${START}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'iu'), y: 3, m: 1, d: 2, t: 4 },
+    // 1 March 2025, 5. Oktober 2021, 1er octobre 2021, 25 de noviembre de 2025, 25 ноября 2025 г.
+    {
+      re: new RegExp(`${START}(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?\\s*(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?(\\d{4})${YEAR_WORD}${TIME}`, 'iu'),
+      y: 3, m: 2, d: 1, t: 4
+    },
+    // 05.10.2021 (day first, as in German, Russian, Ukrainian)
+    { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/, y: 3, m: 2, d: 1, t: -2, numericMonth: true }
+  ]
+  tables = { months, weekday, patterns }
+  return tables
+}
+
+/** Strips weekday names ("Saturday,", "Montag,", "понедельник") from a piece of a date line. */
+export function withoutWeekdays(text: string): string {
+  return text.replace(dateTables().weekday, ' ')
+}
 
 export interface FoundDate {
   /** `YYYY-MM-DD`, or a full ISO date-time with offset when the source gave a time and zone. */
@@ -99,11 +114,12 @@ export interface FoundDate {
 
 /** Finds the first date in a piece of text, in any of the forms news pages use. */
 export function findDate(text: string): FoundDate | null {
-  for (const p of DATE_PATTERNS) {
+  const { months, patterns } = dateTables()
+  for (const p of patterns) {
     const m = p.re.exec(text)
     if (!m) continue
     const year = Number(m[p.y])
-    const month = p.numericMonth ? Number(m[p.m]) : (MONTHS.get(key(m[p.m]!)) ?? 0)
+    const month = p.numericMonth ? Number(m[p.m]) : (months.get(key(m[p.m]!)) ?? 0)
     const day = Number(m[p.d])
     if (!validDate(year, month, day)) continue
     const date = `${year}-${pad(month)}-${pad(day)}`
@@ -141,7 +157,7 @@ export function parseDate(text: string): string | null {
   const found = findDate(trimmed)
   if (!found) return null
   // Accept a weekday before it ("Saturday, March 1, 2025") but not a sentence around it.
-  const before = trimmed.slice(0, found.index).replace(WEEKDAY_RE, '').trim()
+  const before = withoutWeekdays(trimmed.slice(0, found.index)).trim()
   const after = trimmed.slice(found.index + found.length).trim()
   return before === '' && after.length <= 3 ? found.iso : null
 }

@@ -2,7 +2,7 @@
  * Last tidy-up of an article's metadata fields, whatever format they came from: HTML character
  * references decoded (`&#163;1.8m` → `£1.8m`, `AT&amp;T` → `AT&T`), whitespace collapsed.
  */
-import { decodeHTML } from 'entities'
+import { decodeHTML } from 'entities/decode'
 import type { ParsedArticle } from './types'
 
 

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../src/shared/contract'
+import { belongTogether } from '../../src/shared/import-pairs'
 import { collectSources, importBatch, type BatchOptions } from '../../src/main/core/importers/batch'
 import { Library } from '../../src/main/core/store/library'
 import { OutletResolver, applyAliases, outletKey, writeAliases } from '../../src/main/core/store/outlet-aliases'
@@ -140,6 +141,34 @@ describe('importing a folder as people have it', () => {
       byName.close()
       bySub.close()
     }
+  })
+})
+
+describe('hostile metadata files', () => {
+  it('refuses a YAML file that expands without bound, and still imports its article', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`)
+    const lib = Library.open(tmpDir())
+    try {
+      const results = await importBatch(lib, [
+        { name: 'f/story.txt', bytes: Buffer.from(`Harbour story\n\n${body('harbour')}`) },
+        { name: 'f/story.yaml', bytes: Buffer.from(`${levels.join('\n')}\noutlet: Bomb Weekly\n`) }
+      ])
+      expect(results.map((r) => r.status)).toEqual(['imported', 'failed'])
+      expect(results[1]!.reason).toMatch(/^metadata for story\.txt could not be read: invalid YAML: .*alias/i)
+      expect(lib.articles.get(results[0]!.articleId!)!.outlet).toBeNull()
+    } finally {
+      lib.close()
+    }
+  })
+})
+
+describe('pairing across upload calls', () => {
+  it('tells the caller which neighbouring files must go in the same call', () => {
+    expect(belongTogether('clips/story/1_nyt.json', 'clips/story/1_nyt.txt')).toBe(true)
+    expect(belongTogether('clips/story/4_gao.txt', 'clips/story/4_gao.txt.json')).toBe(true)
+    expect(belongTogether('clips/a/1.json', 'clips/b/1.txt')).toBe(false)
+    expect(belongTogether('clips/story/1_nyt.txt', 'clips/story/2_post.txt')).toBe(false)
   })
 })
 

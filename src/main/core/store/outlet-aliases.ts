@@ -46,20 +46,31 @@ function outletsInUse(db: Database.Database): { outlet: string; n: number }[] {
  * Built once per import batch: one grouped query, then lookups in memory.
  */
 export class OutletResolver {
-  private readonly byKey = new Map<string, string>()
+  /** Filled on the first outlet to resolve: a batch without outlets never scans the library. */
+  private byKey: Map<string, string> | null = null
 
-  constructor(db: Database.Database, aliases: OutletAlias[] = readAliases(db)) {
-    for (const a of aliases) this.byKey.set(outletKey(a.alias), a.outlet)
-    for (const a of aliases) if (!this.byKey.has(outletKey(a.outlet))) this.byKey.set(outletKey(a.outlet), a.outlet)
-    for (const { outlet } of outletsInUse(db)) if (!this.byKey.has(outletKey(outlet))) this.byKey.set(outletKey(outlet), outlet)
+  constructor(
+    private readonly db: Database.Database,
+    private readonly aliases?: OutletAlias[]
+  ) {}
+
+  private names(): Map<string, string> {
+    if (this.byKey) return this.byKey
+    const byKey = new Map<string, string>()
+    const aliases = this.aliases ?? readAliases(this.db)
+    for (const a of aliases) byKey.set(outletKey(a.alias), a.outlet)
+    for (const a of aliases) if (!byKey.has(outletKey(a.outlet))) byKey.set(outletKey(a.outlet), a.outlet)
+    for (const { outlet } of outletsInUse(this.db)) if (!byKey.has(outletKey(outlet))) byKey.set(outletKey(outlet), outlet)
+    return (this.byKey = byKey)
   }
 
   resolve(name: string | null): string | null {
     if (name === null) return null
     const key = outletKey(name)
-    const known = this.byKey.get(key)
+    const byKey = this.names()
+    const known = byKey.get(key)
     if (known !== undefined) return known
-    this.byKey.set(key, name)
+    byKey.set(key, name)
     return name
   }
 }

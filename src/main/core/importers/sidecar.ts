@@ -6,7 +6,6 @@
  */
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { parse as parseYaml } from 'yaml'
 import type { ImportResult } from '../../../shared/contract'
 import { cleanAuthor, parseDate } from './metadata'
 import { tidyField } from './fields'
@@ -85,7 +84,8 @@ export async function readSidecar(source: Source): Promise<SidecarMeta> {
     const bytes = source.bytes ?? (await readSmallFile(source.path!))
     if (bytes.length > MAX_SIDECAR_BYTES) return { error: `too large for a metadata file (over ${MAX_SIDECAR_BYTES / 1024 / 1024} MB)` }
     const text = decodeText(bytes).text
-    const data: unknown = extensionOf(source.name) === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 })
+    // The YAML parser is loaded only when a YAML file comes (every command would pay for it otherwise).
+    const data: unknown = extensionOf(source.name) === 'json' ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: 100 })
     if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'not an object of fields' }
     return { fields: fieldsOf(data as Record<string, unknown>) }
   } catch (err) {

@@ -2,9 +2,20 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { PAGE_CSP } from './src/shared/csp'
 
 const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string }
 const define = { __PARALLAX_VERSION__: JSON.stringify(pkg.version) }
+
+/** Writes the one CSP (src/shared/csp.ts) into index.html; a page without it must not be built. */
+const csp: Plugin = {
+  name: 'parallax-csp',
+  transformIndexHtml(html) {
+    if (!html.includes('%PARALLAX_CSP%')) throw new Error('index.html has no %PARALLAX_CSP% placeholder for the CSP')
+    return html.replace('%PARALLAX_CSP%', PAGE_CSP)
+  }
+}
 
 export default defineConfig({
   main: {
@@ -23,7 +34,8 @@ export default defineConfig({
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),
-          'bench-compare': resolve(__dirname, 'bench/compare.ts')
+          'bench-compare': resolve(__dirname, 'bench/compare.ts'),
+          'bench-hostile': resolve(__dirname, 'bench/hostile.ts')
         },
         output: { format: 'cjs' }
       }
@@ -42,7 +54,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), csp],
     build: {
       rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }

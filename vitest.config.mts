@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
-// Three projects: fast core tests, the contract suite (through dispatch and through HTTP),
+// Four projects: fast core tests, the renderer's state and hooks (jsdom), the contract suite (through dispatch and through HTTP),
 // and the end-to-end tests that drive the built app in Chromium (and Electron where it exists).
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      {
+        // The renderer's state and hooks in jsdom, over a stand-in for the desktop preload.
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/renderer/setup.ts'], testTimeout: 30_000 }
+      },
       { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {

@@ -6,6 +6,8 @@
 //            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...),
 //            and related coverage for one article at that size.
 //   compare  two and six 1,500-word articles against a naive all-pairs sentence comparison.
+//   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
+//            the importing process's peak RSS against the good files imported alone.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -109,7 +111,11 @@ function benchCompare() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-compare.js'), dir], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare }
+function benchHostile() {
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-hostile.js')], { stdio: 'inherit' })
+}
+
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -150,6 +150,7 @@ export type SearchStatus = z.infer<typeof SearchStatus>
 
 /** One piece of a word-level diff: kept, added (only in the counterpart) or removed (only here). */
 export const DiffPart = z.object({ op: z.enum(['=', '+', '-']), text: z.string() })
+export type DiffPart = z.infer<typeof DiffPart>
 
 export const SentenceClass = z.enum(['same', 'reworded', 'only'])
 
@@ -242,12 +243,16 @@ export type SavedComparison = z.infer<typeof SavedComparison>
 
 export const NoteColor = z.enum(['yellow', 'green', 'blue', 'pink'])
 
+/** Where a note is anchored: its quote with some context (W3C TextQuoteSelector) and its offsets (TextPositionSelector). */
+export const NoteAnchor = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string(), start: z.int(), end: z.int() })
+export type NoteAnchor = z.infer<typeof NoteAnchor>
+
 export const Note = z.object({
   id: z.int().positive(),
   articleId: ArticleId,
   articleTitle: z.string(),
-  /** The quote as it was anchored (W3C TextQuoteSelector + TextPositionSelector). */
-  anchor: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string(), start: z.int(), end: z.int() }),
+  /** The quote as it was anchored. */
+  anchor: NoteAnchor,
   /** Where the quote is in the article's current text; 'orphan' when it cannot be found any more. */
   located: z.object({ start: z.int(), end: z.int(), how: z.enum(['position', 'quote', 'orphan']) }),
   color: NoteColor,

@@ -4,15 +4,17 @@
  * Each article is inserted in its own transaction, so a crash leaves whole articles or none,
  * and running the same batch again only adds what is missing (dedupe by content hash).
  */
-import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
+import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { LIMITS, type FolderOutlet, type ImportResult, type SourceFormat } from '../../../shared/contract'
-import { describeSqliteError, type Library } from '../store/library'
+import type { FolderOutlet, ImportResult, SourceFormat } from '../../../shared/contract'
+import type { Library } from '../store/library'
 import { OutletResolver } from '../store/outlet-aliases'
 import { parseInProcess, type Parser } from './parse'
-import type { PreparedArticle, PreparedOutput } from './prepare'
+import type { PreparedArticle, PreparedOutput, PreparedRecord } from './prepare'
+import { checkSize, describeIoError, readSource } from './read-source'
+import { RECORD_FORMATS, parseRecordGroups } from './record-stream'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
-import { applySidecar, isFolderDocumentation, planSidecars, readSidecar, sidecarResult, type Planned, type SidecarMeta } from './sidecar'
+import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, readSidecar, sidecarResult, type Planned, type SidecarMeta } from './sidecar'
 import { ImportFailure } from './types'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
@@ -34,14 +36,30 @@ export interface BatchOptions {
   folderOutlet?: FolderOutlet
 }
 
-/** A file read and parsed, ready to store; or the result that ends its journey early. */
-type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput; meta?: SidecarMeta } | { done: ImportResult }
+/**
+ * A file read and parsed (a batch export: being parsed group by group), ready to store; or the
+ * result that ends its journey early.
+ */
+type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput | RecordGroups; meta?: SidecarMeta } | { done: ImportResult }
 type Source = Planned<ImportSource>
+type RecordGroups = { groups: AsyncGenerator<PreparedRecord[]> }
+
+/** What storing one file needs from the batch around it. */
+interface StoreHooks {
+  outlets: OutletResolver
+  folderOutlet?: FolderOutlet
+  onDiskFull: () => void
+  /** Why the rest of a batch export must not be stored (cancel, full disk), or null. */
+  stopReason: () => string | null
+  onRecords: (label: string) => void
+}
 
 /**
  * Reads and parses up to `readAhead` files ahead (in the worker pool, in parallel) while the
  * main thread stores the previous ones in order, each in its own transaction.
  */
+const DISK_FULL = 'not imported: the disk holding the library is full'
+
 export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   const sources = planSidecars(files)
@@ -49,7 +67,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
   const parser = options.parser ?? parseInProcess
   const ahead = Math.max(1, options.readAhead ?? 1)
   const staged: Promise<Staged | null>[] = []
-  const target: StoreTarget = { library, outlets: new OutletResolver(library.db), folderOutlet: options.folderOutlet }
+  const outlets = new OutletResolver(library.db)
   // What became of each article file that has a metadata file beside it, for that file's result.
   const described = new Map<string, { result?: ImportResult; meta?: SidecarMeta }>()
   let next = 0
@@ -68,11 +86,17 @@ export async function importBatch(library: Library, files: ImportSource[], optio
       continue
     }
     if (diskFull) {
-      results.push(result(source.name, 'skipped', null, null, 'not imported: the disk holding the library is full'))
+      results.push(result(source.name, 'skipped', null, null, DISK_FULL))
       continue
     }
     const s = (await staged[i])!
-    results.push(...('done' in s ? [s.done] : storeOutput(target, source, s, () => (diskFull = true))))
+    results.push(...('done' in s ? [s.done] : await storeOutput(library, source, s, {
+      outlets,
+      folderOutlet: options.folderOutlet,
+      onDiskFull: () => (diskFull = true),
+      stopReason: () => (options.signal?.aborted ? 'cancelled: its remaining records were not imported' : diskFull ? DISK_FULL : null),
+      onRecords: (label) => options.onProgress?.({ done: i, total, current: `${source.name} (${label})`, last: null })
+    })))
     if (source.sidecar) described.set(source.name, { result: results.at(-1), meta: 'done' in s ? undefined : s.meta })
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
@@ -95,9 +119,13 @@ async function stage(source: Source, parser: Parser): Promise<Staged | null> {
     return { done: result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)') }
   }
   try {
-    const bytes = 'bytes' in source ? checkSize(source.bytes.length, source.bytes) : await readSource(source.path)
+    const bytes = 'bytes' in source ? source.bytes : await readSource(source.path)
+    checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')
     assertContentMatches(importer, displayName, bytes)
+    if (RECORD_FORMATS.has(importer.format)) {
+      return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
+    }
     const output = await parser(importer.format, displayName, bytes)
     const meta = source.sidecar ? await readSidecar(source.sidecar) : undefined
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
@@ -106,30 +134,52 @@ async function stage(source: Source, parser: Parser): Promise<Staged | null> {
   }
 }
 
-interface StoreTarget {
-  library: Library
-  outlets: OutletResolver
-  folderOutlet?: FolderOutlet
-}
-
-function storeOutput(target: StoreTarget, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, onDiskFull: () => void): ImportResult[] {
-  const fallback = target.folderOutlet?.from === 'name' ? target.folderOutlet.name : target.folderOutlet?.from === 'subfolders' ? (source.folder ?? null) : null
+async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {
+  const from = hooks.folderOutlet
+  const fallback = from?.from === 'name' ? from.name : from?.from === 'subfolders' ? (source.folder ?? null) : null
   const store = (a: PreparedArticle, name: string): ImportResult => {
     try {
-      return storeArticle(target.library, { ...a, outlet: target.outlets.resolve(a.outlet ?? fallback) }, { name, sourceName: s.displayName, format: s.format })
+      return storeArticle(library, { ...a, outlet: hooks.outlets.resolve(a.outlet ?? fallback) }, { name, sourceName: s.displayName, format: s.format })
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_FULL') onDiskFull()
+      if ((err as { code?: string }).code === 'SQLITE_FULL') hooks.onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
   }
+  // The first two records, to tell a lone JSON object that is no article (a group.json) from a batch.
+  const firstRecords: PreparedRecord[] = []
+  const storeRecords = (records: PreparedRecord[]): ImportResult[] => {
+    firstRecords.push(...records.slice(0, 2 - firstRecords.length))
+    return records.map((r) => {
+      const name = `${source.name} (${r.label})`
+      return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
+    })
+  }
+  if ('groups' in s.output) {
+    const out = await storeGroups(s.output.groups, storeRecords, source.name, hooks)
+    return notAnArticle(s.format, source.name, firstRecords, out) ?? out
+  }
   if (!('records' in s.output)) return [store(s.output, source.name)]
-  const only = s.output.records.length === 1 ? s.output.records[0]! : null
-  // One JSON object that is not an article (a folder's group.json, a config): not a failure.
-  if (s.format === 'json' && only && 'error' in only) return [result(source.name, 'skipped', null, null, `holds no article text: ${only.error}`)]
-  return s.output.records.map((r) => {
-    const name = `${source.name} (${r.label})`
-    return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
-  })
+  return storeRecords(s.output.records)
+}
+
+/** A batch export's records, stored group by group as they are parsed, with progress between groups. */
+async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecords: (r: PreparedRecord[]) => ImportResult[], name: string, hooks: StoreHooks): Promise<ImportResult[]> {
+  const out: ImportResult[] = []
+  try {
+    for await (const group of groups) {
+      out.push(...storeRecords(group))
+      hooks.onRecords(group.at(-1)!.label)
+      const stop = hooks.stopReason()
+      if (stop) {
+        out.push(result(name, 'skipped', null, null, stop))
+        break
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  } catch (err) {
+    out.push(result(name, 'failed', null, null, describeError(err)))
+  }
+  return out.length > 0 ? out : [result(name, 'failed', null, null, 'the file holds no records')]
 }
 
 function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat }): ImportResult {
@@ -144,43 +194,8 @@ function describeError(err: unknown): string {
   return err instanceof ImportFailure ? err.message : describeIoError(err)
 }
 
-function checkSize(size: number, bytes: Uint8Array): Uint8Array {
-  if (size > LIMITS.maxFileBytes) throw new ImportFailure(`file too large: ${mb(size)}, limit ${mb(LIMITS.maxFileBytes)}`)
-  return bytes
-}
-
-async function readSource(path: string): Promise<Uint8Array> {
-  const st = await lstat(path)
-  if (st.isSymbolicLink()) throw new ImportFailure('symbolic link: not followed (import the file it points to instead)')
-  if (!st.isFile()) throw new ImportFailure('not a regular file')
-  checkSize(st.size, new Uint8Array())
-  const bytes = await readFile(path)
-  // The file may have grown between stat and read.
-  return checkSize(bytes.length, bytes)
-}
-
-function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'file vanished before it could be read'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EISDIR':
-      return 'is a folder'
-    default:
-      if (e?.code?.startsWith('SQLITE_')) return `${describeSqliteError(err)}: nothing was stored for this file`
-      return `unexpected error: ${e?.message ?? String(err)}`
-  }
-}
-
 function result(name: string, status: ImportResult['status'], articleId: number | null, title: string | null, reason: string | null): ImportResult {
   return { name, status, articleId, title, reason, nearDuplicates: [] }
-}
-
-function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`
 }
 
 /** A file name safe to show and store: no path, no control or bidi-override characters. */

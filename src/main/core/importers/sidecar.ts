@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises'
 import type { ImportResult } from '../../../shared/contract'
 import { cleanAuthor, parseDate } from './metadata'
 import { tidyField } from './fields'
-import type { PreparedOutput } from './prepare'
+import type { PreparedOutput, PreparedRecord } from './prepare'
 import { FIELDS, isoFromDate, pick } from './records'
 import { decodeText } from './decode'
 import { extensionOf, supportedExtensions } from './registry'
@@ -144,4 +144,14 @@ export function sidecarResult(name: string, describes: string, article: ImportRe
   const named = fields.map((f) => (f === 'publishedAt' ? 'date' : f)).join(', ')
   const reason = article.status === 'imported' ? `metadata for ${of}: ${named}` : `metadata for ${of}, already in the library as #${article.articleId} (not applied again)`
   return { ...base, status: 'metadata', articleId: article.articleId, title: article.title, reason }
+}
+
+/**
+ * A JSON file holding one object that is no article (a folder's group.json, a config) is skipped
+ * with the reason, not failed: returns that one result, or null for anything else.
+ */
+export function notAnArticle(format: string, name: string, firstRecords: PreparedRecord[], results: ImportResult[]): ImportResult[] | null {
+  const only = firstRecords.length === 1 ? firstRecords[0]! : null
+  if (format !== 'json' || !only || !('error' in only) || results.length !== 1) return null
+  return [{ name, status: 'skipped', articleId: null, title: null, reason: `holds no article text: ${only.error}`, nearDuplicates: [] }]
 }

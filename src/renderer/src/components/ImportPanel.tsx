@@ -1,5 +1,5 @@
 /** Import progress with a cancel button, then a summary that explains every failure. */
-import type { ImportState } from '../hooks'
+import type { ImportState } from '../hooks/useImport'
 import { plural } from '../format'
 
 interface Props {

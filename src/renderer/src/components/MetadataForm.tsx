@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import type { Article } from '../../../shared/contract'
 import { api } from '../api/client'
+import { submitTo } from './submit'
 
 const FIELDS = [
   { key: 'title', label: 'Title' },
@@ -27,33 +28,19 @@ export function MetadataForm({ article, onDone }: { article: Article; onDone: (u
 
   const save = async (): Promise<void> => {
     const nullable = (v: string): string | null => (v.trim() === '' ? null : v.trim())
-    try {
-      const updated = await api['articles.update']({
-        id: article.id,
-        patch: {
-          title: values.title.trim(),
-          author: nullable(values.author),
-          outlet: nullable(values.outlet),
-          publishedAt: nullable(values.publishedAt),
-          url: nullable(values.url),
-          language: nullable(values.language)
-        }
-      })
-      onDone(updated)
-    } catch (err) {
-      setError((err as Error).message)
+    const patch = {
+      title: values.title.trim(),
+      author: nullable(values.author),
+      outlet: nullable(values.outlet),
+      publishedAt: nullable(values.publishedAt),
+      url: nullable(values.url),
+      language: nullable(values.language)
     }
+    onDone(await api['articles.update']({ id: article.id, patch }))
   }
 
   return (
-    <form
-      className="metadata-form"
-      data-testid="metadata-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save()
-      }}
-    >
+    <form className="metadata-form" data-testid="metadata-form" onSubmit={submitTo(save, setError)}>
       {FIELDS.map((f) => (
         <label key={f.key}>
           <span>{f.label}</span>

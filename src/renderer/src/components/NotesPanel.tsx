@@ -4,6 +4,7 @@ import type { Note } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
 import { renderMarkdown } from '../markdown'
+import { submitTo } from './submit'
 
 
 export function NotesPanel({ articleId, notes, editing, onEditing }: { articleId: number; notes: Note[]; editing: number | null; onEditing: (id: number | null) => void }): React.JSX.Element {
@@ -37,12 +38,7 @@ function NoteItem({ note, editing, onEditing }: { note: Note; editing: boolean; 
       <blockquote className="note-quote">{note.anchor.exact}</blockquote>
       {note.located.how === 'orphan' && <p className="orphan">This passage is no longer in the article; the note keeps its quote.</p>}
       {editing ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save()
-          }}
-        >
+        <form onSubmit={submitTo(save)}>
           <textarea aria-label="Note" autoFocus rows={4} value={body} onChange={(e) => setBody(e.target.value)} placeholder="Your note (Markdown)" />
           <div className="form-actions">
             <button type="button" onClick={() => onEditing(false)}>

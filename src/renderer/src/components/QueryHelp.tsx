@@ -1,5 +1,6 @@
 /** The query language, in a popover beside the search box. */
 import { useState } from 'react'
+import { HelpTable } from './HelpTable'
 
 const ROWS: [string, string][] = [
   ['harbour bridge', 'articles with any of the words, best first'],
@@ -20,18 +21,7 @@ export function QueryHelp(): React.JSX.Element {
       </button>
       {open && (
         <div className="popover" role="dialog" aria-label="Search syntax" data-testid="query-help">
-          <table>
-            <tbody>
-              {ROWS.map(([q, what]) => (
-                <tr key={q}>
-                  <td>
-                    <code>{q}</code>
-                  </td>
-                  <td>{what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HelpTable rows={ROWS} keyAs={(q) => <code>{q}</code>} />
           <p>Case, accents and word endings are ignored (café = cafe, Blair's = Blair). Press / to search.</p>
         </div>
       )}

@@ -1,22 +1,13 @@
 /** Articles about the same story, near-duplicates first, each one click away from a comparison. */
-import { useEffect, useState } from 'react'
-import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
 import { formatDate } from '../format'
-
-type Items = Result<'articles.related'>['items']
+import { useApiQuery } from '../hooks/useApiQuery'
+import { LoadError } from './LoadError'
 
 export function RelatedCoverage({ id, onOpen, onCompare }: { id: number; onOpen: (id: number) => void; onCompare: (other: number) => void }): React.JSX.Element | null {
-  const [items, setItems] = useState<Items>([])
-  useEffect(() => {
-    let live = true
-    api['articles.related']({ id, limit: 5 })
-      .then((r) => live && setItems(r.items))
-      .catch(() => live && setItems([]))
-    return () => {
-      live = false
-    }
-  }, [id])
+  const related = useApiQuery(() => api['articles.related']({ id, limit: 5 }), [id])
+  const items = related.data?.items ?? []
+  if (related.error) return <LoadError what="Could not find related coverage" error={related.error} />
   if (items.length === 0) return null
   return (
     <aside className="related" aria-label="Related coverage" data-testid="related">

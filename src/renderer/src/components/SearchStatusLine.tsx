@@ -1,28 +1,20 @@
 /** The search index's state, in the sidebar: ready, or still indexing (results may be incomplete). */
-import { useEffect, useState } from 'react'
-import type { SearchStatus } from '../../../shared/contract'
+import { useEffect } from 'react'
 import { api } from '../api/client'
 import { plural } from '../format'
+import { useApiQuery } from '../hooks/useApiQuery'
+import { LoadError } from './LoadError'
 
 export function SearchStatusLine(): React.JSX.Element | null {
-  const [status, setStatus] = useState<SearchStatus | null>(null)
+  const { data: status, error, reload } = useApiQuery(() => api['search.status']({}), [], { reloadOn: 'any' })
+  const indexing = status?.state === 'indexing'
+  // Poll while indexing, so the line turns "ready" by itself.
   useEffect(() => {
-    let live = true
-    const load = (): void => {
-      api['search.status']({})
-        .then((s) => live && setStatus(s))
-        .catch(() => undefined)
-    }
-    load()
-    const off = api.onChange(null, load)
-    // Poll while indexing, so the line turns "ready" by itself.
-    const t = setInterval(() => status?.state === 'indexing' && load(), 2000)
-    return () => {
-      live = false
-      off()
-      clearInterval(t)
-    }
-  }, [status?.state])
+    if (!indexing) return
+    const t = setInterval(reload, 2000)
+    return () => clearInterval(t)
+  }, [indexing, reload])
+  if (error) return <LoadError what="Search status unknown" error={error} className="index-status" />
   if (!status) return null
   return (
     <span className={`index-status index-${status.state}`} data-testid="index-status">

@@ -1,7 +1,10 @@
 /** Settings: the theme (kept in the library), where the library lives, and the versions. */
-import { useEffect, useState } from 'react'
-import type { LibraryInfo, Preferences } from '../../../shared/contract'
+import { useState } from 'react'
+import type { Preferences } from '../../../shared/contract'
 import { api } from '../api/client'
+import { useApiQuery } from '../hooks/useApiQuery'
+import type { PreferencesState } from '../theme'
+import { LoadError } from './LoadError'
 
 const THEMES: [Preferences['theme'], string][] = [
   ['system', 'Follow the system'],
@@ -9,12 +12,10 @@ const THEMES: [Preferences['theme'], string][] = [
   ['dark', 'Dark']
 ]
 
-export function SettingsDialog({ prefs, onUpdate, onClose }: { prefs: Preferences | null; onUpdate: (p: Partial<Preferences>) => Promise<void>; onClose: () => void }): React.JSX.Element {
-  const [info, setInfo] = useState<LibraryInfo | null>(null)
+export function SettingsDialog({ preferences, onClose }: { preferences: PreferencesState; onClose: () => void }): React.JSX.Element {
+  const { prefs, update: onUpdate } = preferences
+  const { data: info, error: infoError } = useApiQuery(() => api['library.info']({}), [])
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    void api['library.info']({}).then(setInfo)
-  }, [])
   return (
     <div className="settings-dialog" role="dialog" aria-label="Settings" data-testid="settings">
       <header>
@@ -37,6 +38,7 @@ export function SettingsDialog({ prefs, onUpdate, onClose }: { prefs: Preference
             {label}
           </label>
         ))}
+        <LoadError what="Could not read the preferences" error={preferences.error} className="error" />
       </fieldset>
       <fieldset>
         <legend>Library</legend>
@@ -52,6 +54,7 @@ export function SettingsDialog({ prefs, onUpdate, onClose }: { prefs: Preference
             </>
           )}
         </p>
+        <LoadError what="Could not read the library's details" error={infoError} className="error" />
         {info && (
           <p className="hint">
             {info.articleCount} articles · Parallax {info.appVersion} · library format {info.schemaVersion}

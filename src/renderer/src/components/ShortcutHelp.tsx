@@ -1,4 +1,6 @@
 /** The keyboard shortcuts, shown with "?". */
+import { HelpTable } from './HelpTable'
+
 const SHORTCUTS: [string, string][] = [
   ['/  or  Ctrl+F', 'Search the library'],
   ['↓ ↑  or  j k', 'Next / previous article'],
@@ -17,18 +19,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }): React.JSX.El
           ×
         </button>
       </header>
-      <table>
-        <tbody>
-          {SHORTCUTS.map(([k, what]) => (
-            <tr key={k}>
-              <td>
-                <kbd>{k}</kbd>
-              </td>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HelpTable rows={SHORTCUTS} keyAs={(k) => <kbd>{k}</kbd>} />
     </div>
   )
 }

@@ -1,37 +1,31 @@
 /** Every note in the library, newest first, filterable by article, tag and collection; a note opens its article. */
-import { useEffect, useMemo, useState } from 'react'
-import type { Note } from '../../../shared/contract'
+import { useMemo, useState } from 'react'
 import { api } from '../api/client'
 import { formatDate } from '../format'
 import { CollectionSelect, TagSelect } from '../components/FilterSelects'
+import { LoadError } from '../components/LoadError'
+import { useApiQuery } from '../hooks/useApiQuery'
 
 export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): React.JSX.Element {
-  const [notes, setNotes] = useState<Note[] | null>(null)
   const [article, setArticle] = useState<number | ''>('')
   const [tag, setTag] = useState('')
   const [collection, setCollection] = useState('')
   // Articles with the chosen tag and in the chosen collection (null: no such filter).
-  const [within, setWithin] = useState<Set<number> | null>(null)
-  useEffect(() => {
-    if (!tag && !collection) {
-      setWithin(null)
-      return
-    }
-    void api['articles.list']({ ...(tag ? { tag } : {}), ...(collection ? { collection: Number(collection) } : {}) }).then((r) => setWithin(new Set(r.items.map((a) => a.id))))
-  }, [tag, collection])
-  useEffect(() => {
-    const load = (): void => {
-      api['notes.list']({})
-        .then((r) => setNotes(r.items))
-        .catch(() => setNotes([]))
-    }
-    load()
-    return api.onChange(['notes'], load)
-  }, [])
+  const filtered = !!tag || !!collection
+  const within = useApiQuery(() => api['articles.list']({ ...(tag ? { tag } : {}), ...(collection ? { collection: Number(collection) } : {}) }), [tag, collection], { enabled: filtered })
+  const withinIds = useMemo(() => (filtered && within.data ? new Set(within.data.items.map((a) => a.id)) : null), [filtered, within.data])
+  const query = useApiQuery(() => api['notes.list']({}), [], { reloadOn: ['notes'] })
+  const notes = query.data?.items ?? null
   const articles = useMemo(() => [...new Map((notes ?? []).map((n) => [n.articleId, n.articleTitle])).entries()], [notes])
-  if (!notes) return <section className="stories empty" aria-busy="true" />
+  if (!notes) {
+    return (
+      <section className="stories empty" aria-busy={!query.error}>
+        <LoadError what="Could not load the notes" error={query.error} />
+      </section>
+    )
+  }
   if (notes.length === 0) return <section className="stories empty">No notes yet. Select words in an article to highlight them or add a note.</section>
-  const shown = notes.filter((n) => (article === '' || n.articleId === article) && (!within || within.has(n.articleId)))
+  const shown = notes.filter((n) => (article === '' || n.articleId === article) && (!withinIds || withinIds.has(n.articleId)))
   return (
     <section className="stories notes-view" data-testid="notes-view">
       <div className="search-bar">
@@ -47,6 +41,8 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
         <TagSelect label="Tag" value={tag} onChange={setTag} />
         <CollectionSelect label="Collection" value={collection} onChange={setCollection} />
       </div>
+      <LoadError what="Could not load the notes" error={query.error} />
+      <LoadError what="Could not filter the notes" error={within.error} />
       {shown.map((n) => (
         <article key={n.id} className={`note note-${n.color}`}>
           <button className="link column-title" onClick={() => onOpen(n.articleId)}>

@@ -1,26 +1,13 @@
 /** Search results: count, sort and filters, snippets with the matched words highlighted, keyboard navigation. */
-import { useEffect, useState } from 'react'
-import type { Result } from '../../../shared/contract'
+import type { Args } from '../../../shared/contract'
 import { api } from '../api/client'
-import { CollectionSelect, TagSelect } from '../components/FilterSelects'
+import { ArticleRow } from '../components/ArticleRow'
 import { Highlighted } from '../components/Highlighted'
 import { listKeyHandler } from '../components/listKeys'
-import { MarkBox } from '../components/MarkBox'
 import { formatDate, plural } from '../format'
-
-export interface SearchOptions {
-  sort: 'relevance' | 'date'
-  from: string
-  to: string
-  outlet: string
-  language: string
-  tag: string
-  collection: string
-}
-
-export const NO_OPTIONS: SearchOptions = { sort: 'relevance', from: '', to: '', outlet: '', language: '', tag: '', collection: '' }
-
-type Response = Result<'search.query'>
+import { useApiQuery } from '../hooks/useApiQuery'
+import { SearchBar } from './SearchBar'
+import type { SearchOptions } from './searchOptions'
 
 interface Props {
   query: string
@@ -32,37 +19,26 @@ interface Props {
   onMark: (id: number) => void
 }
 
+/** The filters the bar has set, as the search method takes them. */
+function filtersOf(options: SearchOptions): Args<'search.query'>['filters'] {
+  const filters: Record<string, string | number> = Object.fromEntries(
+    (['from', 'to', 'outlet', 'language', 'tag'] as const).filter((k) => options[k]).map((k) => [k, options[k]])
+  )
+  if (options.collection) filters.collection = Number(options.collection)
+  return Object.keys(filters).length ? filters : undefined
+}
+
 export function SearchView({ query, options, onOptions, selected, onSelect, marked, onMark }: Props): React.JSX.Element {
-  const [res, setRes] = useState<Response | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [facets, setFacets] = useState<Result<'library.facets'> | null>(null)
-
-  useEffect(() => {
-    void api['library.facets']({}).then(setFacets)
-  }, [])
-
   // Search as you type, debounced; a newer query overrides an older answer.
-  useEffect(() => {
-    let live = true
-    const filters: Record<string, string | number> = Object.fromEntries(
-      (['from', 'to', 'outlet', 'language', 'tag'] as const).filter((k) => options[k]).map((k) => [k, options[k]])
-    )
-    if (options.collection) filters.collection = Number(options.collection)
-    const t = setTimeout(() => {
-      api['search.query']({ q: query, limit: 100, sort: options.sort, ...(Object.keys(filters).length ? { filters } : {}) })
-        .then((r) => {
-          if (!live) return
-          setRes(r)
-          setFailure(null)
-        })
-        .catch((err: Error) => live && setFailure(err.message))
-    }, 150)
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
-  }, [query, options])
-
+  const search = useApiQuery(
+    () => {
+      const filters = filtersOf(options)
+      return api['search.query']({ q: query, limit: 100, sort: options.sort, ...(filters ? { filters } : {}) })
+    },
+    [query, options],
+    { debounceMs: 150 }
+  )
+  const res = search.data
   const hits = res?.hits ?? []
   const onKeyDown = listKeyHandler(
     hits.map((h) => h.id),
@@ -70,74 +46,23 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
     onSelect,
     (id) => `hit-${id}`
   )
-  const set = (patch: Partial<SearchOptions>): void => onOptions({ ...options, ...patch })
-
+  const problem = res?.error ?? search.error
   return (
     <section className="library search" aria-label="Search results">
-      <div className="search-bar">
-        <span className="result-count" data-testid="result-count">
-          {res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'}
-        </span>
-        <select aria-label="Sort" value={options.sort} onChange={(e) => set({ sort: e.target.value as SearchOptions['sort'] })}>
-          <option value="relevance">Best match</option>
-          <option value="date">Newest</option>
-        </select>
-        <select aria-label="Outlet" value={options.outlet} onChange={(e) => set({ outlet: e.target.value })}>
-          <option value="">All outlets</option>
-          {facets?.outlets.map((o) => (
-            <option key={o.name} value={o.name}>
-              {o.name} ({o.count})
-            </option>
-          ))}
-        </select>
-        <select aria-label="Language" value={options.language} onChange={(e) => set({ language: e.target.value })}>
-          <option value="">Any language</option>
-          {facets?.languages.map((l) => (
-            <option key={l.name} value={l.name}>
-              {l.name} ({l.count})
-            </option>
-          ))}
-        </select>
-        <TagSelect label="Tag filter" value={options.tag} onChange={(tag) => set({ tag })} />
-        <CollectionSelect label="Collection filter" value={options.collection} onChange={(collection) => set({ collection })} />
-        <label>
-          From <input type="date" aria-label="From date" value={options.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label>
-          to <input type="date" aria-label="To date" value={options.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-      </div>
-      {(res?.error || failure) && (
+      <SearchBar count={res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'} options={options} onOptions={onOptions} />
+      {problem && (
         <p className="query-error" role="alert" data-testid="query-error">
-          {res?.error ?? failure}
+          {problem}
         </p>
       )}
-      <ul
-        className="article-list"
-        role="listbox"
-        aria-label="Results"
-        tabIndex={0}
-        data-testid="search-results"
-        onKeyDown={onKeyDown}
-      >
+      <ul className="article-list" role="listbox" aria-label="Results" tabIndex={0} data-testid="search-results" onKeyDown={onKeyDown}>
         {hits.map((h) => (
-          <li
-            key={h.id}
-            id={`hit-${h.id}`}
-            role="option"
-            aria-selected={h.id === selected}
-            className={h.id === selected ? 'article-row hit selected' : 'article-row hit'}
-            onClick={() => onSelect(h.id)}
-          >
-            <div className="row-title">
-              <MarkBox id={h.id} marked={marked} onMark={onMark} />
-              {h.title}
-            </div>
+          <ArticleRow key={h.id} id={h.id} domId={`hit-${h.id}`} title={h.title} selected={h.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} variant="hit">
             <div className="row-meta">{[h.outlet, formatDate(h.publishedAt)].filter(Boolean).join(' · ')}</div>
             <div className="snippet">
               <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />
             </div>
-          </li>
+          </ArticleRow>
         ))}
       </ul>
       {res && !res.error && res.total === 0 && <p className="no-match">No article matches “{query}”.</p>}

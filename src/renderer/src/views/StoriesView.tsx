@@ -1,19 +1,12 @@
 /** The library grouped into stories (events), newest first, each with its outlets and a compare button. */
-import { useEffect, useState } from 'react'
-import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
 import { formatDate } from '../format'
-
-type Stories = Result<'stories.list'>['items']
+import { useApiQuery } from '../hooks/useApiQuery'
 
 export function StoriesView({ onOpen, onCompare }: { onOpen: (id: number) => void; onCompare: (ids: number[]) => void }): React.JSX.Element {
-  const [items, setItems] = useState<Stories | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    api['stories.list']({})
-      .then((r) => setItems(r.items))
-      .catch((err: Error) => setError(err.message))
-  }, [])
+  const stories = useApiQuery(() => api['stories.list']({}), [])
+  const items = stories.data?.items
+  const error = stories.error
   if (error) return <section className="stories empty">Could not group the library: {error}</section>
   if (!items) return <section className="stories empty" aria-busy="true">Grouping the library into stories…</section>
   if (items.length === 0) return <section className="stories empty">No two articles in the library cover the same event yet.</section>

@@ -1,0 +1,61 @@
+/** The app shell: sidebar, toolbar, the screen the route names, and the panels over it; import by picker or drop. */
+import { useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react'
+import { DropZone } from '../components/DropZone'
+import { ImportPanel } from '../components/ImportPanel'
+import { ShortcutHelp } from '../components/ShortcutHelp'
+import { SettingsDialog } from '../components/SettingsDialog'
+import { useArticles, useCollections } from '../hooks/library'
+import { useImport, type ImportState } from '../hooks/useImport'
+import { usePreferences } from '../theme'
+import { Sidebar } from './Sidebar'
+import { initialState, reducer, type Action } from './state'
+import { Toast } from './Toast'
+import { Toolbar, type ToolbarInputs } from './Toolbar'
+import { useGlobalKeys } from './useGlobalKeys'
+import { useShellCommands } from './useShellCommands'
+import { Workspace } from './Workspace'
+
+/** Whether the notes panel is shown beside the reader: remembered on this machine. */
+const NOTES_PANEL_KEY = 'parallax.notesPanel'
+
+export function App(): React.JSX.Element {
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(localStorage.getItem(NOTES_PANEL_KEY) !== 'hidden'))
+  useEffect(() => localStorage.setItem(NOTES_PANEL_KEY, state.notesPanel ? 'shown' : 'hidden'), [state.notesPanel])
+  const articles = useArticles(state.libraryQuery)
+  const collections = useCollections()
+  const collectionItems = collections.data?.items ?? []
+  const importer = useImport()
+  const preferences = usePreferences()
+  const search = useRef<HTMLInputElement>(null)
+  const files = useRef<HTMLInputElement>(null)
+  const folder = useRef<HTMLInputElement>(null)
+  const inputs: ToolbarInputs = useMemo(() => ({ search, files, folder }), [])
+  useShellCommands(state, dispatch, inputs)
+  useGlobalKeys(dispatch, search)
+  useOpenFirstImported(importer.state, state.selected, dispatch)
+  const total = articles.data?.total ?? 0
+
+  return (
+    <DropZone onFiles={importer.start}>
+      <div className="app">
+        <Sidebar route={state.route} collection={state.libraryQuery.collection} total={total} collections={collectionItems} collectionsError={collections.error} dispatch={dispatch} />
+        <main className="workspace">
+          <Toolbar inputs={inputs} search={state.search} total={total} marked={state.marked} collections={collectionItems} importer={importer} dispatch={dispatch} />
+          <Workspace state={state} dispatch={dispatch} articles={articles} collections={collectionItems} onImport={() => files.current?.click()} />
+        </main>
+      </div>
+      <Toast toast={state.toast} onDismiss={() => dispatch({ type: 'toast', toast: null })} />
+      {state.help && <ShortcutHelp onClose={() => dispatch({ type: 'closeHelp' })} />}
+      {state.settings && <SettingsDialog preferences={preferences} onClose={() => dispatch({ type: 'settings', open: false })} />}
+      <ImportPanel state={importer.state} onCancel={importer.cancel} onDismiss={importer.dismiss} onOpen={(id) => dispatch({ type: 'select', id })} />
+    </DropZone>
+  )
+}
+
+/** Opens the first imported article when an import finishes and nothing is open. */
+function useOpenFirstImported(state: ImportState, selected: number | null, dispatch: Dispatch<Action>): void {
+  const first = state.running || selected !== null ? undefined : state.results.find((r) => r.status === 'imported')?.articleId
+  useEffect(() => {
+    if (first) dispatch({ type: 'select', id: first })
+  }, [first, dispatch])
+}

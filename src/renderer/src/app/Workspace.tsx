@@ -1,0 +1,64 @@
+/** The screen the route names: notes, stories, a comparison, or the library (or search results) beside the reader. */
+import type { Dispatch } from 'react'
+import type { Collection, Result } from '../../../shared/contract'
+import type { ApiQuery } from '../hooks/useApiQuery'
+import { CompareView } from '../views/CompareView'
+import { LibraryView } from '../views/LibraryView'
+import { NotesView } from '../views/NotesView'
+import { ReaderView } from '../views/ReaderView'
+import { SearchView } from '../views/SearchView'
+import { StoriesView } from '../views/StoriesView'
+import type { Action, AppState } from './state'
+
+interface Props {
+  state: AppState
+  dispatch: Dispatch<Action>
+  articles: ApiQuery<Result<'articles.list'>>
+  collections: Collection[]
+  onImport: () => void
+}
+
+export function Workspace({ state, dispatch, articles, collections, onImport }: Props): React.JSX.Element {
+  const { route, selected, marked } = state
+  const open = (id: number): void => dispatch({ type: 'open', id })
+  const compare = (ids: number[]): void => dispatch({ type: 'compare', ids })
+  if (route.page === 'notes') return <NotesView onOpen={open} />
+  if (route.page === 'stories') return <StoriesView onCompare={compare} onOpen={open} />
+  if (route.page === 'compare') {
+    return (
+      <CompareView
+        key={route.session}
+        ids={route.ids}
+        saved={route.saved}
+        onSaved={(saved) => dispatch({ type: 'comparisonSaved', saved })}
+        onClose={() => dispatch({ type: 'closeComparison' })}
+        onOpen={open}
+      />
+    )
+  }
+  const select = (id: number): void => dispatch({ type: 'select', id })
+  const mark = (id: number): void => dispatch({ type: 'toggleMark', id })
+  const searching = state.search.trim() !== ''
+  return (
+    <div className="split">
+      {searching ? (
+        <SearchView query={state.search} options={state.searchOptions} onOptions={(options) => dispatch({ type: 'searchOptions', options })} selected={selected} onSelect={select} marked={marked} onMark={mark} />
+      ) : (
+        <LibraryView
+          query={state.libraryQuery}
+          onQuery={(query) => dispatch({ type: 'libraryQuery', query })}
+          collection={collections.find((c) => c.id === state.libraryQuery.collection) ?? null}
+          items={articles.data?.items ?? []}
+          loading={articles.loading}
+          error={articles.error}
+          selected={selected}
+          onSelect={select}
+          marked={marked}
+          onMark={mark}
+          onImport={onImport}
+        />
+      )}
+      <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} showNotes={state.notesPanel} />
+    </div>
+  )
+}

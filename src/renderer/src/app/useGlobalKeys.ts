@@ -1,0 +1,30 @@
+/** The window-wide shortcuts: "/" or Ctrl/Cmd+F to search, Esc, "?" for help, j/k through the list. */
+import { useEffect, type Dispatch, type RefObject } from 'react'
+import { isTyping } from '../keyboard'
+import type { Action } from './state'
+
+/** Selects the next (+1) or previous (-1) article of the list on screen. */
+function stepThroughList(delta: 1 | -1): void {
+  const rows = [...document.querySelectorAll<HTMLElement>('.library [role=option]')]
+  const i = rows.findIndex((r) => r.getAttribute('aria-selected') === 'true')
+  rows[Math.max(0, Math.min(rows.length - 1, i + delta))]?.click()
+}
+
+export function useGlobalKeys(dispatch: Dispatch<Action>, searchBox: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing = isTyping(e)
+      if ((e.key === '/' && !typing) || (e.key === 'f' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault()
+        searchBox.current?.focus()
+      }
+      if (e.key === 'Escape' && e.target === searchBox.current) dispatch({ type: 'search', text: '' })
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '?') dispatch({ type: 'toggleHelp' })
+      if (e.key === 'Escape') dispatch({ type: 'closeHelp' })
+      if (e.key === 'j' || e.key === 'k') stepThroughList(e.key === 'j' ? 1 : -1)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [dispatch, searchBox])
+}

@@ -1,0 +1,27 @@
+/** The library's lists, each loaded through useApiQuery and kept current as the library changes. */
+import type { Args, Result } from '../../../shared/contract'
+import { api } from '../api/client'
+import { useApiQuery, type ApiQuery } from './useApiQuery'
+
+export type LibraryQuery = Args<'articles.list'>
+
+/** One page of the library list for a sort and filter; reloaded on every change. */
+export function useArticles(query: LibraryQuery): ApiQuery<Result<'articles.list'>> {
+  const key = JSON.stringify(query)
+  return useApiQuery(() => api['articles.list'](JSON.parse(key) as LibraryQuery), [key], { reloadOn: 'any' })
+}
+
+/** Saved comparisons, newest first, kept current as they are saved or deleted. */
+export function useSavedComparisons(): ApiQuery<Result<'comparisons.list'>> {
+  return useApiQuery(() => api['comparisons.list']({}), [], { reloadOn: ['comparisons'] })
+}
+
+/** The library's collections with their sizes, kept current. */
+export function useCollections(): ApiQuery<Result<'collections.list'>> {
+  return useApiQuery(() => api['collections.list']({}), [], { reloadOn: ['collections', 'delete', 'import'] })
+}
+
+/** The library's tags with their counts, kept current. */
+export function useTags(): ApiQuery<Result<'library.tags'>> {
+  return useApiQuery(() => api['library.tags']({}), [], { reloadOn: 'any' })
+}

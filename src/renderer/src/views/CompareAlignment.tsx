@@ -1,0 +1,135 @@
+/**
+ * The alignment tab of a comparison: columns side by side with synchronized scrolling, aligned
+ * sentences sharing a colour band, counterparts highlighted on hover or click, and the word-level
+ * differences of the picked sentence.
+ */
+import { useEffect, useRef } from 'react'
+import type { Comparison } from '../../../shared/contract'
+import { DiffText } from '../components/DiffText'
+import { formatDate } from '../format'
+
+/** A sentence of one of the compared articles. */
+export type Pos = { article: number; sentence: number }
+
+const BANDS = 12
+
+interface Props {
+  c: Comparison
+  hover: Pos | null
+  picked: Pos | null
+  onHover: (p: Pos | null) => void
+  onPick: (p: Pos | null) => void
+  onOpen: (id: number) => void
+}
+
+export function Alignment({ c, hover, picked, onHover, onPick, onOpen }: Props): React.JSX.Element {
+  const active = hover ?? picked
+  const activeGroup = active ? c.articles[active.article]!.sentences[active.sentence]!.group : null
+  const { columns, onScroll } = useSyncedColumns(active, activeGroup)
+  return (
+    <div className="alignment">
+      <div className="columns" style={{ gridTemplateColumns: `repeat(${c.articles.length}, minmax(0, 1fr))` }}>
+        {c.articles.map((a, i) => (
+          <div key={a.id} className="column">
+            <div className="column-head">
+              <div className="reader-byline">{[a.outlet, formatDate(a.publishedAt)].filter(Boolean).join(' · ')}</div>
+              <button className="link column-title" onClick={() => onOpen(a.id)}>
+                {a.title}
+              </button>
+              <div className="column-stats">
+                {a.sharedWith.map((s, j) => (j === i ? null : <span key={j}>{Math.round(s * 100)}% in {c.articles[j]!.outlet ?? `#${j + 1}`}</span>))}
+                <span className="only-count">{a.adds} only here</span>
+              </div>
+            </div>
+            <div className="column-body" ref={(el) => void (columns.current[i] = el)} onScroll={() => onScroll(i)} data-testid={`column-${i}`}>
+              {a.sentences.map((s) => {
+                const isActive = active?.article === i && active.sentence === s.index
+                const counterpart = activeGroup !== null && s.group === activeGroup && !isActive
+                const band = s.group !== null ? `band-${s.group % BANDS}` : ''
+                return (
+                  <p
+                    key={s.index}
+                    data-s={s.index}
+                    data-group={s.group ?? undefined}
+                    className={['sentence', `cls-${s.cls}`, band, isActive ? 'active' : '', counterpart ? 'counterpart' : ''].join(' ')}
+                    onMouseEnter={() => onHover({ article: i, sentence: s.index })}
+                    onMouseLeave={() => onHover(null)}
+                    onClick={() => onPick(picked?.article === i && picked.sentence === s.index ? null : { article: i, sentence: s.index })}
+                    title={s.cls === 'only' ? 'Only in this article' : s.cls === 'same' ? 'Verbatim in another article' : 'Reworded in another article'}
+                  >
+                    {s.text}
+                  </p>
+                )
+              })}
+            </div>
+          </div>
+        ))}
+      </div>
+      <DiffPanel c={c} picked={picked} />
+    </div>
+  )
+}
+
+/** Keeps the columns' aligned sentences level: on scrolling one, and when a sentence becomes active. */
+function useSyncedColumns(active: Pos | null, activeGroup: number | null): { columns: React.RefObject<(HTMLDivElement | null)[]>; onScroll: (i: number) => void } {
+  const columns = useRef<(HTMLDivElement | null)[]>([])
+  const syncing = useRef(false)
+
+  // Counterparts of the active sentence come into view in the other columns.
+  useEffect(() => {
+    if (activeGroup === null || !active) return
+    columns.current.forEach((col, i) => {
+      if (!col || i === active.article) return
+      const el = col.querySelector(`[data-group="${activeGroup}"]`) as HTMLElement | null
+      const src = columns.current[active.article]?.querySelector(`[data-s="${active.sentence}"]`) as HTMLElement | null
+      if (!el || !src) return
+      syncing.current = true
+      col.scrollTop = el.offsetTop - (src.offsetTop - columns.current[active.article]!.scrollTop)
+      requestAnimationFrame(() => (syncing.current = false))
+    })
+  }, [activeGroup, active])
+
+  // Synchronized scrolling: the top aligned sentence of the scrolled column lines up its counterparts.
+  const onScroll = (i: number): void => {
+    if (syncing.current) return
+    const col = columns.current[i]
+    if (!col) return
+    const top = Array.from(col.querySelectorAll<HTMLElement>('[data-group]')).find((el) => el.offsetTop + el.offsetHeight > col.scrollTop)
+    if (!top) return
+    const offset = top.offsetTop - col.scrollTop
+    syncing.current = true
+    columns.current.forEach((other, j) => {
+      if (!other || j === i) return
+      const el = other.querySelector(`[data-group="${top.dataset.group}"]`) as HTMLElement | null
+      if (el) other.scrollTop = el.offsetTop - offset
+    })
+    requestAnimationFrame(() => (syncing.current = false))
+  }
+  return { columns, onScroll }
+}
+
+/** How the other articles word the picked sentence. */
+function DiffPanel({ c, picked }: { c: Comparison; picked: Pos | null }): React.JSX.Element {
+  const pairs = picked ? c.pairs.filter((x) => (x.a === picked.article && x.as.includes(picked.sentence)) || (x.b === picked.article && x.bs.includes(picked.sentence))) : []
+  return (
+    <div className="diff-panel" data-testid="diff-panel">
+      {!picked ? (
+        <p className="hint">Click a sentence to see how the other articles word it. Same colour: the same passage. No colour: only in that article.</p>
+      ) : pairs.length === 0 ? (
+        <p className="hint">Only in {c.articles[picked.article]!.outlet ?? 'this article'}: no other article has this sentence.</p>
+      ) : (
+        pairs.map((p, k) => {
+          const other = p.a === picked.article ? p.b : p.a
+          // The diff runs from a to b; shown from the picked article's side.
+          const parts = p.a === picked.article ? p.diff : p.diff.map((d) => ({ ...d, op: d.op === '+' ? ('-' as const) : d.op === '-' ? ('+' as const) : ('=' as const) }))
+          return (
+            <div key={k} className="diff-row">
+              <strong>{c.articles[other]!.outlet ?? `Article ${other + 1}`}</strong> {p.cls === 'same' ? <span className="verbatim">verbatim</span> : null}
+              <div className="diff">{p.cls === 'same' ? (p.a === other ? p.as : p.bs).map((i) => c.articles[other]!.sentences[i]!.text).join(' ') : <DiffText parts={parts} />}</div>
+            </div>
+          )
+        })
+      )}
+    </div>
+  )
+}

@@ -163,6 +163,24 @@ describe('hostile metadata files', () => {
   })
 })
 
+describe('batch files', () => {
+  it('are never described by a same-named JSON file (controls.tsv with controls.json)', async () => {
+    const lib = Library.open(tmpDir())
+    try {
+      const results = await importBatch(lib, [
+        { name: 'x/export.tsv', bytes: Buffer.from(`title\ttext\nHarbour\t${body('harbour').replace(/\n/g, ' ')}\n`) },
+        { name: 'x/export.json', bytes: Buffer.from(JSON.stringify([{ title: 'Ferry', text: body('ferry') }])) }
+      ])
+      expect(results.map((r) => [r.name, r.status])).toEqual([
+        ['x/export.tsv (row 2)', 'imported'],
+        ['x/export.json (record 1)', 'imported']
+      ])
+    } finally {
+      lib.close()
+    }
+  })
+})
+
 describe('pairing across upload calls', () => {
   it('tells the caller which neighbouring files must go in the same call', () => {
     expect(belongTogether('clips/story/1_nyt.json', 'clips/story/1_nyt.txt')).toBe(true)

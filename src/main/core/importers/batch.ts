@@ -14,7 +14,7 @@ import type { PreparedArticle, PreparedOutput, PreparedRecord } from './prepare'
 import { checkSize, describeIoError, readSource } from './read-source'
 import { RECORD_FORMATS, parseRecordGroups } from './record-stream'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
-import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, readSidecar, sidecarResult, type Planned, type SidecarMeta } from './sidecar'
+import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from './sidecar'
 import { ImportFailure } from './types'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
@@ -62,7 +62,7 @@ const DISK_FULL = 'not imported: the disk holding the library is full'
 
 export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
-  const sources = planSidecars(files)
+  const sources = await planSidecars(files)
   const total = sources.length
   const parser = options.parser ?? parseInProcess
   const ahead = Math.max(1, options.readAhead ?? 1)
@@ -127,7 +127,7 @@ async function stage(source: Source, parser: Parser): Promise<Staged | null> {
       return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
     }
     const output = await parser(importer.format, displayName, bytes)
-    const meta = source.sidecar ? await readSidecar(source.sidecar) : undefined
+    const meta = source.sidecarMeta
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
     return { done: result(source.name, 'failed', null, null, describeError(err)) }

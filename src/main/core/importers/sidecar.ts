@@ -12,7 +12,8 @@ import { tidyField } from './fields'
 import type { PreparedOutput, PreparedRecord } from './prepare'
 import { FIELDS, isoFromDate, pick } from './records'
 import { decodeText } from './decode'
-import { extensionOf, supportedExtensions } from './registry'
+import { RECORD_FORMATS } from './record-stream'
+import { extensionOf, importerFor } from './registry'
 import type { ParsedArticle } from './types'
 
 /** The fields of a source the batch runner needs here (see batch.ts ImportSource). */
@@ -23,15 +24,19 @@ interface Source {
 }
 
 export type Planned<S extends Source> = S & {
-  /** The metadata file found beside this article file. */
+  /** The metadata file found beside this article file, and what it holds. */
   sidecar?: S
+  sidecarMeta?: SidecarMeta
   /** For a metadata file: the name of the article file it describes. */
   describes?: string
 }
 
 const SIDECAR_EXTENSIONS = new Set(['json', 'yaml', 'yml'])
-/** Formats that hold one article each (batch files carry their own metadata). */
-const ARTICLE_EXTENSIONS = new Set(supportedExtensions().filter((e) => !['json', 'ndjson', 'csv'].includes(e)))
+/** Batch formats (JSON, NDJSON, CSV, TSV…) carry their own metadata: no file describes them. */
+const holdsOneArticle = (name: string): boolean => {
+  const format = importerFor(name.replace(/\\/g, '/').split('/').at(-1)!)?.format
+  return format !== undefined && !RECORD_FORMATS.has(format)
+}
 const MAX_SIDECAR_BYTES = 1024 * 1024
 /** Files that describe a folder rather than belong to it as articles. */
 const DOCUMENTATION = /^(?:readme|licen[cs]e|copying|changelog|source)(?:\.[^.]*)?$/i
@@ -45,38 +50,44 @@ export function isFolderDocumentation(displayName: string): boolean {
 
 /**
  * Pairs each metadata file with the article file of the same name in the same folder, and puts
- * it right after that file so its result can name the stored article. Unpaired files stay as
- * they are (a lone `.json` is a batch file, or no article at all).
+ * it right after that file so its result can name the stored article. A same-named file that
+ * holds articles itself (a JSON array, an object with a long text) is no metadata file: it stays
+ * where it was, imported on its own, as do unpaired files.
  */
-export function planSidecars<S extends Source>(sources: S[]): Planned<S>[] {
+export async function planSidecars<S extends Source>(sources: S[]): Promise<Planned<S>[]> {
   const articles = new Map<string, S>()
   for (const s of sources) {
-    if (!ARTICLE_EXTENSIONS.has(extensionOf(s.name))) continue
+    if (!holdsOneArticle(s.name)) continue
     const stem = withoutExtension(s.name)
     if (!articles.has(stem)) articles.set(stem, s)
     articles.set(s.name.replace(/\\/g, '/'), s) // `story.txt.json` names the whole file
   }
-  const sidecarOf = new Map<S, S>()
+  const sidecarOf = new Map<S, { sidecar: S; meta: SidecarMeta }>()
   const paired = new Set<S>()
   for (const s of sources) {
     if (!SIDECAR_EXTENSIONS.has(extensionOf(s.name))) continue
     const article = articles.get(withoutExtension(s.name))
-    if (article && !sidecarOf.has(article)) {
-      sidecarOf.set(article, s)
-      paired.add(s)
-    }
+    if (!article || sidecarOf.has(article)) continue
+    const meta = await readSidecar(s)
+    if ('own' in meta) continue
+    sidecarOf.set(article, { sidecar: s, meta })
+    paired.add(s)
   }
   const planned: Planned<S>[] = []
   for (const s of sources) {
     if (paired.has(s)) continue
-    const sidecar = sidecarOf.get(s)
-    planned.push(sidecar ? { ...s, sidecar } : s)
-    if (sidecar) planned.push({ ...sidecar, describes: s.name })
+    const pair = sidecarOf.get(s)
+    planned.push(pair ? { ...s, sidecar: pair.sidecar, sidecarMeta: pair.meta } : s)
+    if (pair) planned.push({ ...pair.sidecar, describes: s.name })
   }
   return planned
 }
 
-export type SidecarMeta = { fields: Partial<ParsedArticle> } | { error: string }
+/** Article fields from a metadata file; why it could not be read; or `own`: it holds articles itself. */
+export type SidecarMeta = { fields: Partial<ParsedArticle> } | { error: string } | { own: true }
+
+/** An article's text is longer than any metadata field. */
+const ARTICLE_TEXT_CHARS = 200
 
 /** Reads a metadata file into article fields; never throws. */
 export async function readSidecar(source: Source): Promise<SidecarMeta> {
@@ -86,7 +97,10 @@ export async function readSidecar(source: Source): Promise<SidecarMeta> {
     const text = decodeText(bytes).text
     // The YAML parser is loaded only when a YAML file comes (every command would pay for it otherwise).
     const data: unknown = extensionOf(source.name) === 'json' ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: 100 })
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'not an object of fields' }
+    if (Array.isArray(data)) return { own: true }
+    if (!data || typeof data !== 'object') return { error: 'not an object of fields' }
+    const record = Object.fromEntries(Object.entries(data).map(([k, v]) => [k.toLowerCase().replace(/[\s-]/g, '_'), v]))
+    if ((pick(record, FIELDS.text)?.length ?? 0) > ARTICLE_TEXT_CHARS || Array.isArray(record.articles)) return { own: true }
     return { fields: fieldsOf(data as Record<string, unknown>) }
   } catch (err) {
     const e = err as NodeJS.ErrnoException
@@ -127,7 +141,7 @@ function fieldsOf(raw: Record<string, unknown>): Partial<ParsedArticle> {
 
 /** The article with the metadata file's fields over what its text said. */
 export function applySidecar(output: PreparedOutput, meta: SidecarMeta | undefined): PreparedOutput {
-  if (!meta || 'error' in meta || 'records' in output) return output
+  if (!meta || !('fields' in meta) || 'records' in output) return output
   return { ...output, ...meta.fields }
 }
 
@@ -136,7 +150,7 @@ export function sidecarResult(name: string, describes: string, article: ImportRe
   const base = { name, nearDuplicates: [] as number[] }
   const of = describes.replace(/\\/g, '/').split('/').at(-1)!
   if (meta && 'error' in meta) return { ...base, status: 'failed', articleId: article?.articleId ?? null, title: article?.title ?? null, reason: `metadata for ${of} could not be read: ${meta.error}` }
-  const fields = meta ? Object.keys(meta.fields) : []
+  const fields = meta && 'fields' in meta ? Object.keys(meta.fields) : []
   if (!article || (article.status !== 'imported' && article.status !== 'duplicate')) {
     return { ...base, status: 'skipped', articleId: null, title: null, reason: `metadata for ${of}, which was not imported` }
   }

@@ -116,7 +116,7 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
     })
 
     it('refuses to read files named by path: import.paths is for local callers (the CLI) only', async () => {
-      const env = await h.call('import.paths', { jobId: 'x', paths: [requireSample()] })
+      const env = await ctx.h.call('import.paths', { jobId: 'x', paths: [requireSample()] })
       expect(env).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'import.paths reads files on this machine and is not available here' } })
       expect(await ok('articles.list', {})).toMatchObject({ total: 0 })
     })

@@ -13,7 +13,12 @@ export function byMonth(items: ArticleSummary[]): Tally[] {
     const month = a.publishedAt?.slice(0, 7)
     if (month && /^\d{4}-\d{2}$/.test(month)) counts.set(month, (counts.get(month) ?? 0) + 1)
   }
-  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => ({ name, count }))
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ name: monthName(month), count }))
+}
+
+/** `2025-03` -> `Mar 2025`. */
+function monthName(month: string): string {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
 }
 
 /** The most recently imported articles, newest first. */

@@ -34,7 +34,8 @@ export default defineConfig({
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),
-          'bench-compare': resolve(__dirname, 'bench/compare.ts')
+          'bench-compare': resolve(__dirname, 'bench/compare.ts'),
+          'bench-hostile': resolve(__dirname, 'bench/hostile.ts')
         },
         output: { format: 'cjs' }
       }

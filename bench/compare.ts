@@ -5,13 +5,14 @@
  * rewrites of it (sentences dropped, reordered and shortened), like real coverage of one event.
  * Bundled to out/main/bench-compare.js.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { walk } from './corpus'
 import { articleEntities, compareArticles, type CompareInput } from '../src/main/core/compare'
 import { splitSentences } from '../src/main/core/compare/sentences'
 import { ParserPool } from '../src/main/core/importers/worker-pool'
 import type { Entity } from '../src/main/core/compare/entities'
+import { entityPrecision, speakerAccuracy } from './compare-quality'
 
 
 function rng(seed: number): () => number {
@@ -69,8 +70,27 @@ async function time(fn: () => unknown, rounds = 5): Promise<number> {
   return xs.sort((a, b) => a - b)[Math.floor(rounds / 2)]!
 }
 
-const [corpusDir] = process.argv.slice(2)
-if (corpusDir) void main(corpusDir)
+const [corpusDir, coverageDir] = process.argv.slice(2)
+if (corpusDir) void main(corpusDir).then(() => quality(coverageDir))
+
+/** Speaker accuracy and names/numbers precision on the hand-labelled coverage texts. */
+function quality(dir: string | undefined): void {
+  if (!dir || !existsSync(dir)) {
+    console.log(`compare quality: SKIPPED, coverage corpus absent (${dir ?? '../shared/corpus/coverage'} not found)`)
+    return
+  }
+  const t = process.hrtime.bigint()
+  const s = speakerAccuracy(dir)
+  const h = speakerAccuracy(dir, 'coverage-speakers-heldout.tsv')
+  const e = entityPrecision(dir)
+  const pct = (x: number, n: number): string => `${((100 * x) / (n || 1)).toFixed(1)}%`
+  console.log(`compare quality on ${dir} (labels in tests/fixtures/compare, ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(0)} ms)`)
+  console.log(`  speaker accuracy        ${pct(s.right, s.total)} (${s.right}/${s.total} quotes)   target 90%: ${s.right / s.total >= 0.9 ? 'met' : 'NOT met'}`)
+  console.log(`  held-out speakers       ${pct(h.right, h.total)} (${h.right}/${h.total} quotes labelled after the rules were written)`)
+  console.log(`  names/numbers precision ${pct(e.right, e.found)} (${e.right}/${e.found} found in ${e.sentences} labelled sentences are whole, real names or numbers)`)
+  for (const m of [...s.misses, ...h.misses]) console.log(`    speaker miss: ${m.file}: “${m.quote}…” labelled ${m.want ?? '(none)'}, found ${m.got === undefined ? '(quote not found)' : (m.got ?? '(none)')}`)
+  for (const w of e.wrong) console.log(`    not a whole name or number: ${w}`)
+}
 
 async function main(corpusDir: string): Promise<void> {
   // The app's path for a first comparison: each article's names, numbers and dates found in the

@@ -5,7 +5,10 @@
 //   search   the corpus replicated to 10,000 and 50,000 articles: Parallax's engine against
 //            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...),
 //            and related coverage for one article at that size.
-//   compare  two and six 1,500-word articles against a naive all-pairs sentence comparison.
+//   compare  two and six 1,500-word articles against a naive all-pairs sentence comparison; speaker
+//            accuracy and names/numbers precision on the hand-labelled coverage texts.
+//   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
+//            the importing process's peak RSS against the good files imported alone.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -106,10 +109,14 @@ function benchCompare() {
     console.log(`compare: SKIPPED, corpus absent (${dir} not found)`)
     return
   }
-  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-compare.js'), dir], { stdio: 'inherit' })
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-compare.js'), dir, join(CORPUS, 'coverage')], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare }
+function benchHostile() {
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-hostile.js')], { stdio: 'inherit' })
+}
+
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -197,8 +197,42 @@ export const ChangeRow = z.object({
   b: z.int(),
   sentenceB: z.int(),
   inA: z.array(z.string()),
-  inB: z.array(z.string())
+  inB: z.array(z.string()),
+  /** Both sides' aligned text (all sentences of a split or merge), so a change is always shown with both. */
+  textA: z.string(),
+  textB: z.string()
 })
+
+/** One article in a comparison's overview (article: its position in `articles`). */
+export const ArticleOverview = z.object({
+  article: z.int(),
+  /** Share of its words whose sentences have a counterpart in at least one other article. */
+  shared: z.number(),
+  /** Sentences found in no other article. */
+  onlyHere: z.int(),
+  /** Headline words no other headline has, and words most other headlines share that this one leaves out. */
+  headline: z.object({ adds: z.array(z.string()), drops: z.array(z.string()) }),
+  /** Words of the framing lexicon (lexicon/loaded-words.json) in the article's own voice, outside quotes. */
+  loaded: z.array(z.object({ term: z.string(), category: z.enum(['neutral-attribution', 'loaded-attribution', 'intensifier', 'label']), count: z.int() })),
+  /** People and organisations in the order it first names them, and those it names most. */
+  namesFirst: z.array(z.string()),
+  namesMost: z.array(z.object({ text: z.string(), count: z.int() })),
+  /** It shares almost nothing with any other article. */
+  apart: z.boolean()
+})
+
+export const Overview = z.object({
+  articles: z.array(ArticleOverview),
+  /** Sentences only one article has, ranked: those carrying quotes, numbers and names first (at most 10 per article). */
+  onlyHere: z.array(z.object({ article: z.int(), sentence: z.int(), text: z.string(), carries: z.array(z.enum(['quote', 'number', 'name'])), score: z.number() })),
+  /** Names, numbers and dates that differ in aligned sentences (both sides state one). */
+  disagreements: z.array(ChangeRow),
+  /** Per row of `quotes` (by position): carried verbatim, altered, or in one article only, and the articles that leave it out. */
+  quotes: z.array(z.object({ quote: z.int(), status: z.enum(['shared', 'altered', 'only']), carriers: z.array(z.int()), missingFrom: z.array(z.int()) })),
+  /** The articles do not seem to cover the same story: none shares more than a few sentences with another. */
+  unrelated: z.boolean()
+})
+export type Overview = z.infer<typeof Overview>
 
 export const Comparison = z.object({
   articles: z.array(ComparedArticle),
@@ -206,7 +240,8 @@ export const Comparison = z.object({
   groups: z.int(),
   quotes: z.array(QuoteRow),
   entities: z.array(EntityRow),
-  changes: z.array(ChangeRow)
+  changes: z.array(ChangeRow),
+  overview: Overview
 })
 export type Comparison = z.infer<typeof Comparison>
 

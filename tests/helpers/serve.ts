@@ -12,9 +12,11 @@ export interface Served {
   stop(): Promise<void>
 }
 
-export async function serve(libraryDir: string): Promise<Served> {
+/** `env` adds to the server's environment (e.g. a low merge threshold for the search index). */
+export async function serve(libraryDir: string, env: Record<string, string> = {}): Promise<Served> {
   const proc = spawn(process.execPath, [CLI, 'serve', '--json', '--port', '0', '--library', libraryDir], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env }
   })
   let stderr = ''
   proc.stderr!.on('data', (d) => (stderr += String(d)))

@@ -5,13 +5,17 @@
  * `9/11`, `March 1`).
  */
 import nlp from 'compromise'
+import { fold } from './fold'
+import { completeName } from './names'
 
 /**
  * The extraction's version, stored with each article's entities: raise it whenever a change
  * here changes what is found or how it is keyed, and stored entities are recomputed.
  * 2: numbers skip the digits of names (Covid-19), dates keyed by their parts.
+ * 3: names of people and organisations completed to their whole span without titles (Chuck Schumer, not Senate Democratic
+ *    Leader Chuck), keys with variant letters folded (ё/е, ß/ss, apostrophes).
  */
-export const ENTITY_VERSION = 2
+export const ENTITY_VERSION = 3
 
 export type EntityKind = 'person' | 'organization' | 'place' | 'name' | 'number' | 'date'
 
@@ -62,7 +66,9 @@ export function extractEntities(text: string, nlpText: string = text): Entity[] 
   const out: Entity[] = []
   const seen = new Set<string>()
   const add = (kind: EntityKind, raw: string): void => {
-    const t = raw.trim().replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
+    let t = raw.trim().replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
+    // People and unknown names: the whole name as the text writes it, without titles.
+    if (kind === 'person' || kind === 'name' || kind === 'organization') t = completeName(text, t) ?? ''
     if (!t) return
     // Numbers compare by value and unit: "three years" = "three-year", "76-year-old" = "76 year".
     const form =
@@ -70,7 +76,7 @@ export function extractEntities(text: string, nlpText: string = text): Entity[] 
         ? t.toLowerCase().replace(/-old$/, '').replace(/[-\s]+/g, ' ').replace(/(year|day|week|month|hour|minute|point|member|page|seat|mile|foot|metre|meter)s\b/, '$1')
         : kind === 'date'
           ? dateForm(t)
-          : t.toLowerCase()
+          : fold(t).toLowerCase()
     const key = `${kind === 'number' || kind === 'date' ? kind : 'name'}:${form}`
     if (seen.has(key)) return
     seen.add(key)

@@ -2,11 +2,12 @@
  * Compare coverage: 2 to 6 articles about one story, side by side. Pure functions over texts;
  * the service feeds them articles from the library.
  */
-import { diffWords } from 'diff'
 import type { Comparison } from '../../../shared/contract'
 import { alignPair, groupLinks, type Link } from './align'
 import { extractEntities, mayName, type Entity } from './entities'
+import { wordDiff, type DiffPart } from './fold'
 export type { Entity }
+import { buildOverview } from './overview'
 import { findQuotes } from './quotes'
 import { splitSentences, type Sentence } from './sentences'
 import { cosine, sameText, terms, vectorize } from './similarity'
@@ -21,12 +22,8 @@ export interface CompareInput {
   entities?: Entity[]
 }
 
-type Part = { op: '=' | '+' | '-'; text: string }
-
-/** Word-level diff from a to b: '-' only in a, '+' only in b. */
-export function wordDiff(a: string, b: string): Part[] {
-  return diffWords(a, b).map((c) => ({ op: c.added ? '+' : c.removed ? '-' : '=', text: c.value }))
-}
+type Part = DiffPart
+export { wordDiff }
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length
 
@@ -83,7 +80,7 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
     }
   })
 
-  return {
+  const core = {
     articles,
     pairs,
     groups: Math.max(-1, ...groups.flat()) + 1,
@@ -94,6 +91,7 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
       inputs.map((inp, a) => inp.entities ?? articleEntities(sentences[a]!))
     )
   }
+  return { ...core, overview: buildOverview(core) }
 }
 
 function quoteTable(sentences: Sentence[][]): Comparison['quotes'] {
@@ -127,6 +125,14 @@ function quoteTable(sentences: Sentence[][]): Comparison['quotes'] {
 export function articleEntities(sentences: Sentence[]): Entity[] {
   const texts = sentences.map((s) => s.text)
   return extractEntities(texts.join('\n'), texts.filter(mayName).join('\n'))
+}
+
+const PRONOUNS = /\b(?:he|she|him|her|his|hers|they|them|their|the (?:president|senator|speaker|governor|mayor|leader|minister|secretary|chairman|chairwoman|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|company|group|organization|agency|department|administration))\b/i
+
+/** Whether a text refers to a person by pronoun or post (he, the president) where the other side names them. */
+function refersToSomeone(text: string, own: Entity[], name: string): boolean {
+  const person = own.every((e) => e.text !== name || e.kind !== 'place')
+  return person && PRONOUNS.test(text)
 }
 
 function entityTables(sentences: Sentence[][], pairs: Comparison['pairs'], perArticle: Entity[][]): Pick<Comparison, 'entities' | 'changes'> {
@@ -167,9 +173,10 @@ function entityTables(sentences: Sentence[][], pairs: Comparison['pairs'], perAr
           .map((x) => x.text)
       // Within one side, a name that is part of a longer one found there is not reported on its own.
       const outer = (xs: string[]): string[] => xs.filter((x) => !xs.some((y) => y !== x && y.includes(x)))
-      const inA = outer(missing(ka, kb))
-      const inB = outer(missing(kb, ka))
-      if (inA.length || inB.length) changes.push({ kind, a: p.a, sentenceA: p.as[0]!, b: p.b, sentenceB: p.bs[0]!, inA, inB })
+      // `he said` against `Trump said` is the same person referred to, not a changed name.
+      const inA = outer(missing(ka, kb)).filter((x) => kind !== 'name' || !refersToSomeone(tb, ea, x))
+      const inB = outer(missing(kb, ka)).filter((x) => kind !== 'name' || !refersToSomeone(ta, eb, x))
+      if (inA.length || inB.length) changes.push({ kind, a: p.a, sentenceA: p.as[0]!, b: p.b, sentenceB: p.bs[0]!, inA, inB, textA: ta, textB: tb })
     }
   }
   changes.sort((x, y) => x.a - y.a || x.sentenceA - y.sentenceA || x.b - y.b || x.sentenceB - y.sentenceB)

@@ -1,10 +1,10 @@
 /**
  * Direct quotations in the quotation marks of the major press languages (“…”, "…", «…», „…“,
- * ‚…‘, 「…」, and ‘…’ inside them), with the speaker where the text names one: in the same
- * sentence (`…,” said Kaja Kallas`, `Kallas said: “…”`, `according to …`), or through a pronoun
- * (`she said`) the nearest person named before it.
+ * ‚…‘, 「…」, and ‘…’ inside them), with their speakers (speakers.ts). A quote's text carries no
+ * quotation marks of its own, so it is shown in one pair of marks, never doubled.
  */
 import type { Sentence } from './sentences'
+import { focusOnOpener, newFocus, noteSpeaker, SPEECH_VERB, speakerAfter, speakerBefore, updateFocus, type Focus } from './speakers'
 
 export interface Quote {
   text: string
@@ -24,57 +24,93 @@ const PAIRS: [string, string][] = [
   ['‚', '‘']
 ]
 const MIN_WORDS = 3
-const VERBS = 'said|says|told|tells|added|adds|stated|states|argued|wrote|writes|explained|noted|insisted|asked|warned|declared|claimed|replied|continued|recalled|acknowledged|urged'
-const NAME = "((?:(?:Mr|Mrs|Ms|Dr|Sen|Gen|Gov|Rep|Prof)\\.?\\s+)?(?:[A-Z][\\p{L}'’-]+|[A-Z]\\.)(?:\\s+(?:[A-Z][\\p{L}'’-]+|[A-Z]\\.|de|van|von|al|bin)){0,4})"
-const AFTER = new RegExp(`^[\\s,]*(?:${VERBS})\\s+${NAME}|^[\\s,]*${NAME}\\s+(?:${VERBS})`, 'u')
-const BEFORE = new RegExp(`${NAME}\\s+(?:${VERBS})(?:\\s+\\w+){0,4}\\s*[:,]?\\s*$|according to\\s+${NAME}[\\s,]*$`, 'u')
-const PRONOUN = new RegExp(`^[\\s,]*(?:(?:he|she|they)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she|they))\\b|\\b(?:he|she|they)\\s+(?:${VERBS})\\b`, 'iu')
-const PERSON_BEFORE = new RegExp(`${NAME}[^.]{0,80}?\\b(?:${VERBS})\\b`, 'gu')
-/** A name right before its verb: "… press secretary Kevin Munoz said" is Munoz, not the White House. */
-const PERSON_AT_VERB = new RegExp(`${NAME},?\\s+(?:${VERBS})\\b`, 'gu')
-const NOT_NAMES = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'This', 'That', 'He', 'She', 'They', 'We', 'I'])
+/** Quotation marks and the spaces, commas and dots around them at the ends of a quote. */
+const EDGE_MARKS = /^[\s"“”„‟«»‚‘’「」'.,;:]+|[\s"“”„‟«»‚‘’「」'.,;:]+$/g
+
+interface Span {
+  open: number
+  close: number
+  text: string
+  /** Long enough to be a quote (shorter ones, "fake", are still blanked out for attribution). */
+  quote: boolean
+}
+
+/** Quotations in one sentence, in order, an inner one (‘…’ inside “…”) only once. */
+function spans(t: string): Span[] {
+  const out: Span[] = []
+  for (const [open, close] of PAIRS) {
+    let from = 0
+    for (;;) {
+      const i = t.indexOf(open, from)
+      if (i < 0) break
+      const j = t.indexOf(close, i + 1)
+      if (j < 0) break
+      from = j + 1
+      const text = t.slice(i + 1, j).replace(EDGE_MARKS, '')
+      if (out.some((q) => q.open <= i && q.close >= j)) continue
+      out.push({ open: i, close: j, text, quote: text.split(/\s+/).length >= MIN_WORDS })
+    }
+  }
+  return out.sort((a, b) => a.open - b.open)
+}
+
+/**
+ * The sentence with every quotation blanked, so that words inside quotes are never taken as
+ * attribution; a closing mark with no opening one (a quote running over several sentences) blanks
+ * all before it.
+ */
+function mask(t: string, ss: Span[]): string {
+  const close = /[”»」]/.exec(t)
+  const open = /[“«「„]/.exec(t)
+  let m = close && (!open || close.index < open.index) ? ' '.repeat(close.index + 1) + t.slice(close.index + 1) : t
+  // An opening mark never closed in the sentence: the quote runs on, and its words are no attribution.
+  const lastOpen = Math.max(m.lastIndexOf('“'), m.lastIndexOf('«'))
+  if (lastOpen >= 0 && !/[”»]/.test(m.slice(lastOpen)) && !ss.some((s) => s.open === lastOpen)) m = m.slice(0, lastOpen + 1) + ' '.repeat(m.length - lastOpen - 1)
+  for (const s of ss) m = m.slice(0, s.open) + '“' + ' '.repeat(s.close - s.open - 1) + m.slice(s.close)
+  return m
+}
+
+/** Every word capitalised but short function words: the title of a book, a film, a campaign. */
+function isTitle(text: string): boolean {
+  const words = text.split(/\s+/)
+  return words.length <= 8 && !/[.!?]$/.test(text) && words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w) || /^(?:a|an|the|of|to|for|and|or|in|on|at|by|with)$/.test(w)) && /^[^\p{L}]*\p{Lu}/u.test(words.at(-1)!)
+}
 
 export function findQuotes(sentences: Sentence[]): Quote[] {
   const out: Quote[] = []
-  let lastPerson: string | null = null
+  const focus: Focus = newFocus(sentences.map((s) => s.text).join(" "))
   for (const s of sentences) {
     // A doubled straight quote (a common copy-paste artefact) is one quotation mark.
     const t = s.text.replace(/""/g, '"')
-    for (const [open, close] of PAIRS) {
-      let from = 0
-      for (;;) {
-        const i = t.indexOf(open, from)
-        if (i < 0) break
-        const j = t.indexOf(close, i + 1)
-        if (j < 0) break
-        from = j + 1
-        const text = t.slice(i + 1, j).trim().replace(/[,.]$/, '')
-        if (text.split(/\s+/).length < MIN_WORDS) continue
-        if (out.some((q) => q.sentence === s.index && q.text.includes(text))) continue
-        const speaker = named(t.slice(j + 1).match(AFTER)) ?? named(t.slice(0, i).match(BEFORE)) ?? (PRONOUN.test(t.slice(j + 1)) || PRONOUN.test(t.slice(0, i)) ? lastPerson : null)
-        out.push({ text, sentence: s.index, speaker })
+    const all = spans(t)
+    const masked = mask(t, all)
+    const found = all.filter((q) => q.quote)
+    const previous = focus.speaker
+    let spoke = false
+    if (found.length) focusOnOpener(focus, masked.slice(0, found[0]!.open).split(/[,;:]/)[0]!)
+    for (const q of found) {
+      const after = masked.slice(q.close + 1)
+      // A title in quotes (“From Hope to Higher Ground”, “Chick-fil-A Appreciation Day”) is nobody's words.
+      if (isTitle(q.text)) {
+        out.push({ text: q.text, sentence: s.index, speaker: null })
+        continue
       }
+      let speaker = speakerAfter(after, focus)
+      if (speaker === undefined) speaker = speakerBefore(masked.slice(0, q.open), focus)
+      // A sentence that is only quotation continues the speaker before it.
+      if (speaker === undefined) speaker = masked.slice(0, q.open).trim() === '' ? previous : null
+      out.push({ text: q.text, sentence: s.index, speaker })
+      noteSpeaker(focus, speaker)
+      spoke ||= speaker !== null
     }
-    // Remember who was last named as speaking, for a later "she said".
-    const atVerb = [...t.matchAll(PERSON_AT_VERB)]
-    for (const m of atVerb.length ? atVerb : t.matchAll(PERSON_BEFORE)) {
-      const n = cleanName(m[1])
-      if (n) lastPerson = n
+    // The speaker of a quote stays in focus; otherwise the sentence's subject comes into it.
+    updateFocus(focus, masked, !spoke)
+    // Reported speech after the last quote (`Hoyer said negotiation can progress`) makes its subject the last speaker.
+    const tail = masked.slice(all.at(-1)?.close ?? 0)
+    if (SPEECH_VERB.test(tail) && (!found.length || !speakerAfter(tail, focus))) {
+      const who = speakerBefore(masked, focus)
+      if (who !== undefined) noteSpeaker(focus, who)
     }
-    const q = out.filter((x) => x.sentence === s.index && x.speaker).at(-1)
-    if (q) lastPerson = q.speaker
   }
   return out
-}
-
-function named(m: RegExpMatchArray | null): string | null {
-  if (!m) return null
-  return cleanName(m.slice(1).find((g) => g !== undefined))
-}
-
-function cleanName(n: string | undefined): string | null {
-  if (!n) return null
-  const words = n.trim().replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Gen|Gov|Rep|Prof)\.?\s+/, '').split(/\s+/)
-  while (words.length && NOT_NAMES.has(words[0]!)) words.shift()
-  return words.length ? words.join(' ') : null
 }

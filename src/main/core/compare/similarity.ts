@@ -4,11 +4,12 @@
  * Rare shared words (names, numbers, places) weigh more than common ones.
  */
 import { isStopWord, tokenize } from '../search/tokenize'
+import { fold } from './fold'
 
 export type Vector = Map<string, number>
 
 export function terms(text: string): string[] {
-  return tokenize(text)
+  return tokenize(fold(text))
     .map((t) => t.term)
     .filter((t) => !isStopWord(t))
 }
@@ -54,8 +55,8 @@ export function combine(a: Vector, b: Vector): Vector {
   return v
 }
 
-/** Verbatim up to punctuation, case and spacing. */
+/** Verbatim up to punctuation, case, spacing and variant letters (ё/е, ß/ss). */
 export function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  const norm = (s: string): string => fold(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
   return norm(a) === norm(b)
 }

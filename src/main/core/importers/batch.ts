@@ -4,12 +4,14 @@
  * Each article is inserted in its own transaction, so a crash leaves whole articles or none,
  * and running the same batch again only adds what is missing (dedupe by content hash).
  */
-import { lstat, readFile, readdir, realpath } from 'node:fs/promises'
+import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { LIMITS, type ImportResult, type SourceFormat } from '../../../shared/contract'
-import { describeSqliteError, type Library } from '../store/library'
+import type { ImportResult, SourceFormat } from '../../../shared/contract'
+import type { Library } from '../store/library'
 import { parseInProcess, type Parser } from './parse'
-import type { PreparedArticle, PreparedOutput } from './prepare'
+import type { PreparedArticle, PreparedOutput, PreparedRecord } from './prepare'
+import { checkSize, describeIoError, readSource } from './read-source'
+import { RECORD_FORMATS, parseRecordGroups } from './record-stream'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
 import { ImportFailure } from './types'
 
@@ -28,13 +30,27 @@ export interface BatchOptions {
   readAhead?: number
 }
 
-/** A file read and parsed, ready to store; or the result that ends its journey early. */
-type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput } | { done: ImportResult }
+/**
+ * A file read and parsed (a batch export: being parsed group by group), ready to store; or the
+ * result that ends its journey early.
+ */
+type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput | RecordGroups } | { done: ImportResult }
+type RecordGroups = { groups: AsyncGenerator<PreparedRecord[]> }
+
+/** What storing one file needs from the batch around it. */
+interface StoreHooks {
+  onDiskFull: () => void
+  /** Why the rest of a batch export must not be stored (cancel, full disk), or null. */
+  stopReason: () => string | null
+  onRecords: (label: string) => void
+}
 
 /**
  * Reads and parses up to `readAhead` files ahead (in the worker pool, in parallel) while the
  * main thread stores the previous ones in order, each in its own transaction.
  */
+const DISK_FULL = 'not imported: the disk holding the library is full'
+
 export async function importBatch(library: Library, sources: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   const total = sources.length
@@ -52,11 +68,15 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
     options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
     if (diskFull) {
-      results.push(result(source.name, 'skipped', null, null, 'not imported: the disk holding the library is full'))
+      results.push(result(source.name, 'skipped', null, null, DISK_FULL))
       continue
     }
     const s = await staged[i]!
-    results.push(...('done' in s ? [s.done] : storeOutput(library, source, s, () => (diskFull = true))))
+    results.push(...('done' in s ? [s.done] : await storeOutput(library, source, s, {
+      onDiskFull: () => (diskFull = true),
+      stopReason: () => (options.signal?.aborted ? 'cancelled: its remaining records were not imported' : diskFull ? DISK_FULL : null),
+      onRecords: (label) => options.onProgress?.({ done: i, total, current: `${source.name} (${label})`, last: null })
+    })))
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
@@ -74,29 +94,56 @@ async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
     return { done: result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)') }
   }
   try {
-    const bytes = 'bytes' in source ? checkSize(source.bytes.length, source.bytes) : await readSource(source.path)
+    const bytes = 'bytes' in source ? source.bytes : await readSource(source.path)
+    checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')
     assertContentMatches(importer, displayName, bytes)
+    if (RECORD_FORMATS.has(importer.format)) {
+      return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
+    }
     return { format: importer.format, displayName, output: await parser(importer.format, displayName, bytes) }
   } catch (err) {
     return { done: result(source.name, 'failed', null, null, describeError(err)) }
   }
 }
 
-function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, onDiskFull: () => void): ImportResult[] {
+async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {
   const store = (a: PreparedArticle, name: string): ImportResult => {
     try {
       return storeArticle(library, a, { name, sourceName: s.displayName, format: s.format, folder: source.folder })
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_FULL') onDiskFull()
+      if ((err as { code?: string }).code === 'SQLITE_FULL') hooks.onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
   }
+  const storeRecords = (records: PreparedRecord[]): ImportResult[] =>
+    records.map((r) => {
+      const name = `${source.name} (${r.label})`
+      return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
+    })
+  if ('groups' in s.output) return storeGroups(s.output.groups, storeRecords, source.name, hooks)
   if (!('records' in s.output)) return [store(s.output, source.name)]
-  return s.output.records.map((r) => {
-    const name = `${source.name} (${r.label})`
-    return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
-  })
+  return storeRecords(s.output.records)
+}
+
+/** A batch export's records, stored group by group as they are parsed, with progress between groups. */
+async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecords: (r: PreparedRecord[]) => ImportResult[], name: string, hooks: StoreHooks): Promise<ImportResult[]> {
+  const out: ImportResult[] = []
+  try {
+    for await (const group of groups) {
+      out.push(...storeRecords(group))
+      hooks.onRecords(group.at(-1)!.label)
+      const stop = hooks.stopReason()
+      if (stop) {
+        out.push(result(name, 'skipped', null, null, stop))
+        break
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  } catch (err) {
+    out.push(result(name, 'failed', null, null, describeError(err)))
+  }
+  return out.length > 0 ? out : [result(name, 'failed', null, null, 'the file holds no records')]
 }
 
 function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat; folder?: string }): ImportResult {
@@ -111,43 +158,8 @@ function describeError(err: unknown): string {
   return err instanceof ImportFailure ? err.message : describeIoError(err)
 }
 
-function checkSize(size: number, bytes: Uint8Array): Uint8Array {
-  if (size > LIMITS.maxFileBytes) throw new ImportFailure(`file too large: ${mb(size)}, limit ${mb(LIMITS.maxFileBytes)}`)
-  return bytes
-}
-
-async function readSource(path: string): Promise<Uint8Array> {
-  const st = await lstat(path)
-  if (st.isSymbolicLink()) throw new ImportFailure('symbolic link: not followed (import the file it points to instead)')
-  if (!st.isFile()) throw new ImportFailure('not a regular file')
-  checkSize(st.size, new Uint8Array())
-  const bytes = await readFile(path)
-  // The file may have grown between stat and read.
-  return checkSize(bytes.length, bytes)
-}
-
-function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'file vanished before it could be read'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EISDIR':
-      return 'is a folder'
-    default:
-      if (e?.code?.startsWith('SQLITE_')) return `${describeSqliteError(err)}: nothing was stored for this file`
-      return `unexpected error: ${e?.message ?? String(err)}`
-  }
-}
-
 function result(name: string, status: ImportResult['status'], articleId: number | null, title: string | null, reason: string | null): ImportResult {
   return { name, status, articleId, title, reason, nearDuplicates: [] }
-}
-
-function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`
 }
 
 /** A file name safe to show and store: no path, no control or bidi-override characters. */

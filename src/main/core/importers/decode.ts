@@ -78,27 +78,31 @@ function countInvalidUtf8(b: Uint8Array): number {
   return bad
 }
 
-/** UTF-16 without BOM: ASCII-range text leaves a NUL in every other byte. */
+/**
+ * UTF-16 without BOM. In the scripts of most alphabets (Latin, Greek, Cyrillic, Hebrew, Arabic,
+ * Indic) every code unit's high byte is one of very few values below 0x20 (0x00 for ASCII, 0x04
+ * for Cyrillic), and text in any 8-bit encoding has no such pattern; the sample must then decode
+ * to letters, digits, punctuation and spaces.
+ */
 function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(b.length, 4096) & ~1
   if (n < 4) return null
-  let evenNul = 0
-  let oddNul = 0
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) evenNul++
-    if (b[i + 1] === 0) oddNul++
+  for (const [encoding, high] of [['utf-16le', 1], ['utf-16be', 0]] as const) {
+    if (!fewLowHighBytes(b, n, high)) continue
+    const sample = new TextDecoder(encoding).decode(b.subarray(0, n))
+    const textual = sample.match(/[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]/gu)?.length ?? 0
+    if (textual >= (n / 2) * 0.9) return encoding
   }
-  const pairs = n / 2
-  const le = oddNul > pairs * 0.4 && evenNul < pairs * 0.05
-  const be = evenNul > pairs * 0.4 && oddNul < pairs * 0.05
-  if (!le && !be) return null
-  // The other byte of each pair must then be mostly printable ASCII, or this is just binary.
-  let printable = 0
-  for (let i = le ? 0 : 1; i < n; i += 2) {
-    const c = b[i]!
-    if (c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c < 0x7f) || c >= 0xa0) printable++
-  }
-  return printable >= pairs * 0.9 ? (le ? 'utf-16le' : 'utf-16be') : null
+  return null
+}
+
+/** The two commonest high bytes cover 90% of code units, and both are below 0x20. */
+function fewLowHighBytes(b: Uint8Array, n: number, high: 0 | 1): boolean {
+  const counts = new Uint32Array(256)
+  for (let i = high; i < n; i += 2) counts[b[i]!]!++
+  const top = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 2).filter(([, c]) => c > 0)
+  const covered = top.reduce((sum, [, c]) => sum + c, 0)
+  return covered >= (n / 2) * 0.9 && top.every(([v]) => v < 0x20)
 }
 
 /** NUL bytes or many control characters in the first 8 KB mean this is not text. */

@@ -1,7 +1,8 @@
 /**
- * Word documents (.docx). The zip's central directory is inspected with yauzl BEFORE mammoth
- * touches it: too many entries, a huge uncompressed total or an extreme compression ratio
- * (zip bombs) are refused, nothing is ever extracted to disk. Text comes from mammoth's HTML,
+ * Word documents (.docx). The zip is inspected with yauzl BEFORE mammoth touches it: too many
+ * entries, a huge uncompressed total or an extreme compression ratio (zip bombs) are refused, and
+ * every entry is inflated through a running byte count that never trusts the declared sizes.
+ * Nothing is ever extracted to disk. Text comes from mammoth's HTML,
  * metadata from docProps/core.xml.
  */
 import mammoth from 'mammoth'
@@ -56,44 +57,73 @@ interface CoreProps {
   language: string | null
 }
 
-/** Checks the archive's shape and reads docProps/core.xml (small, capped) on the way. */
+/**
+ * Checks the archive's shape, then inflates every entry through a running byte count, so an
+ * entry whose headers understate its size (a zip bomb's lie) is stopped at the limit before
+ * mammoth inflates it whole. docProps/core.xml (small, capped) is kept on the way.
+ */
 function inspectZip(buf: Buffer): Promise<CoreProps> {
   return new Promise((resolve, reject) => {
     const fail = (reason: string): void => reject(new ImportFailure(reason))
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return fail(`corrupt DOCX: ${err?.message ?? 'unreadable zip'}`)
       if (zip.entryCount > MAX_ENTRIES) return fail(`refused: the archive has ${zip.entryCount} entries (limit ${MAX_ENTRIES})`)
-      let total = 0
+      const budget = { declared: 0, inflated: 0 }
       let hasDocument = false
       let coreXml: string | null = null
       zip.on('error', (e: Error) => fail(`corrupt DOCX: ${e.message}`))
       zip.on('entry', (entry: yauzl.Entry) => {
-        total += entry.uncompressedSize
-        if (total > MAX_TOTAL_UNCOMPRESSED) return fail('refused: the archive would expand to more than 200 MB (zip bomb?)')
-        if (entry.compressedSize > 0 && entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / entry.compressedSize > MAX_RATIO) {
-          return fail(`refused: ${entry.fileName} is compressed ${Math.round(entry.uncompressedSize / entry.compressedSize)}:1 (zip bomb?)`)
-        }
+        const refusal = checkDeclared(entry, budget)
+        if (refusal) return fail(refusal)
         if (entry.fileName === 'word/document.xml') hasDocument = true
-        if (entry.fileName === 'docProps/core.xml' && entry.uncompressedSize < 256 * 1024) {
-          zip.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return zip.readEntry()
-            const chunks: Buffer[] = []
-            stream.on('data', (c: Buffer) => chunks.push(c))
-            stream.on('end', () => {
-              coreXml = Buffer.concat(chunks).toString('utf8')
-              zip.readEntry()
-            })
-            stream.on('error', () => zip.readEntry())
-          })
-          return
-        }
-        zip.readEntry()
+        inflateCounted(zip, entry, budget).then((bytes) => {
+          if (entry.fileName === 'docProps/core.xml' && bytes) coreXml = bytes.toString('utf8')
+          zip.readEntry()
+        }, (e: Error) => fail(e.message))
       })
       zip.on('end', () => {
         if (!hasDocument) return fail('corrupt DOCX: word/document.xml is missing')
         resolve(readCore(coreXml))
       })
       zip.readEntry()
+    })
+  })
+}
+
+/** What the central directory says, checked first: cheap, and enough for honest archives. */
+function checkDeclared(entry: yauzl.Entry, budget: { declared: number }): string | null {
+  budget.declared += entry.uncompressedSize
+  if (budget.declared > MAX_TOTAL_UNCOMPRESSED) return 'refused: the archive would expand to more than 200 MB (zip bomb?)'
+  if (entry.compressedSize > 0 && entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / entry.compressedSize > MAX_RATIO) {
+    return `refused: ${entry.fileName} is compressed ${Math.round(entry.uncompressedSize / entry.compressedSize)}:1 (zip bomb?)`
+  }
+  return null
+}
+
+/**
+ * Inflates one entry, counting the bytes that really come out: past the size its headers declare
+ * (yauzl's validateEntrySizes) or past the archive's total limit, it stops. Returns the bytes of
+ * docProps/core.xml, null for every other entry (their bytes are only counted).
+ */
+function inflateCounted(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { inflated: number }): Promise<Buffer | null> {
+  const keep = entry.fileName === 'docProps/core.xml' && entry.uncompressedSize < 256 * 1024
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(new ImportFailure(`corrupt DOCX: ${err?.message ?? 'unreadable entry'}`))
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => {
+        budget.inflated += c.length
+        if (keep) chunks.push(c)
+        if (budget.inflated > MAX_TOTAL_UNCOMPRESSED) {
+          stream.destroy()
+          reject(new ImportFailure('refused: the archive expands to more than 200 MB (zip bomb?)'))
+        }
+      })
+      stream.on('end', () => resolve(keep ? Buffer.concat(chunks) : null))
+      stream.on('error', (e: Error) => {
+        const lie = /too many bytes/i.test(e.message)
+        reject(new ImportFailure(lie ? `refused: ${entry.fileName} inflates to more than the ${entry.uncompressedSize} bytes its header declares (zip bomb?)` : `corrupt DOCX: ${e.message}`))
+      })
     })
   })
 }

@@ -19,16 +19,33 @@ export const htmlImporter: Importer = {
   }
 }
 
-/** Honours a declared charset when it is real; otherwise the same detection as plain text. */
+/**
+ * Honours a declared charset when it is real. A page whose bytes are valid UTF-8 (with some
+ * non-ASCII in them) is UTF-8 whatever it declares: the declared single-byte charset would turn
+ * every accented letter into two letters of mojibake. A meta tag that says UTF-16 is never true
+ * (the tag itself was readable as ASCII). Otherwise the same detection as plain text.
+ */
 function decodeHtml(bytes: Uint8Array): { text: string; warnings: string[] } {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe
-  if (declared && !hasBom && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), warnings: [] }
+  if (!declared || hasBom || /^utf-?8$/.test(declared) || !iconv.encodingExists(declared)) return decodeText(bytes)
+  if (/^utf-?16/.test(declared) || isNonAsciiUtf8(bytes)) {
+    const decoded = decodeText(bytes)
+    return { text: decoded.text, warnings: [...decoded.warnings, `declared charset ignored: the page says ${declared}, its bytes are ${decoded.encoding}`] }
   }
-  // Declared UTF-8 (or nothing): decodeText falls back to Windows-1252 when the bytes say so.
-  return decodeText(bytes)
+  return { text: iconv.decode(Buffer.from(bytes), declared), warnings: [] }
+}
+
+/** Valid UTF-8 holding at least one multi-byte sequence (all-ASCII decodes the same either way). */
+function isNonAsciiUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function parseHtmlArticle(html: string, warnings: string[] = [], fallback: Partial<ParsedArticle> = {}): ParsedArticle {

@@ -1,18 +1,21 @@
 /**
  * Everything derived from an article's text before it is stored: word count, content hash,
  * MinHash signature and (when the source did not say) its language. Done where the parsing is
- * done, in the worker threads, so the main thread only writes to SQLite.
+ * done, in the worker threads, so the main thread only writes to SQLite. Every field is stripped of
+ * control characters here, the one place all importers' output passes through.
  */
 import { detect as detectLanguage } from 'tinyld'
 import { signature } from '../dedupe/minhash'
 import { contentHash, countWords } from './metadata'
+import { sanitizeArticle } from './sanitize'
 import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
 
 export type PreparedArticle = ParsedArticle & { wordCount: number; contentHash: string; signature: Uint32Array | null }
 export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string }
 export type PreparedOutput = PreparedArticle | { records: PreparedRecord[] }
 
-export function prepareArticle(a: ParsedArticle): PreparedArticle {
+export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
+  const a = sanitizeArticle(parsed)
   return {
     ...a,
     language: a.language ?? guessLanguage(a.text),

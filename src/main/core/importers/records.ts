@@ -2,10 +2,13 @@
  * Batch exports from other tools: a JSON array, NDJSON (one object a line) or CSV with a header
  * row, one article per record. Field names are matched loosely (text/body/content, date/published,
  * outlet/source/publisher, …). A bad record gets its own error; the others still import.
+ * The batch runner splits these files into records itself (record-stream.ts) and hands them here
+ * in groups as JSON arrays; the whole-file parsers below serve direct calls.
  */
 import { parse as parseCsv } from 'csv-parse/sync'
 import { decodeText } from './decode'
 import { cleanAuthor, parseDate } from './metadata'
+import { unclosedQuoteLine } from './record-stream'
 import { textToParagraphs } from './text'
 import { ImportFailure, type Importer, type ImportInput, type ParsedRecord, type ParseOutput } from './types'
 
@@ -102,6 +105,7 @@ export const csvImporter: Importer = {
   extensions: ['csv', 'tsv'],
   parse(input: ImportInput): ParseOutput {
     let rows: Record<string, string>[]
+    const delimiter = input.name.toLowerCase().endsWith('.tsv') ? '\t' : ','
     try {
       rows = parseCsv(decodeText(input.bytes).text, {
         columns: true,
@@ -109,10 +113,11 @@ export const csvImporter: Importer = {
         skip_empty_lines: true,
         relax_column_count: true,
         relax_quotes: true,
-        delimiter: input.name.toLowerCase().endsWith('.tsv') ? '\t' : ','
+        delimiter
       }) as Record<string, string>[]
     } catch (err) {
-      throw new ImportFailure(`invalid CSV: ${(err as Error).message}`)
+      const open = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(decodeText(input.bytes).text, delimiter) : null
+      throw new ImportFailure(open === null ? `invalid CSV: ${(err as Error).message}` : `invalid CSV: the quote opening on line ${open} is never closed`)
     }
     if (rows.length === 0) throw new ImportFailure('the CSV file holds no records')
     return { records: rows.map((r, i) => toRecord(r, `row ${i + 2}`)) }

@@ -7,25 +7,10 @@
 import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import lunr from 'lunr'
+import { searchStore, type IndexDoc, type SearchStore } from './persistence'
 import { configureBuilder, indexText } from './tokenize'
 
-export interface IndexDoc {
-  id: number
-  title: string
-  text: string
-  author: string | null
-  outlet: string | null
-  /** The article's notes: their bodies and quotes. */
-  notes: string | null
-  tags: string | null
-}
-
-export interface SegmentRow {
-  id: number
-  doc_count: number
-  data: string
-  checksum: string
-}
+export type { IndexDoc } from './persistence'
 
 export function buildIndex(docs: IndexDoc[]): lunr.Index {
   return lunr(function () {
@@ -55,49 +40,50 @@ export function checksum(data: string): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-const DOC_COLUMNS = `a.id, a.title, a.text, a.author, a.outlet,
-  (SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes n WHERE n.article_id = a.id) AS notes,
-  (SELECT group_concat(t.tag, ' ') FROM article_tags t WHERE t.article_id = a.id) AS tags`
-
-export function loadDocs(db: Database.Database, ids: number[]): IndexDoc[] {
-  const stmt = db.prepare(`SELECT ${DOC_COLUMNS} FROM articles a WHERE a.id = ?`)
-  return ids.map((id) => stmt.get(id) as IndexDoc | undefined).filter((d): d is IndexDoc => !!d)
+/** Documents read for a segment, and the library's data version before they were read. */
+interface Batch {
+  docs: IndexDoc[]
+  version: number
 }
 
-export function pendingIds(db: Database.Database, limit = -1): number[] {
-  return db.prepare('SELECT article_id FROM search_docs WHERE segment_id IS NULL ORDER BY article_id LIMIT ?').pluck().all(limit) as number[]
+function readBatch(store: SearchStore, ids: () => number[]): Batch {
+  // The version first: a commit between it and the read only causes a needless re-check.
+  const version = store.dataVersion()
+  return { version, docs: store.snapshot(() => store.docs(ids())) }
+}
+
+/** The batch's articles whose indexed fields are still what was read (another connection may have committed meanwhile). */
+function unchanged(store: SearchStore, batch: Batch): number[] {
+  if (store.dataVersion() === batch.version) return batch.docs.map((d) => d.id)
+  const now = new Map(store.docs(batch.docs.map((d) => d.id)).map((d) => [d.id, d]))
+  return batch.docs.filter((d) => sameDoc(d, now.get(d.id))).map((d) => d.id)
+}
+
+function sameDoc(a: IndexDoc, b: IndexDoc | undefined): boolean {
+  return !!b && a.title === b.title && a.text === b.text && a.author === b.author && a.outlet === b.outlet && a.notes === b.notes && a.tags === b.tags
 }
 
 /**
- * Builds a segment from the given articles and stores it, pointing their rows at it, and
- * removes the segments it replaces, all in one transaction. Articles deleted meanwhile are
- * simply not pointed at it (their rows are gone).
+ * Builds a segment from the batch and stores it, pointing its articles' rows at it, and removes
+ * the segments it replaces, all in one transaction. An article edited since it was read stays
+ * pending (a build) or pending where the edit put it (a merge); one deleted meanwhile has no row.
  */
-export function writeSegment(db: Database.Database, docs: IndexDoc[], replaces: number[] = []): number {
-  const data = JSON.stringify(buildIndex(docs))
-  return db
-    .transaction(() => {
-      const id = Number(
-        db
-          .prepare('INSERT INTO search_segments (doc_count, data, checksum, created_at) VALUES (?, ?, ?, ?)')
-          .run(docs.length, data, checksum(data), new Date().toISOString()).lastInsertRowid
-      )
-      const point = db.prepare('UPDATE search_docs SET segment_id = ? WHERE article_id = ?')
-      for (const d of docs) point.run(id, d.id)
-      const drop = db.prepare('DELETE FROM search_segments WHERE id = ?')
-      for (const old of replaces) drop.run(old)
-      return id
-    })
-    .immediate()
+function writeBatch(store: SearchStore, batch: Batch, replaces: number[] = []): number {
+  const data = JSON.stringify(buildIndex(batch.docs))
+  return store.write(() => {
+    const id = store.insertSegment(batch.docs.length, data, checksum(data))
+    store.pointAt(id, unchanged(store, batch), replaces.length ? replaces : null)
+    for (const old of replaces) store.dropSegment(old)
+    return id
+  })
 }
 
 /** Checks counts and checksums; a broken segment's articles go back to pending to be rebuilt. */
 export function verifyAndRepair(db: Database.Database): { repaired: number; missingRows: number } {
+  const store = searchStore(db)
   let repaired = 0
-  const segments = db.prepare('SELECT id, doc_count, checksum, data FROM search_segments').all() as SegmentRow[]
-  for (const s of segments) {
-    const covered = (db.prepare('SELECT count(*) AS n FROM search_docs WHERE segment_id = ?').get(s.id) as { n: number }).n
-    let ok = checksum(s.data) === s.checksum && covered <= s.doc_count
+  for (const s of store.snapshot(() => store.segmentsWithData())) {
+    let ok = checksum(s.data) === s.checksum && store.coveredBy(s.id) <= s.doc_count
     if (ok) {
       try {
         JSON.parse(s.data)
@@ -106,19 +92,21 @@ export function verifyAndRepair(db: Database.Database): { repaired: number; miss
       }
     }
     if (!ok) {
-      db.transaction(() => {
-        db.prepare('UPDATE search_docs SET segment_id = NULL WHERE segment_id = ?').run(s.id)
-        db.prepare('DELETE FROM search_segments WHERE id = ?').run(s.id)
-      })()
+      store.discardSegment(s.id)
       repaired++
     }
   }
-  // Articles without a row (e.g. a library touched by another tool) become pending.
-  const missingRows = db.prepare('INSERT OR IGNORE INTO search_docs (article_id, segment_id) SELECT id, NULL FROM articles').run().changes
-  return { repaired, missingRows }
+  return { repaired, missingRows: store.addMissingRows() }
 }
 
-const MAX_SEGMENTS = 4
+/** When segments are merged (more than this many), and how many articles one build takes. */
+export interface MaintainOptions {
+  maxSegments?: number
+  buildBatch?: number
+}
+
+/** PARALLAX_SEARCH_MAX_SEGMENTS lowers the merge threshold (stress tests make the builder merge all the time). */
+const MAX_SEGMENTS = Number(process.env.PARALLAX_SEARCH_MAX_SEGMENTS) || 4
 const BUILD_BATCH = 20_000
 
 /**
@@ -126,28 +114,25 @@ const BUILD_BATCH = 20_000
  * many segments are merged (Lunr cannot merge indexes, so the merged segment is rebuilt from the
  * stored texts). Returns whether it did anything, so a caller can loop until it is idle.
  */
-export function maintainStep(db: Database.Database): 'built' | 'merged' | 'idle' {
-  const pending = pendingIds(db, BUILD_BATCH)
-  if (pending.length > 0) {
-    writeSegment(db, loadDocs(db, pending))
+export function maintainStep(db: Database.Database, options: MaintainOptions = {}): 'built' | 'merged' | 'idle' {
+  const store = searchStore(db)
+  const build = readBatch(store, () => store.pendingIds(options.buildBatch ?? BUILD_BATCH))
+  if (build.docs.length > 0) {
+    writeBatch(store, build)
     return 'built'
   }
-  const segs = db.prepare('SELECT id, doc_count FROM search_segments ORDER BY doc_count DESC').all() as { id: number; doc_count: number }[]
-  if (segs.length <= MAX_SEGMENTS) return 'idle'
+  const segs = store.segmentsBySize()
+  if (segs.length <= (options.maxSegments ?? MAX_SEGMENTS)) return 'idle'
   // Merge the small ones; merge the largest too only when it is not much bigger than the rest.
   const [largest, ...rest] = segs
   const restDocs = rest.reduce((n, s) => n + s.doc_count, 0)
-  const victims = largest!.doc_count > 4 * restDocs ? rest : segs
-  const ids = db
-    .prepare(`SELECT article_id FROM search_docs WHERE segment_id IN (${victims.map(() => '?').join(',')}) ORDER BY article_id`)
-    .pluck()
-    .all(...victims.map((v) => v.id)) as number[]
-  writeSegment(db, loadDocs(db, ids), victims.map((v) => v.id))
+  const victims = (largest!.doc_count > 4 * restDocs ? rest : segs).map((v) => v.id)
+  writeBatch(store, readBatch(store, () => store.docsOfSegments(victims)), victims)
   return 'merged'
 }
 
-export function maintain(db: Database.Database): void {
-  while (maintainStep(db) !== 'idle') {
+export function maintain(db: Database.Database, options: MaintainOptions = {}): void {
+  while (maintainStep(db, options) !== 'idle') {
     /* one step at a time, each in its own transaction */
   }
 }

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import { Worker } from 'node:worker_threads'
+import type { Related } from './related'
 import { SearchIndex, type SearchRequest, type SearchResponse, type SearchStatus } from './engine'
 import { maintain, verifyAndRepair } from './segments'
 
@@ -13,7 +14,7 @@ export interface SearchBackend {
   search(req: SearchRequest): Promise<SearchResponse>
   locate(id: number, q: string): Promise<[number, number][]>
   status(): Promise<SearchStatus>
-  related(id: number, limit: number): Promise<{ id: number; score: number }[]>
+  related(id: number, limit: number): Promise<Related[]>
   /** The library grouped into stories (lists of article ids). */
   stories(): Promise<number[][]>
   /** Articles were added, edited or deleted: make them searchable (or not) now, index them properly soon. */
@@ -21,20 +22,44 @@ export interface SearchBackend {
   close(): Promise<void>
 }
 
+/** Says, on one line, why the index was answered from memory. */
+export type Notice = (message: string) => void
+
 export class InProcessSearch implements SearchBackend {
   private index: SearchIndex | null = null
+  /** Set when a segment could not be written (full disk, read-only library): answers come from memory, nothing is written. */
+  private readOnly = false
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly notice: Notice = (m) => process.stderr.write(`${m}\n`)
+  ) {}
 
   /** Loaded on first use, so commands that never search (list, show) pay nothing. */
   private ready(): SearchIndex {
     if (!this.index) {
-      verifyAndRepair(this.db)
-      maintain(this.db)
       this.index = new SearchIndex(this.db)
-      this.index.refresh()
+      this.update()
     }
     return this.index
+  }
+
+  /**
+   * Builds pending articles into segments, then loads the index. A read never depends on that
+   * write: when it fails (a full disk, a read-only library) the pending articles are indexed in
+   * memory instead and nothing more is written.
+   */
+  private update(): void {
+    if (!this.readOnly) {
+      try {
+        verifyAndRepair(this.db)
+        maintain(this.db)
+      } catch (err) {
+        this.readOnly = true
+        this.notice(`Search index not saved: ${whyNotWritten(err)}; searching the library from memory.`)
+      }
+    }
+    this.index!.refresh({ allPendingInMemory: this.readOnly })
   }
 
   async search(req: SearchRequest): Promise<SearchResponse> {
@@ -46,17 +71,31 @@ export class InProcessSearch implements SearchBackend {
   async status(): Promise<SearchStatus> {
     return this.ready().status()
   }
-  async related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
+  async related(id: number, limit: number): Promise<Related[]> {
     return this.ready().related(id, limit)
   }
   async stories(): Promise<number[][]> {
     return this.ready().stories()
   }
+  /** After a write: never fails it (the write is committed); a failed refresh is redone by the next read. */
   async changed(): Promise<void> {
-    maintain(this.db)
-    this.ready().refresh()
+    try {
+      if (this.index) this.update()
+      else this.ready()
+    } catch (err) {
+      this.index = null
+      this.notice(`Search index not refreshed (${(err as Error).message}); it will be on the next search.`)
+    }
   }
   async close(): Promise<void> {}
+}
+
+/** Why a segment could not be written, in words a user can act on. */
+function whyNotWritten(err: unknown): string {
+  const code = (err as { code?: string }).code ?? ''
+  if (code === 'SQLITE_FULL') return 'the disk is full'
+  if (code.startsWith('SQLITE_READONLY')) return 'the library is read-only'
+  return (err as Error).message
 }
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string }
@@ -130,17 +169,24 @@ export class WorkerSearch implements SearchBackend {
   status(): Promise<SearchStatus> {
     return this.query.call('status')
   }
-  related(id: number, limit: number): Promise<{ id: number; score: number }[]> {
+  related(id: number, limit: number): Promise<Related[]> {
     return this.query.call('related', { id, limit })
   }
   stories(): Promise<number[][]> {
     return this.query.call('stories')
   }
 
+  /**
+   * Searchable at once (the query worker indexes pending articles in memory), built into a
+   * segment in the background. Never fails: the write that called it is committed, and a refresh
+   * that fails is retried by the background build.
+   */
   async changed(): Promise<void> {
-    // Searchable at once (the query worker indexes pending articles in memory) …
-    await this.query.call('refresh')
-    // … and built into a segment in the background.
+    try {
+      await this.query.call('refresh')
+    } catch (err) {
+      if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', (err as Error).message)
+    }
     void this.rebuild()
   }
 
@@ -150,13 +196,20 @@ export class WorkerSearch implements SearchBackend {
       return this.building
     }
     this.building = (async () => {
+      let failures = 0
       do {
         this.again = false
         try {
           await this.builder.call('maintain')
           await this.query.call('refresh')
+          failures = 0
         } catch (err) {
-          if (!this.closed) console.error('[parallax] search index build failed:', (err as Error).message)
+          if (this.closed) break
+          console.error('[parallax] search index build failed, retrying:', (err as Error).message)
+          // Again after a pause that grows (up to 10 s), until it succeeds.
+          failures++
+          this.again = true
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 100 * 2 ** failures)).unref())
         }
       } while (this.again && !this.closed)
       this.building = null

@@ -11,7 +11,7 @@ import { LibraryLock, LibraryLockedError } from './lock'
 
 export async function backupLibrary(library: Library, target: string): Promise<number> {
   if (existsSync(target)) throw new LibraryError(`${target} already exists; choose a new file name for the backup`)
-  const { totalPages } = await library.db.backup(target)
+  const { totalPages } = await library.backup(target)
   return totalPages
 }
 

@@ -1,0 +1,227 @@
+/**
+ * Batch exports (JSON array, NDJSON, CSV) read record by record instead of parsed whole: the
+ * main thread only splits the file into records (cheap, linear), and the records go to the
+ * parser in small groups, each group under its own time limit. So an export of a million small
+ * records imports, with progress, where one whole-file parse would run out of time.
+ */
+import { parse as parseCsv } from 'csv-parse'
+import type { SourceFormat } from '../../../shared/contract'
+import { decodeText } from './decode'
+import type { Parser } from './parse'
+import type { PreparedRecord } from './prepare'
+import { ImportFailure } from './types'
+
+/** One record as found in the file, before the importer reads its fields. */
+export type RawRecord = { label: string; value: unknown } | { label: string; error: string }
+
+export const RECORD_FORMATS: ReadonlySet<SourceFormat> = new Set(['json', 'ndjson', 'csv'])
+
+/** Records per parser call, and the most bytes of them: small enough to parse well inside the time limit. */
+const GROUP_RECORDS = 500
+const GROUP_BYTES = 1 << 20
+
+/**
+ * The file's records, prepared by `parser` in groups (sent as a JSON array, the importer's own
+ * field matching applies) and labelled as in the file. The next group is parsed while the caller
+ * stores this one. A group the parser fails on fails its records alone.
+ */
+export async function* parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser): AsyncGenerator<PreparedRecord[]> {
+  let pending: Promise<PreparedRecord[]> | null = null
+  try {
+    for await (const group of recordGroups(rawRecords(format, name, bytes))) {
+      const next = parseGroup(group, name, parser)
+      if (pending) yield await pending
+      pending = next
+    }
+  } catch (err) {
+    if (pending) yield await pending
+    throw err
+  }
+  if (pending) yield await pending
+}
+
+async function* recordGroups(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
+  let group: RawRecord[] = []
+  let size = 0
+  try {
+    for await (const r of records) {
+      group.push(r)
+      size += 'value' in r ? (JSON.stringify(r.value)?.length ?? 0) : 0
+      if (group.length >= GROUP_RECORDS || size >= GROUP_BYTES) {
+        yield group
+        group = []
+        size = 0
+      }
+    }
+  } catch (err) {
+    // The records read before the file broke off still go in; then the failure is reported.
+    if (group.length > 0) yield group
+    throw err
+  }
+  if (group.length > 0) yield group
+}
+
+async function parseGroup(group: RawRecord[], name: string, parser: Parser): Promise<PreparedRecord[]> {
+  const values = group.filter((r) => 'value' in r).map((r) => r.value)
+  let parsed: PreparedRecord[] = []
+  let failure: string | null = null
+  if (values.length > 0) {
+    try {
+      const out = await parser('json', name, new TextEncoder().encode(JSON.stringify(values)))
+      parsed = 'records' in out ? out.records : []
+    } catch (err) {
+      failure = err instanceof ImportFailure ? err.message : `could not be parsed: ${(err as Error).message}`
+    }
+  }
+  let next = 0
+  return group.map((r): PreparedRecord => {
+    if ('error' in r) return r
+    const p = parsed[next++]
+    if (!p) return { label: r.label, error: failure ?? 'could not be parsed' }
+    return 'error' in p ? { label: r.label, error: p.error } : { label: r.label, article: p.article }
+  })
+}
+
+/** The records of a batch file in order. Throws ImportFailure where the file itself breaks. */
+export async function* rawRecords(format: SourceFormat, name: string, bytes: Uint8Array): AsyncGenerator<RawRecord> {
+  const text = decodeText(bytes).text
+  if (format === 'ndjson') yield* ndjsonRecords(text)
+  else if (format === 'json') yield* jsonRecords(text)
+  else yield* csvRecords(text, name.toLowerCase().endsWith('.tsv') ? '\t' : ',')
+}
+
+function* ndjsonRecords(text: string): Generator<RawRecord> {
+  let line = 0
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start)
+    const end = nl < 0 ? text.length : nl
+    const raw = text.slice(start, end)
+    line++
+    start = end + 1
+    if (!raw.trim()) continue
+    yield parseJsonRecord(raw, `line ${line}`)
+  }
+}
+
+function parseJsonRecord(raw: string, label: string): RawRecord {
+  try {
+    return { label, value: JSON.parse(raw) }
+  } catch (err) {
+    return { label, error: `invalid JSON: ${(err as Error).message}` }
+  }
+}
+
+/** A top-level array is split element by element; anything else is one value (or `{articles: […]}`). */
+function* jsonRecords(text: string): Generator<RawRecord> {
+  const first = text.search(/\S/)
+  if (text[first] !== '[') {
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch (err) {
+      throw new ImportFailure(`invalid JSON: ${(err as Error).message}`)
+    }
+    const articles = (data as { articles?: unknown })?.articles
+    const list = Array.isArray(articles) ? articles : [data]
+    for (const [i, value] of list.entries()) yield { label: `record ${i + 1}`, value }
+    return
+  }
+  let n = 0
+  for (const slice of arrayElements(text, first)) yield parseJsonRecord(slice, `record ${++n}`)
+}
+
+/**
+ * The source text of each element of the JSON array opening at `open`: a scan that tracks only
+ * strings and nesting depth, so it is linear and never recurses however deep the elements nest.
+ */
+function* arrayElements(text: string, open: number): Generator<string> {
+  let depth = 0
+  let inString = false
+  let start = open + 1
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) depth++
+    else if (c === 0x7d || c === 0x5d) {
+      if (depth === 0) {
+        if (c === 0x5d) {
+          if (text.slice(start, i).trim()) yield text.slice(start, i)
+          if (text.slice(i + 1).trim()) throw new ImportFailure('invalid JSON: text after the end of the array')
+          return
+        }
+        throw new ImportFailure(`invalid JSON: unexpected "}" at position ${i}`)
+      }
+      depth--
+    } else if (c === 0x2c && depth === 0) {
+      yield text.slice(start, i)
+      start = i + 1
+    }
+  }
+  throw new ImportFailure('invalid JSON: the file ends before the array is closed (truncated?)')
+}
+
+async function* csvRecords(text: string, delimiter: string): AsyncGenerator<RawRecord> {
+  let row = 1
+  try {
+    for await (const value of csvRows(text, delimiter)) yield { label: `row ${++row}`, value }
+  } catch (err) {
+    const open = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text, delimiter) : null
+    if (open !== null) throw new ImportFailure(`invalid CSV: the quote opening on line ${open} is never closed (row ${row + 1} onwards not read)`)
+    throw new ImportFailure(`invalid CSV: ${(err as Error).message}`)
+  }
+  if (row === 1) throw new ImportFailure('the CSV file holds no records')
+}
+
+/**
+ * Rows as csv-parse reads them, the text fed a slice at a time and each slice's rows taken
+ * before the next: rows come out as they are read, and the rows before an error are never
+ * dropped with the stream's buffer.
+ */
+async function* csvRows(text: string, delimiter: string): AsyncGenerator<unknown> {
+  const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter })
+  let failure: unknown = null
+  parser.on('error', (err) => (failure = err))
+  const drain = function* (): Generator<unknown> {
+    for (let r = parser.read(); r !== null; r = parser.read()) yield r
+  }
+  for (const slice of slices(text)) {
+    parser.write(slice)
+    yield* drain()
+    if (failure) throw failure
+  }
+  parser.end()
+  while (!failure && !parser.readableEnded) {
+    yield* drain()
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  yield* drain()
+  if (failure) throw failure
+}
+
+function* slices(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 1 << 16) yield text.slice(i, i + (1 << 16))
+}
+
+/** The line on which a quoted field opens and never closes, as csv-parse reads quotes (at a field's start only). */
+export function unclosedQuoteLine(text: string, delimiter: string): number | null {
+  let line = 1
+  let openedOn = 0
+  let inQuote = false
+  let fieldStart = true
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') line++
+    if (inQuote) {
+      if (c === '"' && text[i + 1] === '"') i++
+      else if (c === '"') inQuote = false
+    } else if (c === '"' && fieldStart) {
+      inQuote = true
+      openedOn = line
+    }
+    fieldStart = !inQuote && (c === delimiter || c === '\n')
+  }
+  return inQuote ? openedOn : null
+}

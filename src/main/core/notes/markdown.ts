@@ -1,0 +1,14 @@
+/** An article's notes and highlights as Markdown, with the quotes and a link back to the article. */
+import type { Note } from '../../../shared/contract'
+
+export function notesMarkdown(title: string, url: string | null, notes: Note[]): string {
+  const out = [`# Notes on “${title}”`, '']
+  if (url) out.push(`Original: <${url}>`, '')
+  for (const n of notes) {
+    out.push(`> ${n.anchor.exact.replace(/\n+/g, ' ')}`)
+    if (n.located.how === 'orphan') out.push('>', '> *(this passage is no longer in the article)*')
+    out.push('')
+    if (n.body.trim()) out.push(n.body.trim(), '')
+  }
+  return out.join('\n')
+}

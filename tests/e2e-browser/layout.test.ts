@@ -3,13 +3,11 @@
  * the filter bar on one line at 1440 px, the sidebar's Library count beside a collection, plurals,
  * and the comparison's bands legible in the dark theme.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenApp } from '../helpers/app'
-import { CLI } from '../helpers/paths'
+import { openImported, type OpenApp } from '../helpers/app'
 import { tmpDir } from '../helpers/tmp'
 
 const OUTLETS = ['Harbour Post', 'Kestrel Courier', 'Island Times']
@@ -35,9 +33,7 @@ describe('layout and consistency in Chromium', () => {
   beforeAll(async () => {
     const files = join(tmpDir(), 'reports')
     writeArticles(files, 130)
-    const lib = tmpDir()
-    expect(spawnSync(process.execPath, [CLI, 'import', files, '--library', lib]).status).toBe(0)
-    app = await openApp(lib, { width: 1440, height: 900 })
+    app = await openImported([files], { width: 1440, height: 900 })
     page = app.page
     await page.locator('.article-row').first().waitFor()
   })

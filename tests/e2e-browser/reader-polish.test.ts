@@ -2,13 +2,11 @@
  * The reader and notes at work speed: typing straight after Add note, Ctrl+Enter, word snapping,
  * triple-click on the last paragraph, the keyboard-only highlight, optimistic tags, Esc from anywhere.
  */
-import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenApp } from '../helpers/app'
-import { CLI, FIXTURES, SAMPLE_TITLE, requireSample } from '../helpers/paths'
-import { tmpDir } from '../helpers/tmp'
+import { openImported, type OpenApp } from '../helpers/app'
+import { FIXTURES, SAMPLE_TITLE, requireSample } from '../helpers/paths'
 
 const SENTENCE = 'She emphasized the need for continued cooperation with the U.S. in international security, given their long-standing alliance.'
 
@@ -48,9 +46,7 @@ describe('reader and notes polish in Chromium', () => {
   const noteTexts = () => notes().locator('.note-body').evaluateAll((els) => els.map((e) => e.textContent!.trim()))
 
   beforeAll(async () => {
-    const lib = tmpDir()
-    expect(spawnSync(process.execPath, [CLI, 'import', requireSample(), join(FIXTURES, 'articles'), '--library', lib]).status).toBe(0)
-    app = await openApp(lib)
+    app = await openImported([requireSample(), join(FIXTURES, 'articles')])
     page = app.page
     await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()
     await page.getByTestId('reader').locator('h1').waitFor()

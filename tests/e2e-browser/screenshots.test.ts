@@ -2,15 +2,13 @@
  * Every view at 1024x700 and 1920x1080, light and dark: screenshots under test-results/screenshots
  * (with a contact sheet), and in each one no sideways scroll and no control cut off by the window.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenApp } from '../helpers/app'
+import { openImported, type OpenApp } from '../helpers/app'
 import { contactSheet, measureLayout } from '../helpers/layout'
-import { CLI, FIXTURES, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
-import { tmpDir } from '../helpers/tmp'
+import { FIXTURES, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
 
 const OUT = join(ROOT, 'test-results', 'screenshots')
 const SIZES = [
@@ -61,10 +59,8 @@ describe('screenshots of every view', () => {
   let page: Page
 
   beforeAll(async () => {
-    const lib = tmpDir()
     const files = [requireSample(), ...['original.txt', 'rewrite.txt', 'unrelated.txt'].map((f) => join(FIXTURES, 'compare', f)), join(FIXTURES, 'articles', 'council-vote.md')]
-    expect(spawnSync(process.execPath, [CLI, 'import', ...files, '--library', lib]).status).toBe(0)
-    app = await openApp(lib)
+    app = await openImported(files)
     page = app.page
     // A highlight with a Markdown note, so the reader and the notes view have one to show.
     await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()

@@ -28,7 +28,7 @@ describe('snapToWords', () => {
 
 describe('overview figures', () => {
   const a = (id: number, publishedAt: string | null, importedAt: string): ArticleSummary =>
-    ({ id, title: `A${id}`, publishedAt, importedAt, outlet: null, author: null, url: null, language: null, wordCount: 1, sourceName: '', sourceFormat: 'text', contentHash: '', tags: [], collections: [] }) as ArticleSummary
+    ({ id, title: `A${id}`, publishedAt, importedAt, outlet: null, author: null, url: null, language: null, wordCount: 1, sourceName: '', sourceFormat: 'txt', contentHash: '', tags: [], collections: [] }) satisfies ArticleSummary
   const items = [a(1, '2025-03-02', '2026-01-01T10:00:00Z'), a(2, '2025-03-20T08:00:00Z', '2026-01-03T10:00:00Z'), a(3, '2024-11-05', '2026-01-02T10:00:00Z'), a(4, null, '2026-01-04T10:00:00Z')]
   it('counts articles by month published, oldest first, leaving undated ones out', () => {
     expect(byMonth(items)).toEqual([

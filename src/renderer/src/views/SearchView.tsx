@@ -1,5 +1,5 @@
 /** Search results: count, sort and filters, snippets with the matched words highlighted, keyboard navigation. */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Args, SearchHit } from '../../../shared/contract'
 import { api } from '../api/client'
 import { ArticleRow } from '../components/ArticleRow'
@@ -26,13 +26,20 @@ const PAGE = 100
 /** The hits after the first page, loaded a page at a time; forgotten when the query or filters change. */
 function useMoreHits(query: string, options: SearchOptions, firstPage: number): { hits: SearchHit[]; loading: boolean; error: string | null; load: () => void } {
   const [state, setState] = useState<{ hits: SearchHit[]; loading: boolean; error: string | null }>({ hits: [], loading: false, error: null })
-  useEffect(() => setState({ hits: [], loading: false, error: null }), [query, options])
+  // Bumped when the query changes, so a page still on its way for the old query is dropped.
+  const generation = useRef(0)
+  useEffect(() => {
+    generation.current++
+    setState({ hits: [], loading: false, error: null })
+  }, [query, options])
   const load = (): void => {
     const filters = filtersOf(options)
+    const mine = generation.current
+    const settle = (next: (s: typeof state) => typeof state): void => void (mine === generation.current && setState(next))
     setState((s) => ({ ...s, loading: true }))
     api['search.query']({ q: query, limit: PAGE, offset: firstPage + state.hits.length, sort: options.sort, ...(filters ? { filters } : {}) })
-      .then((r) => setState((s) => ({ hits: [...s.hits, ...r.hits], loading: false, error: r.error })))
-      .catch((err: Error) => setState((s) => ({ ...s, loading: false, error: err.message })))
+      .then((r) => settle((s) => ({ hits: [...s.hits, ...r.hits], loading: false, error: r.error })))
+      .catch((err: Error) => settle((s) => ({ ...s, loading: false, error: err.message })))
   }
   return { ...state, load }
 }
@@ -68,31 +75,31 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   const problem = res?.error ?? search.error
   return (
     <>
-    <SearchBar count={res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'} options={options} onOptions={onOptions} />
-    <section className="library search" aria-label="Search results">
-      {problem && (
-        <p className="query-error" role="alert" data-testid="query-error">
-          {problem}
-        </p>
-      )}
-      <ul className="article-list" role="listbox" aria-label="Results" tabIndex={0} data-testid="search-results" onKeyDown={onKeyDown}>
-        {hits.map((h) => (
-          <ArticleRow key={h.id} id={h.id} domId={`hit-${h.id}`} title={h.title} selected={h.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} variant="hit">
-            <div className="row-meta">{[h.outlet, formatDate(h.publishedAt)].filter(Boolean).join(' · ')}</div>
-            <div className="snippet">
-              <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />
-            </div>
-          </ArticleRow>
-        ))}
-      </ul>
-      {res && !res.error && res.total === 0 && <p className="no-match">No article matches “{query}”.</p>}
-      {res && hits.length < res.total && (
-        <button className="show-more" data-testid="show-more" disabled={more.loading} onClick={more.load}>
-          Show {formatCount(Math.min(PAGE, res.total - hits.length))} more · {formatCount(hits.length)} of {formatCount(res.total)}
-        </button>
-      )}
-      {more.error && <p className="query-error">Could not load more results: {more.error}</p>}
-    </section>
+      <SearchBar count={res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'} options={options} onOptions={onOptions} />
+      <section className="library search" aria-label="Search results">
+        {problem && (
+          <p className="query-error" role="alert" data-testid="query-error">
+            {problem}
+          </p>
+        )}
+        <ul className="article-list" role="listbox" aria-label="Results" tabIndex={0} data-testid="search-results" onKeyDown={onKeyDown}>
+          {hits.map((h) => (
+            <ArticleRow key={h.id} id={h.id} domId={`hit-${h.id}`} title={h.title} selected={h.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} variant="hit">
+              <div className="row-meta">{[h.outlet, formatDate(h.publishedAt)].filter(Boolean).join(' · ')}</div>
+              <div className="snippet">
+                <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />
+              </div>
+            </ArticleRow>
+          ))}
+        </ul>
+        {res && !res.error && res.total === 0 && <p className="no-match">No article matches “{query}”.</p>}
+        {res && hits.length < res.total && (
+          <button className="show-more" data-testid="show-more" disabled={more.loading} onClick={more.load}>
+            Show {formatCount(Math.min(PAGE, res.total - hits.length))} more · {formatCount(hits.length)} of {formatCount(res.total)}
+          </button>
+        )}
+        {more.error && <p className="query-error">Could not load more results: {more.error}</p>}
+      </section>
     </>
   )
 }

@@ -48,6 +48,15 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await page.locator('.sidebar nav').first().getByText('Notes', { exact: true }).click()
     await page.getByTestId('notes-view').waitFor()
   },
+  ticked: async (page) => {
+    // Two ticked articles: Compare in the toolbar, the rest inline when wide, in the ⋯ menu when narrow.
+    for (const title of [BRIDGE, REWRITE]) await page.locator('.article-row', { hasText: title }).getByRole('checkbox').check()
+    const more = page.getByTestId('overflow-button')
+    if (await more.isVisible()) {
+      await more.click()
+      await page.getByRole('menu').waitFor()
+    }
+  },
   help: async (page) => {
     await page.keyboard.press('?')
     await page.getByTestId('shortcut-help').waitFor()
@@ -64,6 +73,7 @@ describe('screenshots of every view', () => {
     page = app.page
     // A highlight with a Markdown note, so the reader and the notes view have one to show.
     await page.locator('.article-row', { hasText: SAMPLE_TITLE }).click()
+    await page.getByTestId('reader').locator('.reader-body p').nth(1).waitFor()
     await page.evaluate(() => {
       const p = document.querySelectorAll('.reader-body p')[1]!
       const range = document.createRange()
@@ -76,6 +86,13 @@ describe('screenshots of every view', () => {
     await page.keyboard.type('Worth checking against **the statement**.')
     await page.keyboard.press('Control+Enter')
     await page.getByTestId('note').locator('.note-body strong').waitFor()
+    // Tags on a row, so the screenshots show they stay whole.
+    await page.locator('.article-row', { hasText: BRIDGE }).click()
+    for (const tag of ['infrastructure', 'council', 'budget']) {
+      await page.getByRole('textbox', { name: 'Add a tag' }).fill(tag)
+      await page.getByRole('textbox', { name: 'Add a tag' }).press('Enter')
+    }
+    await page.locator('.article-row', { hasText: BRIDGE }).locator('.row-tag').nth(2).waitFor()
     mkdirSync(OUT, { recursive: true })
   })
   afterAll(async () => {

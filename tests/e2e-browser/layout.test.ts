@@ -67,6 +67,24 @@ describe('layout and consistency in Chromium', () => {
     await page.getByRole('button', { name: 'Show all articles' }).click()
   })
 
+  it('hides and shows the sidebar and the list from the toolbar, and remembers it after a reload', async () => {
+    await page.locator('.article-row').first().click()
+    const readerWidth = () => page.getByTestId('reader').evaluate((el) => el.getBoundingClientRect().width)
+    const before = await readerWidth()
+    await page.getByRole('button', { name: 'Hide the sidebar' }).click()
+    await page.getByRole('button', { name: 'Hide the list' }).click()
+    expect(await page.locator('.sidebar').count()).toBe(0)
+    expect(await page.getByTestId('article-list').isVisible()).toBe(false)
+    expect(await readerWidth()).toBe(1440)
+    await page.reload()
+    await page.getByRole('button', { name: 'Show the sidebar' }).waitFor()
+    expect(await page.locator('.sidebar').count()).toBe(0)
+    await page.getByRole('button', { name: 'Show the sidebar' }).click()
+    await page.getByRole('button', { name: 'Show the list' }).click()
+    await page.locator('.article-row').first().click()
+    expect(await readerWidth()).toBe(before)
+  })
+
   it('draws the comparison bands in dark colours with light text in the dark theme, with no filter', async () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     for (const i of [0, 1]) await page.locator('.article-row').nth(i).getByRole('checkbox').check()

@@ -1,6 +1,7 @@
 /** A collection exported as Markdown (metadata and notes) or JSON (metadata, texts and notes). */
 import { ApiError } from '../../shared/errors'
 import { archiveArticles } from './archive'
+import { markdownAutolink, markdownText } from './export/markdown-escape'
 import type { Library } from './store/library'
 
 export interface ExportFile {
@@ -24,14 +25,15 @@ export function exportCollection(library: Library, id: number, format: 'markdown
 }
 
 export function collectionMarkdown(name: string, articles: Articles): string {
-  const out = [`# ${name}`, '', `${articles.length} article${articles.length === 1 ? '' : 's'}`, '']
+  const out = [`# ${markdownText(name)}`, '', `${articles.length} article${articles.length === 1 ? '' : 's'}`, '']
   for (const a of articles) {
-    out.push(`## ${a.title}`, '', [a.outlet, a.author, a.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ') || '(no byline)')
-    if (a.url) out.push('', `<${a.url}>`)
+    // Article text is escaped (markdownText); the note bodies are the user's own Markdown.
+    out.push(`## ${markdownText(a.title)}`, '', markdownText([a.outlet, a.author, a.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')) || '(no byline)')
+    if (a.url) out.push('', markdownAutolink(a.url))
     if (a.tags.length) out.push('', `Tags: ${a.tags.join(', ')}`)
     out.push('')
     for (const n of a.notes) {
-      out.push(`> ${n.exact.replace(/\n+/g, ' ')}`, '')
+      out.push(`> ${markdownText(n.exact.replace(/\n+/g, ' '))}`, '')
       if (n.body.trim()) out.push(n.body.trim(), '')
     }
   }

@@ -17,6 +17,7 @@ import { NoteStore } from './notes'
 import { PreferenceStore } from './preferences'
 import { SearchDocs } from './search-docs'
 import { TagStore } from './tags'
+import { removeRestoreLeftovers } from './staging'
 
 export const LIBRARY_FILE = 'library.sqlite'
 /** PRAGMA application_id marks the file as ours ("PRLX"). */
@@ -113,6 +114,8 @@ export class Library {
     } catch (err) {
       throw new LibraryError(err instanceof LibraryLockedError ? err.message : `Cannot lock the library ${dir}: ${(err as Error).message}`)
     }
+    // Holding the lock, no restore runs here: staging copies of killed restores are stale.
+    if (lock) removeRestoreLeftovers(dir)
     try {
       return Library.openLocked(dir, file, options, lock)
     } catch (err) {

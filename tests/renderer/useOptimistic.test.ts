@@ -19,6 +19,19 @@ describe('useOptimistic', () => {
     expect(result.current.error).toBeNull()
   })
 
+  it('keeps the change through a reload that still has the old list', async () => {
+    const { result, rerender } = tags(['harbour'])
+    let land!: () => void
+    act(() => result.current.change(['harbour', 'council'], () => new Promise<void>((resolve) => (land = resolve))))
+    rerender({ stored: ['harbour'] })
+    expect(result.current.shown).toEqual(['harbour', 'council'])
+    await act(async () => land())
+    rerender({ stored: ['harbour'] })
+    expect(result.current.shown).toEqual(['harbour', 'council'])
+    rerender({ stored: ['harbour', 'council'] })
+    expect(result.current.shown).toEqual(['harbour', 'council'])
+  })
+
   it('takes a failed change back and says why', async () => {
     const { result } = tags(['harbour'])
     act(() => result.current.change([], () => Promise.reject(new Error('tag: is longer than 100 characters'))))

@@ -1,8 +1,10 @@
 /**
  * A list shown as the user changed it at once, while the write that stores the change runs:
- * the change is kept until the stored list arrives, and undone (with the error) if the write fails.
+ * the change is shown until the write has landed and a different stored list has arrived (a reload
+ * for another reason, with the old list, does not undo it), and is taken back, with the error, if
+ * the write fails.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 
 export interface Optimistic<T> {
   shown: T[]
@@ -10,18 +12,30 @@ export interface Optimistic<T> {
   change: (next: T[], write: () => Promise<unknown>) => void
 }
 
+interface Pending<T> {
+  list: T[]
+  /** The stored list when the change was made, as JSON. */
+  base: string
+  writing: boolean
+}
+
 export function useOptimistic<T>(stored: T[]): Optimistic<T> {
-  const [pending, setPending] = useState<T[] | null>(null)
+  const [pending, setPending] = useState<Pending<T> | null>(null)
   const [error, setError] = useState<string | null>(null)
-  // The stored list moved on (the write landed, or something else changed it): show it.
-  useEffect(() => setPending(null), [stored])
+  const key = JSON.stringify(stored)
+  const showPending = pending !== null && (pending.writing || pending.base === key)
   const change = (next: T[], write: () => Promise<unknown>): void => {
-    setPending(next)
+    const mine: Pending<T> = { list: next, base: showPending ? pending.base : key, writing: true }
+    setPending(mine)
     setError(null)
-    write().catch((err: Error) => {
-      setPending(null)
-      setError(err.message)
-    })
+    const settle = (p: Pending<T> | null): void => setPending((now) => (now === mine ? p : now))
+    write().then(
+      () => settle({ ...mine, writing: false }),
+      (err: Error) => {
+        settle(null)
+        setError(err.message)
+      }
+    )
   }
-  return { shown: pending ?? stored, error, change }
+  return { shown: showPending ? pending.list : stored, error, change }
 }

@@ -1,8 +1,11 @@
 /** The app in Chromium against `parallax serve` on a library: one set-up for the end-to-end suites. */
+import { spawnSync } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { launchChromium } from './browser'
+import { CLI } from './paths'
 import { serve, type Served } from './serve'
+import { tmpDir } from './tmp'
 
 export interface OpenApp {
   browser: Browser
@@ -30,4 +33,12 @@ export async function openApp(library: string, viewport = { width: 1400, height:
       expect(errors).toEqual([])
     }
   }
+}
+
+/** A new library with these files imported by the CLI, opened in Chromium. */
+export async function openImported(files: string[], viewport?: { width: number; height: number }): Promise<OpenApp> {
+  const lib = tmpDir()
+  const imported = spawnSync(process.execPath, [CLI, 'import', ...files, '--library', lib])
+  expect(imported.status, String(imported.stderr)).toBe(0)
+  return openApp(lib, viewport)
 }

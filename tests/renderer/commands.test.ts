@@ -70,4 +70,17 @@ describe('window keys', () => {
     key('Escape')
     expect(hook.result.current.state.help).toBe(false)
   })
+
+  it('Esc clears the search from anywhere but another text field', () => {
+    const { run, hook, key } = setup()
+    run({ type: 'search', text: 'harbour' })
+    key('Escape')
+    expect(hook.result.current.state.search).toBe('')
+    run({ type: 'search', text: 'harbour' })
+    const other = document.createElement('textarea')
+    document.body.append(other)
+    key('Escape', other)
+    expect(hook.result.current.state.search).toBe('harbour')
+    other.remove()
+  })
 })

@@ -15,5 +15,10 @@ export function formatDate(iso: string | null): string {
 }
 
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** A count the one way the app writes numbers: 2,979. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-GB')
 }

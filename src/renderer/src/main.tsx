@@ -1,7 +1,13 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
-import './styles.css'
+// Styles per area, in cascade order: base controls first, then the shell and each view.
+import './styles/base.css'
+import './styles/shell.css'
+import './styles/library.css'
+import './styles/reader.css'
+import './styles/compare.css'
+import './styles/stories.css'
 
 // The reader's text size, as the user last set it.
 const size = localStorage.getItem('parallax.readerSize')

@@ -4,7 +4,7 @@ import { DropZone } from '../components/DropZone'
 import { ImportPanel } from '../components/ImportPanel'
 import { ShortcutHelp } from '../components/ShortcutHelp'
 import { SettingsDialog } from '../components/SettingsDialog'
-import { useArticles, useCollections } from '../hooks/library'
+import { useArticles, useCollections, useLibraryTotal } from '../hooks/library'
 import { useImport, type ImportState } from '../hooks/useImport'
 import { usePreferences } from '../theme'
 import { Sidebar } from './Sidebar'
@@ -12,6 +12,7 @@ import { initialState, reducer, type Action } from './state'
 import { Toast } from './Toast'
 import { Toolbar, type ToolbarInputs } from './Toolbar'
 import { useGlobalKeys } from './useGlobalKeys'
+import { usePanes } from './usePanes'
 import { useShellCommands } from './useShellCommands'
 import { Workspace } from './Workspace'
 
@@ -34,14 +35,17 @@ export function App(): React.JSX.Element {
   useGlobalKeys(dispatch, search)
   useOpenFirstImported(importer.state, state.selected, dispatch)
   const total = articles.data?.total ?? 0
+  const libraryTotal = useLibraryTotal()
+  const panes = usePanes()
+  const appClass = ['app', panes.sidebar ? '' : 'no-sidebar', panes.list ? '' : 'no-list'].filter(Boolean).join(' ')
 
   return (
     <DropZone onFiles={importer.start}>
-      <div className="app">
-        <Sidebar route={state.route} collection={state.libraryQuery.collection} total={total} collections={collectionItems} collectionsError={collections.error} dispatch={dispatch} />
+      <div className={appClass}>
+        {panes.sidebar && <Sidebar route={state.route} collection={state.libraryQuery.collection} total={libraryTotal} collections={collectionItems} collectionsError={collections.error} dispatch={dispatch} />}
         <main className="workspace">
-          <Toolbar inputs={inputs} search={state.search} total={total} marked={state.marked} collections={collectionItems} importer={importer} dispatch={dispatch} />
-          <Workspace state={state} dispatch={dispatch} articles={articles} collections={collectionItems} onImport={() => files.current?.click()} />
+          <Toolbar inputs={inputs} search={state.search} total={total} marked={state.marked} collections={collectionItems} importer={importer} panes={panes} dispatch={dispatch} />
+          <Workspace state={state} dispatch={dispatch} articles={articles} showList={panes.list} collections={collectionItems} onImport={() => files.current?.click()} />
         </main>
       </div>
       <Toast toast={state.toast} onDismiss={() => dispatch({ type: 'toast', toast: null })} />

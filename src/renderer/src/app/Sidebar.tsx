@@ -5,6 +5,7 @@ import { api } from '../api/client'
 import { LoadError } from '../components/LoadError'
 import { SearchStatusLine } from '../components/SearchStatusLine'
 import { useSavedComparisons } from '../hooks/library'
+import { formatCount } from '../format'
 import { ArchiveActions } from './ArchiveActions'
 import type { Action, Route } from './state'
 
@@ -12,6 +13,7 @@ interface Props {
   route: Route
   /** The collection the library is filtered to, if any. */
   collection: number | undefined
+  /** Articles in the whole library (not the collection shown). */
   total: number
   collections: Collection[]
   collectionsError: string | null
@@ -32,7 +34,7 @@ export function Sidebar({ route, collection, total, collections, collectionsErro
         <a className={navClass(page === 'library' && !collection)} aria-current={page === 'library' ? 'page' : undefined} onClick={() => dispatch({ type: 'showCollection', collection: undefined })}>
           <span>Library</span>
           <span className="count" data-testid="library-count">
-            {total}
+            {formatCount(total)}
           </span>
         </a>
         <a className={navClass(page === 'stories')} onClick={() => dispatch({ type: 'go', page: 'stories' })}>
@@ -49,7 +51,7 @@ export function Sidebar({ route, collection, total, collections, collectionsErro
           {collections.map((c) => (
             <a key={c.id} className={navClass(page === 'library' && collection === c.id)} onClick={() => dispatch({ type: 'showCollection', collection: c.id })}>
               <span className="saved-title">{c.name}</span>
-              <span className="count">{c.count}</span>
+              <span className="count">{formatCount(c.count)}</span>
             </a>
           ))}
         </nav>

@@ -3,6 +3,7 @@ import type { Dispatch } from 'react'
 import type { Collection, Result } from '../../../shared/contract'
 import type { ApiQuery } from '../hooks/useApiQuery'
 import { CompareView } from '../views/CompareView'
+import { LibraryOverview } from '../views/LibraryOverview'
 import { LibraryView } from '../views/LibraryView'
 import { NotesView } from '../views/NotesView'
 import { ReaderView } from '../views/ReaderView'
@@ -15,10 +16,12 @@ interface Props {
   dispatch: Dispatch<Action>
   articles: ApiQuery<Result<'articles.list'>>
   collections: Collection[]
+  /** False: the article list is folded away, the reader takes the room. */
+  showList: boolean
   onImport: () => void
 }
 
-export function Workspace({ state, dispatch, articles, collections, onImport }: Props): React.JSX.Element {
+export function Workspace({ state, dispatch, articles, collections, showList, onImport }: Props): React.JSX.Element {
   const { route, selected, marked } = state
   const open = (id: number): void => dispatch({ type: 'open', id })
   const compare = (ids: number[]): void => dispatch({ type: 'compare', ids })
@@ -40,7 +43,7 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
   const mark = (id: number): void => dispatch({ type: 'toggleMark', id })
   const searching = state.search.trim() !== ''
   return (
-    <div className="split">
+    <div className={['split', searching ? 'searching' : '', showList ? '' : 'no-list'].filter(Boolean).join(' ')}>
       {searching ? (
         <SearchView query={state.search} options={state.searchOptions} onOptions={(options) => dispatch({ type: 'searchOptions', options })} selected={selected} onSelect={select} marked={marked} onMark={mark} />
       ) : (
@@ -48,6 +51,7 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
           query={state.libraryQuery}
           onQuery={(query) => dispatch({ type: 'libraryQuery', query })}
           collection={collections.find((c) => c.id === state.libraryQuery.collection) ?? null}
+          total={articles.data?.total ?? 0}
           items={articles.data?.items ?? []}
           loading={articles.loading}
           error={articles.error}
@@ -58,7 +62,11 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
           onImport={onImport}
         />
       )}
-      <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} showNotes={state.notesPanel} />
+      {selected === null ? (
+        <LibraryOverview items={articles.data?.items ?? []} onOpen={select} onImport={onImport} />
+      ) : (
+        <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} showNotes={state.notesPanel} />
+      )}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-/** The window-wide shortcuts: "/" or Ctrl/Cmd+F to search, Esc, "?" for help, j/k through the list. */
+/** The window-wide shortcuts: "/" or Ctrl/Cmd+F to search, Esc (clears the search, closes help), "?" for help, j/k through the list. */
 import { useEffect, type Dispatch, type RefObject } from 'react'
 import { isTyping } from '../keyboard'
 import type { Action } from './state'
@@ -18,7 +18,8 @@ export function useGlobalKeys(dispatch: Dispatch<Action>, searchBox: RefObject<H
         e.preventDefault()
         searchBox.current?.focus()
       }
-      if (e.key === 'Escape' && e.target === searchBox.current) dispatch({ type: 'search', text: '' })
+      // Esc clears the search from anywhere but another field (where it belongs to that field).
+      if (e.key === 'Escape' && (e.target === searchBox.current || !typing)) dispatch({ type: 'search', text: '' })
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return
       if (e.key === '?') dispatch({ type: 'toggleHelp' })
       if (e.key === 'Escape') dispatch({ type: 'closeHelp' })

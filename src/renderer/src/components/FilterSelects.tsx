@@ -1,4 +1,5 @@
 /** The tag and collection pickers the library, search and notes views share. */
+import { formatCount } from '../format'
 import { useCollections, useTags } from '../hooks/library'
 
 /** A failed load of the choices, shown as a choice that cannot be picked. */
@@ -18,7 +19,7 @@ export function TagSelect({ label, value, onChange, any = 'Any tag', counts = fa
       <LoadFailure error={tags.error} />
       {tags.data?.items.map((t) => (
         <option key={t.name} value={t.name}>
-          {counts ? `${t.name} (${t.count})` : t.name}
+          {counts ? `${t.name} (${formatCount(t.count)})` : t.name}
         </option>
       ))}
     </select>

@@ -40,7 +40,7 @@ export function MetadataForm({ article, onDone }: { article: Article; onDone: (u
   }
 
   return (
-    <form className="metadata-form" data-testid="metadata-form" onSubmit={submitTo(save, setError)}>
+    <form className="metadata-form" data-testid="metadata-form" data-editing onSubmit={submitTo(save, setError)}>
       {FIELDS.map((f) => (
         <label key={f.key}>
           <span>{f.label}</span>

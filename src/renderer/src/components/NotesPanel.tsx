@@ -1,13 +1,28 @@
 /** An article's highlights and notes beside it: quote, note (Markdown, no raw HTML), edit, delete, export. */
-import { useState } from 'react'
 import type { Note } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
 import { renderMarkdown } from '../markdown'
-import { submitTo } from './submit'
+import { NoteEditor } from './NoteEditor'
 
+/** A note being written for selected words: shown at once, stored when it is saved. */
+export interface DraftNote {
+  start: number
+  end: number
+  exact: string
+}
 
-export function NotesPanel({ articleId, notes, editing, onEditing }: { articleId: number; notes: Note[]; editing: number | null; onEditing: (id: number | null) => void }): React.JSX.Element {
+interface Props {
+  articleId: number
+  notes: Note[]
+  editing: number | null
+  onEditing: (id: number | null) => void
+  draft: DraftNote | null
+  /** Stores the draft with its text (or drops it: null). */
+  onDraft: (body: string | null) => Promise<void>
+}
+
+export function NotesPanel({ articleId, notes, editing, onEditing, draft, onDraft }: Props): React.JSX.Element {
   const exportNotes = async (): Promise<void> => downloadFile(await api['notes.export']({ articleId }))
   return (
     <aside className="notes-panel" aria-label="Notes" data-testid="notes-panel">
@@ -19,7 +34,13 @@ export function NotesPanel({ articleId, notes, editing, onEditing }: { articleId
           </button>
         )}
       </header>
-      {notes.length === 0 && <p className="hint">Select words in the article to highlight them or add a note.</p>}
+      {notes.length === 0 && !draft && <p className="hint">Select words in the article to highlight them or add a note.</p>}
+      {draft && (
+        <div className="note note-yellow" data-testid="note" data-draft>
+          <blockquote className="note-quote">{draft.exact}</blockquote>
+          <NoteEditor initial="" onSave={(body) => onDraft(body)} onCancel={() => void onDraft(null)} />
+        </div>
+      )}
       {notes.map((n) => (
         <NoteItem key={n.id} note={n} editing={editing === n.id} onEditing={(on) => onEditing(on ? n.id : null)} />
       ))}
@@ -28,8 +49,7 @@ export function NotesPanel({ articleId, notes, editing, onEditing }: { articleId
 }
 
 function NoteItem({ note, editing, onEditing }: { note: Note; editing: boolean; onEditing: (on: boolean) => void }): React.JSX.Element {
-  const [body, setBody] = useState(note.body)
-  const save = async (): Promise<void> => {
+  const save = async (body: string): Promise<void> => {
     await api['notes.update']({ id: note.id, body })
     onEditing(false)
   }
@@ -38,20 +58,10 @@ function NoteItem({ note, editing, onEditing }: { note: Note; editing: boolean; 
       <blockquote className="note-quote">{note.anchor.exact}</blockquote>
       {note.located.how === 'orphan' && <p className="orphan">This passage is no longer in the article; the note keeps its quote.</p>}
       {editing ? (
-        <form onSubmit={submitTo(save)}>
-          <textarea aria-label="Note" autoFocus rows={4} value={body} onChange={(e) => setBody(e.target.value)} placeholder="Your note (Markdown)" />
-          <div className="form-actions">
-            <button type="button" onClick={() => onEditing(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save note
-            </button>
-          </div>
-        </form>
+        <NoteEditor initial={note.body} onSave={save} onCancel={() => onEditing(false)} />
       ) : (
         <>
-          {note.body.trim() && <div className="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />}
+          <NoteBody body={note.body} />
           <div className="note-actions">
             <button className="link" onClick={() => onEditing(true)}>
               {note.body.trim() ? 'Edit' : 'Add note'}
@@ -64,4 +74,9 @@ function NoteItem({ note, editing, onEditing }: { note: Note; editing: boolean; 
       )}
     </div>
   )
+}
+
+/** A note's text as sanitized Markdown: the reader's panel and the notes view show it the same way. */
+export function NoteBody({ body }: { body: string }): React.JSX.Element | null {
+  return body.trim() ? <div className="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }} /> : null
 }

@@ -1,5 +1,6 @@
 /** Appears over selected article text: highlight in a colour, or start a note. */
 import type { Note } from '../../../shared/contract'
+import { snapToWords } from '../views/readerText'
 
 export interface TextSelection {
   start: number
@@ -22,24 +23,31 @@ export function SelectionToolbar({ selection, onHighlight, onNote }: { selection
   )
 }
 
-/** The selection's offsets in the article text, from paragraphs that carry their offset in data-offset. */
-export function readSelection(root: HTMLElement): TextSelection | null {
+/** Where a DOM point falls in the article text, through the paragraph (data-offset) that holds it. */
+function offsetIn(p: HTMLElement, node: Node, offset: number): number {
+  const r = document.createRange()
+  r.setStart(p, 0)
+  r.setEnd(node, offset)
+  return Number(p.dataset.offset) + r.toString().length
+}
+
+/**
+ * The selection's offsets in the article text, snapped to whole words. A selection that runs past
+ * the text (a triple-click on the last paragraph ends beyond it) is cut at the last paragraph's end.
+ */
+export function readSelection(root: HTMLElement, text: string): TextSelection | null {
   const sel = window.getSelection()
   if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null
   const range = sel.getRangeAt(0)
-  if (!root.contains(range.commonAncestorContainer)) return null
-  const offsetOf = (node: Node, offset: number): number | null => {
-    const el = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('[data-offset]') as HTMLElement | null
-    if (!el) return null
-    const r = document.createRange()
-    r.setStart(el, 0)
-    r.setEnd(node, offset)
-    return Number(el.dataset.offset) + r.toString().length
-  }
-  const start = offsetOf(range.startContainer, range.startOffset)
-  const end = offsetOf(range.endContainer, range.endOffset)
-  if (start === null || end === null || end <= start) return null
+  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-offset]')].filter((p) => range.intersectsNode(p))
+  const first = paragraphs[0]
+  const last = paragraphs[paragraphs.length - 1]
+  if (!first || !last) return null
+  const start = first.contains(range.startContainer) ? offsetIn(first, range.startContainer, range.startOffset) : Number(first.dataset.offset)
+  const end = last.contains(range.endContainer) ? offsetIn(last, range.endContainer, range.endOffset) : Number(last.dataset.offset) + (last.textContent ?? '').length
+  const snapped = snapToWords(text, start, end)
+  if (!snapped) return null
   const box = range.getBoundingClientRect()
   // Kept inside the window, above the selection when there is room.
-  return { start, end, x: Math.min(window.innerWidth - 120, Math.max(120, box.left + box.width / 2)), y: Math.min(window.innerHeight - 10, Math.max(48, box.top - 8)) }
+  return { start: snapped[0], end: snapped[1], x: Math.min(window.innerWidth - 120, Math.max(120, box.left + box.width / 2)), y: Math.min(window.innerHeight - 10, Math.max(48, box.top - 8)) }
 }

@@ -6,7 +6,10 @@ const SHORTCUTS: [string, string][] = [
   ['↓ ↑  or  j k', 'Next / previous article'],
   ['Esc', 'Clear the search, close this panel'],
   ['Select text', 'Highlight it (colour buttons) or add a note'],
+  ['s  /  Shift+S', 'Select the next sentence / extend the selection'],
+  ['h', 'Highlight the selected words'],
   ['n', 'Add a note to the selected words'],
+  ['Ctrl+Enter', 'Save the note being written'],
   ['?', 'Show or hide these shortcuts']
 ]
 

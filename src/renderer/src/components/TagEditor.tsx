@@ -1,40 +1,36 @@
-/** Tags and collections of one article, editable in the reader header. */
+/** Tags and collections of one article, editable in the reader header; changes show at once (optimistic), a failed write is undone with its error shown in place. */
 import { useState } from 'react'
 import type { Article } from '../../../shared/contract'
 import { api } from '../api/client'
 import { useCollections } from '../hooks/library'
+import { useOptimistic } from '../hooks/useOptimistic'
 import { LoadError } from './LoadError'
 
-/** Runs a write; its failure is shown under the chips, its success clears the last failure. */
-type Run = (p: Promise<unknown>) => void
-
 export function TagEditor({ article }: { article: Article }): React.JSX.Element {
-  const [error, setError] = useState<string | null>(null)
-  const run: Run = (p) => {
-    p.then(() => setError(null)).catch((err: Error) => setError(err.message))
-  }
   return (
     <div className="tag-editor" data-testid="tag-editor">
-      <TagChips article={article} run={run} />
-      <CollectionChips article={article} run={run} />
-      {error && <p className="form-error">{error}</p>}
+      <TagChips article={article} />
+      <CollectionChips article={article} />
     </div>
   )
 }
 
-function TagChips({ article, run }: { article: Article; run: Run }): React.JSX.Element {
+/** The article's tags: added or removed on screen at once, the write following. */
+function TagChips({ article }: { article: Article }): React.JSX.Element {
+  const tags = useOptimistic(article.tags)
   const [draft, setDraft] = useState('')
   const addTag = (): void => {
     const tag = draft.trim()
     if (!tag) return
-    run(api['articles.tag']({ ids: [article.id], add: [tag] }).then(() => setDraft('')))
+    setDraft('')
+    if (!tags.shown.includes(tag)) tags.change([...tags.shown, tag], () => api['articles.tag']({ ids: [article.id], add: [tag] }))
   }
   return (
     <div className="chips" aria-label="Tags">
-      {article.tags.map((t) => (
+      {tags.shown.map((t) => (
         <span key={t} className="chip">
           {t}
-          <button aria-label={`Remove tag ${t}`} onClick={() => run(api['articles.tag']({ ids: [article.id], remove: [t] }))}>
+          <button aria-label={`Remove tag ${t}`} onClick={() => tags.change(tags.shown.filter((x) => x !== t), () => api['articles.tag']({ ids: [article.id], remove: [t] }))}>
             ×
           </button>
         </span>
@@ -52,26 +48,32 @@ function TagChips({ article, run }: { article: Article; run: Run }): React.JSX.E
           }
         }}
       />
+      {tags.error && <p className="form-error">Could not change the tags: {tags.error}</p>}
     </div>
   )
 }
 
-function CollectionChips({ article, run }: { article: Article; run: Run }): React.JSX.Element {
+/** The collections the article is in: joined or left on screen at once; a new one is created first. */
+function CollectionChips({ article }: { article: Article }): React.JSX.Element {
   const list = useCollections()
   const collections = list.data?.items ?? []
+  const member = useOptimistic(article.collections)
   const [newCollection, setNewCollection] = useState<string | null>(null)
-  const addTo = async (name: string): Promise<void> => {
-    const c = await api['collections.create']({ name })
-    await api['collections.add']({ id: c.id, articleIds: [article.id] })
+  const [error, setError] = useState<string | null>(null)
+  const join = (id: number): void => member.change([...member.shown, id], () => api['collections.add']({ id, articleIds: [article.id] }))
+  const createAndJoin = (name: string): void => {
+    api['collections.create']({ name })
+      .then((c) => join(c.id))
+      .catch((err: Error) => setError(err.message))
   }
   return (
     <div className="chips" aria-label="Collections">
-      {article.collections.map((id) => {
+      {member.shown.map((id) => {
         const c = collections.find((x) => x.id === id)
         return c ? (
           <span key={id} className="chip chip-collection">
             {c.name}
-            <button aria-label={`Remove from ${c.name}`} onClick={() => run(api['collections.remove']({ id, articleIds: [article.id] }))}>
+            <button aria-label={`Remove from ${c.name}`} onClick={() => member.change(member.shown.filter((x) => x !== id), () => api['collections.remove']({ id, articleIds: [article.id] }))}>
               ×
             </button>
           </span>
@@ -84,12 +86,12 @@ function CollectionChips({ article, run }: { article: Article; run: Run }): Reac
           onChange={(e) => {
             const v = e.target.value
             if (v === '__new') setNewCollection('')
-            else if (v) run(api['collections.add']({ id: Number(v), articleIds: [article.id] }))
+            else if (v) join(Number(v))
           }}
         >
           <option value="">+ collection</option>
           {collections
-            .filter((c) => !article.collections.includes(c.id))
+            .filter((c) => !member.shown.includes(c.id))
             .map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -109,13 +111,14 @@ function CollectionChips({ article, run }: { article: Article; run: Run }): Reac
           onKeyDown={(e) => {
             if (e.key === 'Escape') setNewCollection(null)
             if (e.key === 'Enter' && newCollection.trim()) {
-              run(addTo(newCollection.trim()))
+              createAndJoin(newCollection.trim())
               setNewCollection(null)
             }
           }}
         />
       )}
       <LoadError what="Could not load the collections" error={list.error} className="form-error" />
+      {(member.error ?? error) && <p className="form-error">Could not change the collections: {member.error ?? error}</p>}
     </div>
   )
 }

@@ -11,6 +11,11 @@ export function useArticles(query: LibraryQuery): ApiQuery<Result<'articles.list
   return useApiQuery(() => api['articles.list'](JSON.parse(key) as LibraryQuery), [key], { reloadOn: 'any' })
 }
 
+/** Articles in the whole library, whatever the list is filtered to: the sidebar's Library count. */
+export function useLibraryTotal(): number {
+  return useApiQuery(() => api['articles.list']({ limit: 1 }), [], { reloadOn: ['import', 'delete'] }).data?.total ?? 0
+}
+
 /** Saved comparisons, newest first, kept current as they are saved or deleted. */
 export function useSavedComparisons(): ApiQuery<Result<'comparisons.list'>> {
   return useApiQuery(() => api['comparisons.list']({}), [], { reloadOn: ['comparisons'] })

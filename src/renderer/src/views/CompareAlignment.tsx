@@ -28,7 +28,7 @@ export function Alignment({ c, hover, picked, onHover, onPick, onOpen }: Props):
   const { columns, onScroll } = useSyncedColumns(active, activeGroup)
   return (
     <div className="alignment">
-      <div className="columns" style={{ gridTemplateColumns: `repeat(${c.articles.length}, minmax(0, 1fr))` }}>
+      <div className="columns" style={{ gridTemplateColumns: `repeat(${c.articles.length}, minmax(var(--column-min), 1fr))` }}>
         {c.articles.map((a, i) => (
           <div key={a.id} className="column">
             <div className="column-head">

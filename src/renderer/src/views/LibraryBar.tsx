@@ -3,6 +3,7 @@ import type { Collection } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
 import { TagSelect } from '../components/FilterSelects'
+import { plural } from '../format'
 import type { LibraryQuery } from '../hooks/library'
 
 const SORTS: [NonNullable<LibraryQuery['sort']>, string][] = [
@@ -41,7 +42,7 @@ export function LibraryBar({ query, onQuery, collection, count }: Props): React.
           </button>
         </>
       ) : (
-        <span className="result-count">{count} articles</span>
+        <span className="result-count">{plural(count, 'article')}</span>
       )}
       <TagSelect label="Tag" any="All tags" counts value={query.tag ?? ''} onChange={(tag) => onQuery({ ...query, tag: tag || undefined })} />
       <select aria-label="Sort" value={query.sort ?? 'importedAt'} onChange={(e) => onQuery({ ...query, sort: e.target.value as LibraryQuery['sort'] })}>

@@ -29,13 +29,15 @@ interface Props extends ListProps {
   onQuery: (q: LibraryQuery) => void
   /** The collection the list is filtered to, if any. */
   collection: Collection | null
+  /** Articles the list holds in all (it may load fewer). */
+  total: number
   loading: boolean
   error: string | null
   onImport: () => void
 }
 
-export function LibraryView({ query, onQuery, collection, loading, error, onImport, ...list }: Props): React.JSX.Element {
-  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={list.items.length} />
+export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, ...list }: Props): React.JSX.Element {
+  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={total} />
   if (error) return <section className="library empty">Could not load the library: {error}</section>
   if (!loading && list.items.length === 0 && (query.tag || query.collection)) {
     return (
@@ -108,7 +110,7 @@ function VirtualList({ items, selected, onSelect, marked, onMark }: ListProps): 
       {items.slice(first, last).map((a) => (
         <ArticleRow key={a.id} id={a.id} domId={`article-${a.id}`} title={a.title} selected={a.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} style={{ height: ROW_HEIGHT }}>
           <div className="row-meta">
-            {[a.outlet, a.author, formatDate(a.publishedAt), plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}
+            <span className="row-meta-text">{[a.outlet, a.author, formatDate(a.publishedAt), plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}</span>
             {a.tags.map((t) => (
               <span key={t} className="row-tag">
                 {t}

@@ -1,9 +1,10 @@
 /** Every note in the library, newest first, filterable by article, tag and collection; a note opens its article. */
 import { useMemo, useState } from 'react'
 import { api } from '../api/client'
-import { formatDate } from '../format'
+import { formatDate, plural } from '../format'
 import { CollectionSelect, TagSelect } from '../components/FilterSelects'
 import { LoadError } from '../components/LoadError'
+import { NoteBody } from '../components/NotesPanel'
 import { useApiQuery } from '../hooks/useApiQuery'
 
 export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): React.JSX.Element {
@@ -29,7 +30,7 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
   return (
     <section className="stories notes-view" data-testid="notes-view">
       <div className="search-bar">
-        <span className="result-count">{shown.length} notes</span>
+        <span className="result-count">{plural(shown.length, 'note')}</span>
         <select aria-label="Article" value={article} onChange={(e) => setArticle(e.target.value === '' ? '' : Number(e.target.value))}>
           <option value="">All articles</option>
           {articles.map(([id, title]) => (
@@ -50,7 +51,7 @@ export function NotesView({ onOpen }: { onOpen: (articleId: number) => void }): 
           </button>
           <blockquote className="note-quote">{n.anchor.exact}</blockquote>
           {n.located.how === 'orphan' && <p className="orphan">This passage is no longer in the article.</p>}
-          {n.body.trim() && <p className="note-plain">{n.body}</p>}
+          <NoteBody body={n.body} />
           <div className="row-meta">{formatDate(n.updatedAt)}</div>
         </article>
       ))}

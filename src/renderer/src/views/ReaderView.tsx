@@ -1,16 +1,11 @@
 /** The reader: an article's metadata header and its text, as plain paragraphs (never HTML). */
-import { useEffect, useMemo, useRef, useState } from 'react'
-import type { Article, Note } from '../../../shared/contract'
+import { useEffect, useMemo } from 'react'
 import { api } from '../api/client'
 import { LoadError } from '../components/LoadError'
-import { MarkedText } from '../components/MarkedText'
-import { NotesPanel } from '../components/NotesPanel'
 import { RelatedCoverage } from '../components/RelatedCoverage'
-import { readSelection, SelectionToolbar, type TextSelection } from '../components/SelectionToolbar'
-import { isTyping } from '../keyboard'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { ReaderHeader } from './ReaderHeader'
-import { marksFor, paragraphsWithOffsets } from './readerText'
+import { ReaderBody } from './ReaderBody'
 
 interface Props {
   id: number | null
@@ -52,51 +47,7 @@ export function ReaderView({ id, onOpen, highlight, onCompare, showNotes = true 
       <ReaderHeader key={shown.id} article={shown} onEdited={article.setData} onOpen={onOpen} />
       <RelatedCoverage id={shown.id} onOpen={onOpen} onCompare={(other) => onCompare([shown.id, other])} />
       <LoadError what="Could not load the notes" error={notes.error} />
-      <ReaderBody article={shown} notes={notes.data?.items ?? []} ranges={ranges} showNotes={showNotes} />
+      <ReaderBody article={shown} notes={notes.data?.items ?? []} ranges={ranges} showNotes={showNotes} onCreated={(n) => notes.setData({ items: [...(notes.data?.items ?? []).filter((x) => x.id !== n.id), n].sort((a, b) => a.located.start - b.located.start) })} />
     </article>
-  )
-}
-
-/** The text with its marks, the notes beside it, and the toolbar over selected words. */
-function ReaderBody({ article, notes, ranges, showNotes }: { article: Article; notes: Note[]; ranges: [number, number][]; showNotes: boolean }): React.JSX.Element {
-  const [selection, setSelection] = useState<TextSelection | null>(null)
-  const [editingNote, setEditingNote] = useState<number | null>(null)
-  const body = useRef<HTMLDivElement>(null)
-
-  const createNote = async (color: Note['color'], withNote: boolean): Promise<void> => {
-    if (!selection) return
-    const note = await api['notes.create']({ articleId: article.id, start: selection.start, end: selection.end, color, body: '' })
-    window.getSelection()?.removeAllRanges()
-    setSelection(null)
-    if (withNote) setEditingNote(note.id)
-  }
-
-  // "n" adds a note to the selected words (the shortcut the help panel lists).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'n' && !isTyping(e) && !e.ctrlKey && !e.metaKey && selection) {
-        e.preventDefault()
-        void createNote('yellow', true)
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  })
-
-  const select = (): void => setSelection(body.current ? readSelection(body.current) : null)
-  return (
-    <>
-      <div className="reader-layout">
-        <div className="reader-body" ref={body} onMouseUp={select} onKeyUp={select}>
-          {paragraphsWithOffsets(article.text).map(([p, offset]) => (
-            <p key={offset} data-offset={offset}>
-              <MarkedText text={p} offset={offset} marks={marksFor(notes, ranges)} onMark={(n) => setEditingNote(n)} />
-            </p>
-          ))}
-        </div>
-        {showNotes && <NotesPanel articleId={article.id} notes={notes} editing={editingNote} onEditing={setEditingNote} />}
-      </div>
-      {selection && <SelectionToolbar selection={selection} onHighlight={(c) => void createNote(c, false)} onNote={() => void createNote('yellow', true)} />}
-    </>
   )
 }

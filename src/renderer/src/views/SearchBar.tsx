@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
 import { CollectionSelect, TagSelect } from '../components/FilterSelects'
 import { LoadError } from '../components/LoadError'
+import { formatCount } from '../format'
 import { useApiQuery } from '../hooks/useApiQuery'
 import type { SearchOptions } from './searchOptions'
 
@@ -14,7 +15,7 @@ function FacetSelect({ label, any, facets, value, onChange }: { label: string; a
       <option value="">{any}</option>
       {facets?.map((f) => (
         <option key={f.name} value={f.name}>
-          {f.name} ({f.count})
+          {f.name} ({formatCount(f.count)})
         </option>
       ))}
     </select>
@@ -25,7 +26,7 @@ export function SearchBar({ count, options, onOptions }: { count: string; option
   const facets = useApiQuery(() => api['library.facets']({}), [])
   const set = (patch: Partial<SearchOptions>): void => onOptions({ ...options, ...patch })
   return (
-    <div className="search-bar">
+    <div className="search-bar search-filters">
       <span className="result-count" data-testid="result-count">
         {count}
       </span>

@@ -1,10 +1,11 @@
 /** Search results: count, sort and filters, snippets with the matched words highlighted, keyboard navigation. */
-import type { Args } from '../../../shared/contract'
+import { useEffect, useRef, useState } from 'react'
+import type { Args, SearchHit } from '../../../shared/contract'
 import { api } from '../api/client'
 import { ArticleRow } from '../components/ArticleRow'
 import { Highlighted } from '../components/Highlighted'
 import { listKeyHandler } from '../components/listKeys'
-import { formatDate, plural } from '../format'
+import { formatCount, formatDate, plural } from '../format'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { SearchBar } from './SearchBar'
 import type { SearchOptions } from './searchOptions'
@@ -17,6 +18,30 @@ interface Props {
   onSelect: (id: number) => void
   marked: number[]
   onMark: (id: number) => void
+}
+
+/** Results per page: the first page loads as you type, Show more adds the next. */
+const PAGE = 100
+
+/** The hits after the first page, loaded a page at a time; forgotten when the query or filters change. */
+function useMoreHits(query: string, options: SearchOptions, firstPage: number): { hits: SearchHit[]; loading: boolean; error: string | null; load: () => void } {
+  const [state, setState] = useState<{ hits: SearchHit[]; loading: boolean; error: string | null }>({ hits: [], loading: false, error: null })
+  // Bumped when the query changes, so a page still on its way for the old query is dropped.
+  const generation = useRef(0)
+  useEffect(() => {
+    generation.current++
+    setState({ hits: [], loading: false, error: null })
+  }, [query, options])
+  const load = (): void => {
+    const filters = filtersOf(options)
+    const mine = generation.current
+    const settle = (next: (s: typeof state) => typeof state): void => void (mine === generation.current && setState(next))
+    setState((s) => ({ ...s, loading: true }))
+    api['search.query']({ q: query, limit: PAGE, offset: firstPage + state.hits.length, sort: options.sort, ...(filters ? { filters } : {}) })
+      .then((r) => settle((s) => ({ hits: [...s.hits, ...r.hits], loading: false, error: r.error })))
+      .catch((err: Error) => settle((s) => ({ ...s, loading: false, error: err.message })))
+  }
+  return { ...state, load }
 }
 
 /** The filters the bar has set, as the search method takes them. */
@@ -33,13 +58,14 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   const search = useApiQuery(
     () => {
       const filters = filtersOf(options)
-      return api['search.query']({ q: query, limit: 100, sort: options.sort, ...(filters ? { filters } : {}) })
+      return api['search.query']({ q: query, limit: PAGE, sort: options.sort, ...(filters ? { filters } : {}) })
     },
     [query, options],
     { debounceMs: 150 }
   )
   const res = search.data
-  const hits = res?.hits ?? []
+  const more = useMoreHits(query, options, res?.hits.length ?? 0)
+  const hits = [...(res?.hits ?? []), ...more.hits]
   const onKeyDown = listKeyHandler(
     hits.map((h) => h.id),
     selected,
@@ -48,24 +74,32 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   )
   const problem = res?.error ?? search.error
   return (
-    <section className="library search" aria-label="Search results">
+    <>
       <SearchBar count={res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'} options={options} onOptions={onOptions} />
-      {problem && (
-        <p className="query-error" role="alert" data-testid="query-error">
-          {problem}
-        </p>
-      )}
-      <ul className="article-list" role="listbox" aria-label="Results" tabIndex={0} data-testid="search-results" onKeyDown={onKeyDown}>
-        {hits.map((h) => (
-          <ArticleRow key={h.id} id={h.id} domId={`hit-${h.id}`} title={h.title} selected={h.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} variant="hit">
-            <div className="row-meta">{[h.outlet, formatDate(h.publishedAt)].filter(Boolean).join(' · ')}</div>
-            <div className="snippet">
-              <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />
-            </div>
-          </ArticleRow>
-        ))}
-      </ul>
-      {res && !res.error && res.total === 0 && <p className="no-match">No article matches “{query}”.</p>}
-    </section>
+      <section className="library search" aria-label="Search results">
+        {problem && (
+          <p className="query-error" role="alert" data-testid="query-error">
+            {problem}
+          </p>
+        )}
+        <ul className="article-list" role="listbox" aria-label="Results" tabIndex={0} data-testid="search-results" onKeyDown={onKeyDown}>
+          {hits.map((h) => (
+            <ArticleRow key={h.id} id={h.id} domId={`hit-${h.id}`} title={h.title} selected={h.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} variant="hit">
+              <div className="row-meta">{[h.outlet, formatDate(h.publishedAt)].filter(Boolean).join(' · ')}</div>
+              <div className="snippet">
+                <Highlighted text={h.snippet.text} ranges={h.snippet.highlights} />
+              </div>
+            </ArticleRow>
+          ))}
+        </ul>
+        {res && !res.error && res.total === 0 && <p className="no-match">No article matches “{query}”.</p>}
+        {res && hits.length < res.total && (
+          <button className="show-more" data-testid="show-more" disabled={more.loading} onClick={more.load}>
+            Show {formatCount(Math.min(PAGE, res.total - hits.length))} more · {formatCount(hits.length)} of {formatCount(res.total)}
+          </button>
+        )}
+        {more.error && <p className="query-error">Could not load more results: {more.error}</p>}
+      </section>
+    </>
   )
 }

@@ -1,6 +1,6 @@
 /** The library grouped into stories (events), newest first, each with its outlets and a compare button. */
 import { api } from '../api/client'
-import { formatDate } from '../format'
+import { formatDate, plural } from '../format'
 import { useApiQuery } from '../hooks/useApiQuery'
 
 export function StoriesView({ onOpen, onCompare }: { onOpen: (id: number) => void; onCompare: (ids: number[]) => void }): React.JSX.Element {
@@ -17,7 +17,7 @@ export function StoriesView({ onOpen, onCompare }: { onOpen: (id: number) => voi
           <header>
             <h2>{s.title}</h2>
             <div className="row-meta">
-              {[s.from && formatDate(s.from), s.to && s.to !== s.from && formatDate(s.to)].filter(Boolean).join(' – ')} · {s.articles.length} articles
+              {[s.from && formatDate(s.from), s.to && s.to !== s.from && formatDate(s.to)].filter(Boolean).join(' – ')} · {plural(s.articles.length, 'article')}
               {s.outlets.length ? ` · ${s.outlets.join(', ')}` : ''}
             </div>
             <button className="primary" onClick={() => onCompare(s.articles.slice(0, 6).map((a) => a.id))}>

@@ -38,3 +38,20 @@ export function safeHost(url: string): string | null {
     return null
   }
 }
+
+const WORD = /[\p{L}\p{N}'’_-]/u
+
+/**
+ * A selection widened to whole words and trimmed of surrounding spaces: "United Sta" becomes
+ * "United States", a drag that starts mid-word keeps the whole word. Null when only spaces are left.
+ */
+export function snapToWords(text: string, start: number, end: number): [number, number] | null {
+  let s = Math.max(0, start)
+  let e = Math.min(text.length, end)
+  while (s < e && /\s/.test(text[s]!)) s++
+  while (e > s && /\s/.test(text[e - 1]!)) e--
+  if (s >= e) return null
+  while (s > 0 && WORD.test(text[s - 1]!) && WORD.test(text[s]!)) s--
+  while (e < text.length && WORD.test(text[e]!) && WORD.test(text[e - 1]!)) e++
+  return [s, e]
+}

@@ -25,7 +25,7 @@ export const htmlImporter: Importer = {
  * every accented letter into two letters of mojibake. A meta tag that says UTF-16 is never true
  * (the tag itself was readable as ASCII). Otherwise the same detection as plain text.
  */
-function decodeHtml(bytes: Uint8Array): { text: string; warnings: string[] } {
+export function decodeHtml(bytes: Uint8Array): { text: string; warnings: string[] } {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe

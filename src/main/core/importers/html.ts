@@ -3,10 +3,10 @@
  * comments and other boilerplate left out); metadata from `og:`/`article:` meta tags, JSON-LD,
  * the canonical link and `<html lang>`. Only text is stored: imported markup is never shown.
  */
-import { Readability } from '@mozilla/readability'
 import iconv from 'iconv-lite'
 import { decodeText } from './decode'
-import { htmlToParagraphs, parseDocument, preStrip } from './html-text'
+import { extractMainText } from './extract'
+import { parseDocument, preStrip } from './html-text'
 import { cleanAuthor, parseDate } from './metadata'
 import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'
 
@@ -53,25 +53,10 @@ export function parseHtmlArticle(html: string, warnings: string[] = [], fallback
   const doc = parseDocument(stripped)
   const meta = readMetadata(doc)
 
-  let paragraphs: string[] = []
-  let byline: string | null = null
-  let siteName: string | null = null
-  try {
-    const article = new Readability(doc, { charThreshold: 200 }).parse()
-    if (article?.content) paragraphs = htmlToParagraphs(article.content)
-    byline = article?.byline ?? null
-    siteName = article?.siteName ?? null
-  } catch {
-    // Readability gives up on some odd documents; the paragraph fallback below still reads them.
-  }
-  if (paragraphs.join(' ').length < 80) {
-    // Too little for an article: take every paragraph of the page instead of nothing.
-    const all = htmlToParagraphs(stripped).filter((p) => p.length > 1)
-    if (all.join(' ').length > paragraphs.join(' ').length) {
-      paragraphs = all
-      warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
-    }
-  }
+  const main = extractMainText(doc)
+  let paragraphs = main.paragraphs
+  if (main.method === 'classifier') warnings = [...warnings, 'main text read paragraph by paragraph: the page has no single article container']
+  if (main.method === 'every paragraph') warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
   const title = meta.title ?? fallback.title ?? paragraphs[0]
   if (!title || paragraphs.length === 0) throw new ImportFailure('no article text found in the page')
   if (paragraphs[0] === title) paragraphs.shift()
@@ -79,8 +64,8 @@ export function parseHtmlArticle(html: string, warnings: string[] = [], fallback
 
   return {
     title: title.slice(0, 500),
-    author: meta.author ?? cleanAuthor(byline) ?? fallback.author ?? null,
-    outlet: meta.outlet ?? siteName ?? fallback.outlet ?? null,
+    author: meta.author ?? cleanAuthor(main.byline) ?? fallback.author ?? null,
+    outlet: meta.outlet ?? main.siteName ?? fallback.outlet ?? null,
     publishedAt: meta.publishedAt ?? fallback.publishedAt ?? null,
     url: meta.url ?? fallback.url ?? null,
     language: meta.language ?? fallback.language ?? null,

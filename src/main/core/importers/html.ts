@@ -53,7 +53,7 @@ export function parseHtmlArticle(html: string, warnings: string[] = [], fallback
   const doc = parseDocument(stripped)
   const meta = readMetadata(doc)
 
-  const main = extractMainText(doc)
+  const main = extractMainText(() => parseDocument(stripped))
   let paragraphs = main.paragraphs
   if (main.method === 'classifier') warnings = [...warnings, 'main text read paragraph by paragraph: the page has no single article container']
   if (main.method === 'every paragraph') warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
@@ -99,7 +99,7 @@ function readMetadata(doc: Document): PageMeta {
   const docTitle = doc.querySelector('title')?.textContent?.trim() || null
 
   return {
-    title: ld.headline ?? metaContent('og:title', 'twitter:title', 'headline') ?? doc.querySelector('h1')?.textContent?.trim() ?? docTitle,
+    title: ld.headline ?? metaContent('og:title', 'twitter:title', 'headline') ?? (doc.querySelector('h1')?.textContent?.trim() || docTitle),
     author: cleanAuthor(ld.author) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? cleanAuthor(authorMeta) : null),
     outlet: ld.publisher ?? metaContent('og:site_name', 'application-name', 'publisher'),
     publishedAt: date(ld.datePublished) ?? date(metaContent('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'sailthru.date')) ??

@@ -39,10 +39,19 @@ function readabilityParagraphs(doc: Document): { paragraphs: Paragraph[]; byline
   }
 }
 
-/** Reads `doc` (which it modifies) down to the article's paragraphs. */
-export function extractMainText(doc: Document): MainText {
+const textOf = (doc: Document): number => ((doc.body ?? doc.documentElement)?.textContent ?? '').replace(/\s+/g, ' ').length
+
+/**
+ * Reads a page down to the article's paragraphs. `parse` gives a fresh DOM of the page (the
+ * work modifies it). When the cleaning leaves almost nothing of a page that has text, the page's
+ * names lie (a forum whose posts are all classed "comment") and the uncleaned page is read.
+ */
+export function extractMainText(parse: () => Document): MainText {
+  let doc = parse()
   const byline = findByline(doc)
+  const before = textOf(doc)
   removeBoilerplate(doc)
+  if (textOf(doc) < 500 && before > 2000) doc = parse()
   const body = doc.body ?? doc.documentElement
   const all = body ? domParagraphs(body) : []
   const classified = classifyParagraphs(all)

@@ -64,9 +64,19 @@ export function classifyParagraphs(paragraphs: Paragraph[]): Paragraph[] {
 }
 
 /**
- * What Readability kept, cleaned: furniture lines and link lists go; short lines stay (inside
- * an article they are subheads, list items and datelines more often than boilerplate).
+ * What Readability kept, cleaned: furniture lines and link lists go, and so do the short lines
+ * after the last good paragraph (sign-offs, "read more" teasers, dates, tags). Short lines inside
+ * the article stay: there they are subheads, list items and datelines more often than boilerplate.
  */
 export function cleanArticleParagraphs(paragraphs: Paragraph[]): Paragraph[] {
-  return paragraphs.filter((p) => !isFurniture(p.text) && !(linkDensity(p) > 0.5 && p.text.length < 400))
+  const kept = paragraphs.filter((p) => !isFurniture(p.text) && !(linkDensity(p) > 0.5 && p.text.length < 400))
+  const kinds = kept.map(kindOf)
+  // Table cells at the end are the article's own data (a spec sheet, a results table).
+  const last = kinds.findLastIndex((k, i) => k === 'good' || kept[i]!.tag === 'TD' || kept[i]!.tag === 'TH')
+  return last < 0 ? kept : kept.slice(0, last + 1)
+}
+
+/** Characters of good prose (long, few links) among the paragraphs: how much article they hold. */
+export function proseLength(paragraphs: Paragraph[]): number {
+  return paragraphs.reduce((n, p) => n + (kindOf(p) === 'good' ? p.text.length : 0), 0)
 }

@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseDocument } from '../html-text'
 import { removeBoilerplate } from './boilerplate'
-import { classifyParagraphs, cleanArticleParagraphs } from './classify'
+import { classifyParagraphs, cleanArticleParagraphs, proseLength } from './classify'
 import { domParagraphs, type Paragraph } from './paragraphs'
 
 export interface MainText {
@@ -57,9 +57,9 @@ export function extractMainText(parse: () => Document): MainText {
   const classified = classifyParagraphs(all)
   const read = readabilityParagraphs(doc)
   const base = { byline: read.byline ?? byline, siteName: read.siteName }
-  // Readability settles on one container; when that holds under half of what the classifier
-  // finds as good text, it took a box beside the article (or nothing) and the classifier wins.
-  if (length(read.paragraphs) >= 80 && length(read.paragraphs) >= 0.5 * length(classified)) {
+  // Readability settles on one container; when that holds under half of the prose the classifier
+  // finds, it took a box beside the article (a table, a teaser list, or nothing): the classifier wins.
+  if (length(read.paragraphs) >= 80 && proseLength(read.paragraphs) >= 0.5 * proseLength(classified)) {
     return { ...base, paragraphs: read.paragraphs.map((p) => p.text), method: 'readability' }
   }
   if (length(classified) >= 80) return { ...base, paragraphs: classified.map((p) => p.text), method: 'classifier' }

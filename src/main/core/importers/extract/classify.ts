@@ -69,7 +69,9 @@ export function classifyParagraphs(paragraphs: Paragraph[]): Paragraph[] {
  * the article stay: there they are subheads, list items and datelines more often than boilerplate.
  */
 export function cleanArticleParagraphs(paragraphs: Paragraph[]): Paragraph[] {
-  const kept = paragraphs.filter((p) => !isFurniture(p.text) && !(linkDensity(p) > 0.5 && p.text.length < 400))
+  const isLinkList = (p: Paragraph | undefined): boolean => !!p && linkDensity(p) > 0.5 && p.text.length < 400
+  // A heading over a link list ("Read also", "More on this") goes with its list.
+  const kept = paragraphs.filter((p, i) => !isFurniture(p.text) && !isLinkList(p) && !(/^H[1-6]$/.test(p.tag) && isLinkList(paragraphs[i + 1])))
   const kinds = kept.map(kindOf)
   // Table cells at the end are the article's own data (a spec sheet, a results table).
   const last = kinds.findLastIndex((k, i) => k === 'good' || kept[i]!.tag === 'TD' || kept[i]!.tag === 'TH')

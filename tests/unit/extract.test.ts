@@ -85,6 +85,16 @@ describe('pages that used to come out empty', () => {
   })
 })
 
+describe('metadata', () => {
+  it('reads JSON-LD although scripts are stripped before parsing', () => {
+    const ld = '{"@type":"NewsArticle","headline":"From JSON-LD","datePublished":"2025-02-01T08:00:00Z","author":{"@type":"Person","name":"Only In Ld"}}'
+    const a = parseHtmlArticle(`<html><head><script type="application/ld+json">${ld}</script></head><body><p>The only paragraph of this page is long enough to count as the text of an article.</p></body></html>`)
+    expect(a.title).toBe('From JSON-LD')
+    expect(a.author).toBe('Only In Ld')
+    expect(a.publishedAt?.slice(0, 10)).toBe('2025-02-01')
+  })
+})
+
 describe('the parts', () => {
   it('paragraphs carry their link share, and text beside blocks is its own paragraph', () => {
     const doc = parseDocument('<html><body><div>Loose words before <p>A <a href="#">linked</a> para</p> and after</div></body></html>')

@@ -51,7 +51,7 @@ function isNonAsciiUtf8(bytes: Uint8Array): boolean {
 export function parseHtmlArticle(html: string, warnings: string[] = [], fallback: Partial<ParsedArticle> = {}): ParsedArticle {
   const stripped = preStrip(html)
   const doc = parseDocument(stripped)
-  const meta = readMetadata(doc)
+  const meta = readMetadata(doc, jsonLdBlocks(html))
 
   const main = extractMainText(() => parseDocument(stripped))
   let paragraphs = main.paragraphs
@@ -83,7 +83,7 @@ interface PageMeta {
   language: string | null
 }
 
-function readMetadata(doc: Document): PageMeta {
+function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
       const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)
@@ -92,7 +92,7 @@ function readMetadata(doc: Document): PageMeta {
     }
     return null
   }
-  const ld = readJsonLd(doc)
+  const ld = readJsonLd(jsonLd)
   const httpUrl = (u: string | null | undefined): string | null => (u && /^https?:\/\/[^\s]+$/i.test(u.trim()) ? u.trim() : null)
   const date = (v: string | null | undefined): string | null => (v ? parseDate(v) ?? isoFromDate(v) : null)
   const authorMeta = metaContent('author', 'article:author', 'byl', 'dc.creator', 'parsely-author')
@@ -116,12 +116,25 @@ interface JsonLdArticle {
   datePublished?: string
 }
 
+/**
+ * The page's JSON-LD blocks, read from the source because preStrip removes every script. At most
+ * 20 blocks of up to 512 KB each: metadata, not a place to spend a hostile page's time.
+ */
+function jsonLdBlocks(html: string): string[] {
+  const blocks: string[] = []
+  for (const m of html.matchAll(/<script\b[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script/gi)) {
+    if (m[1]!.length <= 512 * 1024) blocks.push(m[1]!)
+    if (blocks.length === 20) break
+  }
+  return blocks
+}
+
 /** The first JSON-LD object that describes an article (also inside @graph arrays). */
-function readJsonLd(doc: Document): JsonLdArticle {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+function readJsonLd(blocks: string[]): JsonLdArticle {
+  for (const block of blocks) {
     let data: unknown
     try {
-      data = JSON.parse(script.textContent ?? '')
+      data = JSON.parse(block)
     } catch {
       continue
     }

@@ -93,6 +93,12 @@ describe('metadata', () => {
     expect(a.author).toBe('Only In Ld')
     expect(a.publishedAt?.slice(0, 10)).toBe('2025-02-01')
   })
+
+  it('keeps every JSON-LD author and resolves authors given as @id references into the graph', () => {
+    const graph = '{"@graph":[{"@type":"Person","@id":"#p1","name":"Ref Erenced"},{"@type":"Article","headline":"H","author":[{"@id":"#p1"},{"@type":"Person","name":"Second Author"}]}]}'
+    const a = parseHtmlArticle(`<html><head><script type="application/ld+json">${graph}</script></head><body><p>The only paragraph of this page is long enough to count as the text of an article.</p></body></html>`)
+    expect(a.author).toBe('Ref Erenced, Second Author')
+  })
 })
 
 describe('the parts', () => {

@@ -129,37 +129,50 @@ function jsonLdBlocks(html: string): string[] {
   return blocks
 }
 
+type LdNode = Record<string, unknown>
+
+/**
+ * Names of JSON-LD entities: strings, objects with a name, or {"@id"} references to a node
+ * elsewhere in the graph (Yoast writes authors that way). Every author of an array is kept.
+ */
+function ldNames(v: unknown, byId: Map<string, LdNode>): string[] {
+  return ([] as unknown[]).concat(v ?? []).flatMap((e) => {
+    if (typeof e === 'string') return [e]
+    if (!e || typeof e !== 'object') return []
+    const o = e as LdNode
+    const named = typeof o.name === 'string' ? o : typeof o['@id'] === 'string' ? byId.get(o['@id']) : undefined
+    return typeof named?.name === 'string' && named.name.trim() ? [named.name.trim()] : []
+  })
+}
+
+function parseLdNodes(block: string): LdNode[] {
+  let data: unknown
+  try {
+    data = JSON.parse(block)
+  } catch {
+    return []
+  }
+  const nodes: unknown[] = Array.isArray(data) ? data : [data]
+  for (const n of [...nodes]) {
+    const graph = (n as { '@graph'?: unknown })?.['@graph']
+    if (Array.isArray(graph)) nodes.push(...graph)
+  }
+  return nodes.filter((n): n is LdNode => !!n && typeof n === 'object')
+}
+
 /** The first JSON-LD object that describes an article (also inside @graph arrays). */
 function readJsonLd(blocks: string[]): JsonLdArticle {
-  for (const block of blocks) {
-    let data: unknown
-    try {
-      data = JSON.parse(block)
-    } catch {
-      continue
-    }
-    const nodes: unknown[] = Array.isArray(data) ? data : [data]
-    for (const n of [...nodes]) {
-      const graph = (n as { '@graph'?: unknown })?.['@graph']
-      if (Array.isArray(graph)) nodes.push(...graph)
-    }
-    for (const node of nodes) {
-      if (!node || typeof node !== 'object') continue
-      const o = node as Record<string, unknown>
-      const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String)
-      if (!type.some((t) => /Article|Posting|Report|BlogPosting/i.test(t))) continue
-      const name = (v: unknown): string | undefined => {
-        const first = Array.isArray(v) ? v[0] : v
-        if (typeof first === 'string') return first
-        if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string') return (first as { name: string }).name
-        return undefined
-      }
-      return {
-        headline: typeof o.headline === 'string' ? o.headline.trim() : undefined,
-        author: name(o.author),
-        publisher: name(o.publisher),
-        datePublished: typeof o.datePublished === 'string' ? o.datePublished : undefined
-      }
+  const nodes = blocks.flatMap(parseLdNodes)
+  const byId = new Map(nodes.filter((n) => typeof n['@id'] === 'string').map((n) => [n['@id'] as string, n]))
+  for (const o of nodes) {
+    const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String)
+    if (!type.some((t) => /Article|Posting|Report|BlogPosting/i.test(t))) continue
+    const authors = ldNames(o.author, byId)
+    return {
+      headline: typeof o.headline === 'string' ? o.headline.trim() : undefined,
+      author: authors.length ? authors.join(', ') : undefined,
+      publisher: ldNames(o.publisher, byId)[0],
+      datePublished: typeof o.datePublished === 'string' ? o.datePublished : undefined
     }
   }
   return {}

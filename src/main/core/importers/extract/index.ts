@@ -22,7 +22,7 @@ const length = (ps: Paragraph[]): number => ps.reduce((n, p) => n + p.text.lengt
 
 /** A byline as the page marks it, read before the cleaning removes author boxes. */
 function findByline(doc: Document): string | null {
-  const el = doc.querySelector('[rel="author"], [itemprop="author"], [class*="byline"], [class*="author"]')
+  const el = doc.querySelector('[rel="author"], [itemprop="author"], [class~="byline"], [class~="author"]')
   const text = el?.textContent?.replace(/\s+/g, ' ').trim()
   return text && text.length < 100 ? text : null
 }
@@ -56,7 +56,7 @@ export function extractMainText(parse: () => Document): MainText {
   const all = body ? domParagraphs(body) : []
   const classified = classifyParagraphs(all)
   const read = readabilityParagraphs(doc)
-  const base = { byline: read.byline ?? byline, siteName: read.siteName }
+  const base = { byline: byline ?? read.byline, siteName: read.siteName }
   // Readability settles on one container; when that holds under half of the prose the classifier
   // finds, it took a box beside the article (a table, a teaser list, or nothing): the classifier wins.
   if (length(read.paragraphs) >= 80 && proseLength(read.paragraphs) >= 0.5 * proseLength(classified)) {

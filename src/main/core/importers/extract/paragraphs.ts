@@ -7,7 +7,7 @@
 
 /** Elements that end one paragraph and start the next. */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
   'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL'
 ])
@@ -57,6 +57,7 @@ export function domParagraphs(root: Node): Paragraph[] {
   // The open block elements and links: heap counters, not the call stack.
   const blocks: string[] = []
   let links = 0
+  let breaks = 0
   const enter = (tag: string): void => {
     if (tag === 'A') links++
     if (BLOCK.has(tag)) blocks.push(tag)
@@ -71,7 +72,16 @@ export function domParagraphs(root: Node): Paragraph[] {
   let node: Node | null = root.firstChild
   while (node) {
     const tag = node.nodeType === ELEMENT_NODE ? (node as Element).tagName : ''
-    if (node.nodeType === TEXT_NODE) c.add(node.nodeValue ?? '', links > 0, blocks.at(-1) ?? 'DIV')
+    if (node.nodeType === TEXT_NODE) {
+      c.add(node.nodeValue ?? '', links > 0, blocks.at(-1) ?? 'DIV')
+      if (node.nodeValue?.trim()) breaks = 0
+    }
+    // One <br> is a line break inside a paragraph (blog posts and old templates write whole
+    // stories that way); two in a row end the paragraph.
+    if (tag === 'BR') {
+      c.add(' ', false, blocks.at(-1) ?? 'DIV')
+      if (++breaks === 2) c.flush()
+    }
     if (BLOCK.has(tag)) c.flush()
     if (tag && !SKIP.has(tag) && node.firstChild) {
       enter(tag)

@@ -125,6 +125,10 @@ describe('the parts', () => {
     expect(kept.map((p) => p.text)).toEqual(['Subhead', long])
     expect(isFurniture('Foto: Stadtarchiv')).toBe(true)
     expect(isFurniture('Fotos of the harbour were taken at dawn by the reporter herself.')).toBe(false)
+    // A line that is only a date is metadata; a sentence with a date in it is text.
+    expect(isFurniture('Stand: 05. Februar 2020, 10:15 Uhr')).toBe(true)
+    expect(isFurniture('April 21, 2022')).toBe(true)
+    expect(isFurniture('Am 5. Mai 2020 kam er zurück.')).toBe(false)
   })
 
   it('finds the text of a page made of spans in divs', () => {

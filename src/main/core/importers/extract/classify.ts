@@ -28,8 +28,11 @@ const FURNITURE = new RegExp(
   'i'
 )
 
+/** A line that is only a date (and time), perhaps after a short label: "Stand: 05. Februar 2020, 10:15 Uhr". */
+const DATE_LINE = /^(?:[\p{L} ]{0,24}[:|,]?\s*)?(?:\d{1,2}\.?\s*(?:\d{1,2}\.|\p{L}{3,12}\.?)\s*\d{2,4}|\p{L}{3,12}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?)?\W*$/iu
+
 export function isFurniture(text: string): boolean {
-  return text.length < 240 && FURNITURE.test(text)
+  return text.length < 240 && (FURNITURE.test(text) || (text.length < 60 && DATE_LINE.test(text)))
 }
 
 function kindOf(p: Paragraph): Kind {

@@ -35,7 +35,8 @@ export default defineConfig({
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),
           'bench-compare': resolve(__dirname, 'bench/compare.ts'),
-          'bench-hostile': resolve(__dirname, 'bench/hostile.ts')
+          'bench-hostile': resolve(__dirname, 'bench/hostile.ts'),
+          'bench-extract': resolve(__dirname, 'bench/extract.ts')
         },
         output: { format: 'cjs' }
       }

@@ -9,6 +9,8 @@
 //            accuracy and names/numbers precision on the hand-labelled coverage texts.
 //   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
 //            the importing process's peak RSS against the good files imported alone.
+//   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
+//            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -112,11 +114,15 @@ function benchCompare() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-compare.js'), dir, join(CORPUS, 'coverage')], { stdio: 'inherit' })
 }
 
+function benchExtract() {
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-extract.js')], { stdio: 'inherit' })
+}
+
 function benchHostile() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-hostile.js')], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile }
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

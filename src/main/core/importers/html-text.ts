@@ -10,14 +10,17 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, 
 /** Shrinks what the DOM must hold: scripts, styles, comments and inline data blobs carry no text. */
 export function preStrip(html: string): string {
   return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script[^>]*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style[^>]*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/data:[a-z0-9.+-]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]{256,}/gi, 'data:,')
 }
 
 export function parseDocument(html: string): Document {
-  const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`)
+  // linkedom loses the whole page when anything (a PHP warning, say) comes before <!doctype>/<html>.
+  const start = html.search(/<!doctype|<html[\s>]/i)
+  if (start > 0) html = html.slice(start)
+  const { document } = parseHTML(start >= 0 ? html : `<!doctype html><html><body>${html}</body></html>`)
   return document as unknown as Document
 }
 

@@ -3,10 +3,10 @@
  * comments and other boilerplate left out); metadata from `og:`/`article:` meta tags, JSON-LD,
  * the canonical link and `<html lang>`. Only text is stored: imported markup is never shown.
  */
-import { Readability } from '@mozilla/readability'
 import iconv from 'iconv-lite'
 import { decodeText } from './decode'
-import { htmlToParagraphs, parseDocument, preStrip } from './html-text'
+import { extractMainText } from './extract'
+import { parseDocument, preStrip } from './html-text'
 import { cleanAuthor, parseDate } from './metadata'
 import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'
 
@@ -25,7 +25,7 @@ export const htmlImporter: Importer = {
  * every accented letter into two letters of mojibake. A meta tag that says UTF-16 is never true
  * (the tag itself was readable as ASCII). Otherwise the same detection as plain text.
  */
-function decodeHtml(bytes: Uint8Array): { text: string; warnings: string[] } {
+export function decodeHtml(bytes: Uint8Array): { text: string; warnings: string[] } {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe
@@ -51,27 +51,12 @@ function isNonAsciiUtf8(bytes: Uint8Array): boolean {
 export function parseHtmlArticle(html: string, warnings: string[] = [], fallback: Partial<ParsedArticle> = {}): ParsedArticle {
   const stripped = preStrip(html)
   const doc = parseDocument(stripped)
-  const meta = readMetadata(doc)
+  const meta = readMetadata(doc, jsonLdBlocks(html))
 
-  let paragraphs: string[] = []
-  let byline: string | null = null
-  let siteName: string | null = null
-  try {
-    const article = new Readability(doc, { charThreshold: 200 }).parse()
-    if (article?.content) paragraphs = htmlToParagraphs(article.content)
-    byline = article?.byline ?? null
-    siteName = article?.siteName ?? null
-  } catch {
-    // Readability gives up on some odd documents; the paragraph fallback below still reads them.
-  }
-  if (paragraphs.join(' ').length < 80) {
-    // Too little for an article: take every paragraph of the page instead of nothing.
-    const all = htmlToParagraphs(stripped).filter((p) => p.length > 1)
-    if (all.join(' ').length > paragraphs.join(' ').length) {
-      paragraphs = all
-      warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
-    }
-  }
+  const main = extractMainText(() => parseDocument(stripped))
+  let paragraphs = main.paragraphs
+  if (main.method === 'classifier') warnings = [...warnings, 'main text read paragraph by paragraph: the page has no single article container']
+  if (main.method === 'every paragraph') warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
   const title = meta.title ?? fallback.title ?? paragraphs[0]
   if (!title || paragraphs.length === 0) throw new ImportFailure('no article text found in the page')
   if (paragraphs[0] === title) paragraphs.shift()
@@ -79,8 +64,8 @@ export function parseHtmlArticle(html: string, warnings: string[] = [], fallback
 
   return {
     title: title.slice(0, 500),
-    author: meta.author ?? cleanAuthor(byline) ?? fallback.author ?? null,
-    outlet: meta.outlet ?? siteName ?? fallback.outlet ?? null,
+    author: meta.author ?? cleanAuthor(main.byline) ?? fallback.author ?? null,
+    outlet: meta.outlet ?? main.siteName ?? fallback.outlet ?? null,
     publishedAt: meta.publishedAt ?? fallback.publishedAt ?? null,
     url: meta.url ?? fallback.url ?? null,
     language: meta.language ?? fallback.language ?? null,
@@ -98,7 +83,7 @@ interface PageMeta {
   language: string | null
 }
 
-function readMetadata(doc: Document): PageMeta {
+function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
       const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)
@@ -107,14 +92,14 @@ function readMetadata(doc: Document): PageMeta {
     }
     return null
   }
-  const ld = readJsonLd(doc)
+  const ld = readJsonLd(jsonLd)
   const httpUrl = (u: string | null | undefined): string | null => (u && /^https?:\/\/[^\s]+$/i.test(u.trim()) ? u.trim() : null)
   const date = (v: string | null | undefined): string | null => (v ? parseDate(v) ?? isoFromDate(v) : null)
   const authorMeta = metaContent('author', 'article:author', 'byl', 'dc.creator', 'parsely-author')
   const docTitle = doc.querySelector('title')?.textContent?.trim() || null
 
   return {
-    title: ld.headline ?? metaContent('og:title', 'twitter:title', 'headline') ?? doc.querySelector('h1')?.textContent?.trim() ?? docTitle,
+    title: ld.headline ?? metaContent('og:title', 'twitter:title', 'headline') ?? (doc.querySelector('h1')?.textContent?.trim() || docTitle),
     author: cleanAuthor(ld.author) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? cleanAuthor(authorMeta) : null),
     outlet: ld.publisher ?? metaContent('og:site_name', 'application-name', 'publisher'),
     publishedAt: date(ld.datePublished) ?? date(metaContent('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'sailthru.date')) ??
@@ -131,37 +116,63 @@ interface JsonLdArticle {
   datePublished?: string
 }
 
+/**
+ * The page's JSON-LD blocks, read from the source because preStrip removes every script. At most
+ * 20 blocks of up to 512 KB each: metadata, not a place to spend a hostile page's time.
+ */
+function jsonLdBlocks(html: string): string[] {
+  const blocks: string[] = []
+  for (const m of html.matchAll(/<script\b[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script/gi)) {
+    if (m[1]!.length <= 512 * 1024) blocks.push(m[1]!)
+    if (blocks.length === 20) break
+  }
+  return blocks
+}
+
+type LdNode = Record<string, unknown>
+
+/**
+ * Names of JSON-LD entities: strings, objects with a name, or {"@id"} references to a node
+ * elsewhere in the graph (Yoast writes authors that way). Every author of an array is kept.
+ */
+function ldNames(v: unknown, byId: Map<string, LdNode>): string[] {
+  return ([] as unknown[]).concat(v ?? []).flatMap((e) => {
+    if (typeof e === 'string') return [e]
+    if (!e || typeof e !== 'object') return []
+    const o = e as LdNode
+    const named = typeof o.name === 'string' ? o : typeof o['@id'] === 'string' ? byId.get(o['@id']) : undefined
+    return typeof named?.name === 'string' && named.name.trim() ? [named.name.trim()] : []
+  })
+}
+
+function parseLdNodes(block: string): LdNode[] {
+  let data: unknown
+  try {
+    data = JSON.parse(block)
+  } catch {
+    return []
+  }
+  const nodes: unknown[] = Array.isArray(data) ? data : [data]
+  for (const n of [...nodes]) {
+    const graph = (n as { '@graph'?: unknown })?.['@graph']
+    if (Array.isArray(graph)) nodes.push(...graph)
+  }
+  return nodes.filter((n): n is LdNode => !!n && typeof n === 'object')
+}
+
 /** The first JSON-LD object that describes an article (also inside @graph arrays). */
-function readJsonLd(doc: Document): JsonLdArticle {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    let data: unknown
-    try {
-      data = JSON.parse(script.textContent ?? '')
-    } catch {
-      continue
-    }
-    const nodes: unknown[] = Array.isArray(data) ? data : [data]
-    for (const n of [...nodes]) {
-      const graph = (n as { '@graph'?: unknown })?.['@graph']
-      if (Array.isArray(graph)) nodes.push(...graph)
-    }
-    for (const node of nodes) {
-      if (!node || typeof node !== 'object') continue
-      const o = node as Record<string, unknown>
-      const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String)
-      if (!type.some((t) => /Article|Posting|Report|BlogPosting/i.test(t))) continue
-      const name = (v: unknown): string | undefined => {
-        const first = Array.isArray(v) ? v[0] : v
-        if (typeof first === 'string') return first
-        if (first && typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string') return (first as { name: string }).name
-        return undefined
-      }
-      return {
-        headline: typeof o.headline === 'string' ? o.headline.trim() : undefined,
-        author: name(o.author),
-        publisher: name(o.publisher),
-        datePublished: typeof o.datePublished === 'string' ? o.datePublished : undefined
-      }
+function readJsonLd(blocks: string[]): JsonLdArticle {
+  const nodes = blocks.flatMap(parseLdNodes)
+  const byId = new Map(nodes.filter((n) => typeof n['@id'] === 'string').map((n) => [n['@id'] as string, n]))
+  for (const o of nodes) {
+    const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String)
+    if (!type.some((t) => /Article|Posting|Report|BlogPosting/i.test(t))) continue
+    const authors = ldNames(o.author, byId)
+    return {
+      headline: typeof o.headline === 'string' ? o.headline.trim() : undefined,
+      author: authors.length ? authors.join(', ') : undefined,
+      publisher: ldNames(o.publisher, byId)[0],
+      datePublished: typeof o.datePublished === 'string' ? o.datePublished : undefined
     }
   }
   return {}

@@ -205,7 +205,8 @@ export class SearchIndex {
 
   /** Keeps the candidates whose stored text (or field) holds each phrase, adjacent and in order. */
   private verifyPhrases(clauses: Clause[], scores: Map<number, number>): void {
-    const phrases = clauses.filter((c) => c.kind === 'phrase').map((p) => ({ p, re: phraseRegex(p.raw) }))
+    // A filter phrase (outlet:"new york times") asks for its words in the field, in any order: not checked here.
+    const phrases = clauses.filter((c) => c.kind === 'phrase' && c.presence !== 'filter').map((p) => ({ p, re: phraseRegex(p.raw) }))
     if (!phrases.length) return
     const check = (row: Partial<FieldsRow>): boolean =>
       phrases.every(({ p, re }) => {

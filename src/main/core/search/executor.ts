@@ -6,7 +6,7 @@
  */
 import type lunr from 'lunr'
 import { cannotMatch, expansions, idf, internals, segmentDf, type LunrInternals, type Posting, type Segment } from './expand'
-import type { Clause } from './query'
+import type { Clause, Presence } from './query'
 import { isStopWord } from './tokenize'
 
 /**
@@ -18,7 +18,9 @@ import { isStopWord } from './tokenize'
 interface TermGroup {
   terms: string[]
   fields: string[] | null
-  presence: 'required' | 'optional' | 'excluded'
+  presence: Presence
+  /** The clause a filter group comes from: a filter clause matches when all its groups do. */
+  clause: Clause
 }
 
 export function termGroups(clauses: Clause[], expanded: Map<Clause, string[]>): TermGroup[] {
@@ -28,8 +30,8 @@ export function termGroups(clauses: Clause[], expanded: Map<Clause, string[]>): 
     const presence = c.kind === 'phrase' && c.presence === 'optional' ? 'required' : c.presence
     const fields = c.field ? [c.field] : null
     const expansion = expanded.get(c)
-    if (expansion) groups.push({ terms: expansion, fields, presence })
-    else for (const t of c.kind === 'phrase' ? c.terms.filter((x) => !isStopWord(x)) : c.terms) groups.push({ terms: [t], fields, presence })
+    if (expansion) groups.push({ terms: expansion, fields, presence, clause: c })
+    else for (const t of c.kind === 'phrase' ? c.terms.filter((x) => !isStopWord(x)) : c.terms) groups.push({ terms: [t], fields, presence, clause: c })
   }
   return groups
 }
@@ -77,7 +79,7 @@ class SegmentQuery {
   private weightedTerms(): WeightedTerm[] {
     const weighted = new Map<string, Set<string>>()
     for (const g of this.groups) {
-      if (g.presence === 'excluded') continue
+      if (g.presence === 'excluded' || g.presence === 'filter') continue
       for (const t of g.terms) {
         if (!this.inverted[t]) continue
         const fields = weighted.get(t) ?? new Set<string>()
@@ -96,7 +98,25 @@ class SegmentQuery {
   }
 
   run(): Map<string, number> {
-    return this.groups.some((g) => g.presence === 'required') ? this.required() : this.optional()
+    const out = this.groups.some((g) => g.presence === 'required') ? this.required() : this.optional()
+    const allowed = this.filtered()
+    if (allowed) for (const ref of out.keys()) if (!allowed.has(ref)) out.delete(ref)
+    return out
+  }
+
+  /**
+   * The documents the filter clauses allow (null: no filter). A clause matches when all its
+   * groups do (each word of outlet:"new york times"); clauses of one field are alternatives,
+   * different fields all apply.
+   */
+  private filtered(): Set<string> | null {
+    const byField = new Map<string, Set<string>>()
+    for (const c of new Set(this.groups.filter((g) => g.presence === 'filter').map((g) => g.clause))) {
+      const docs = intersect(this.groups.filter((g) => g.clause === c).map((g) => this.docsOf(g)))
+      const field = c.field ?? ''
+      byField.set(field, new Set([...(byField.get(field) ?? []), ...docs]))
+    }
+    return byField.size ? intersect([...byField.values()]) : null
   }
 
   /**
@@ -124,10 +144,7 @@ class SegmentQuery {
 
   /** Every required group matched, no excluded one; optional ones only add to the score. */
   private required(): Map<string, number> {
-    const required = this.groups.filter((g) => g.presence === 'required').map((g) => this.docsOf(g))
-    required.sort((a, b) => a.size - b.size)
-    let candidates = required[0]!
-    for (const other of required.slice(1)) candidates = new Set([...candidates].filter((r) => other.has(r)))
+    const candidates = intersect(this.groups.filter((g) => g.presence === 'required').map((g) => this.docsOf(g)))
     this.dropExcluded(candidates)
     const terms = this.weightedTerms()
     const out = new Map<string, number>()
@@ -159,6 +176,14 @@ export function executeOn(seg: Segment, clauses: Clause[], globalIdf: (t: string
 export function matchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
   const seg: Segment = { id: 0, index, docCount: Object.keys(internals(index).fieldVectors).length }
   return [...executeOn(seg, clauses, () => 1, new Set())].sort((a, b) => b[1] - a[1] || Number(a[0]) - Number(b[0])).map(([ref]) => ref)
+}
+
+/** The documents in every set (smallest first, so the filtering is short). */
+function intersect(sets: Set<string>[]): Set<string> {
+  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size)
+  let out = new Set(smallest)
+  for (const other of others) out = new Set([...out].filter((r) => other.has(r)))
+  return out
 }
 
 /** Lunr vectors are [index, value, index, value, …] sorted by index. */

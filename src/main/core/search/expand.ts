@@ -134,7 +134,7 @@ export function expansions(seg: Segment, clauses: Clause[]): Map<Clause, string[
   return out
 }
 
-/** A required prefix or fuzzy word with no expansion in this segment: nothing in it can match. */
+/** A required (or filtering) prefix or fuzzy word with no expansion in this segment: nothing in it can match. */
 export function cannotMatch(expanded: Map<Clause, string[]>): boolean {
-  return [...expanded].some(([c, terms]) => terms.length === 0 && c.presence === 'required')
+  return [...expanded].some(([c, terms]) => terms.length === 0 && (c.presence === 'required' || c.presence === 'filter'))
 }

@@ -6,6 +6,8 @@
  *   "exact phrase"   the words, adjacent and in order (checked against the stored text)
  *   +required        must match          -excluded   must not match
  *   field:term       title, author, outlet, tag, notes (also field:"a phrase", field:pre*)
+ *                    outlet:, author: and tag: written without + or - filter when the query has
+ *                    words to rank (see markFilters); title: and notes: always rank
  *   prefix*          at least 3 characters before the star
  *   fuzzy~1          up to 1 (or 2) edits away
  */
@@ -15,7 +17,11 @@ export const FIELDS = ['title', 'text', 'author', 'outlet', 'tag', 'notes'] as c
 export type Field = (typeof FIELDS)[number]
 const QUERYABLE_FIELDS: readonly string[] = ['title', 'author', 'outlet', 'tag', 'notes']
 
-export type Presence = 'optional' | 'required' | 'excluded'
+/** Fields that describe an article rather than say what it is about: written beside words to rank, they filter. */
+const FILTER_FIELDS: readonly string[] = ['outlet', 'author', 'tag']
+
+/** `filter`: the article must match, but the term does not rank (a facet written in the query). */
+export type Presence = 'optional' | 'required' | 'excluded' | 'filter'
 
 export interface Clause {
   kind: 'word' | 'prefix' | 'fuzzy' | 'phrase'
@@ -69,7 +75,21 @@ export function parseQuery(input: string): Clause[] {
   }
   const positive = clauses.filter((c) => c.presence !== 'excluded')
   if (clauses.length > 0 && positive.length === 0) throw new QuerySyntaxError('Add at least one word to look for besides the excluded ones.')
-  return clauses
+  return markFilters(clauses)
+}
+
+/**
+ * `outlet:fox vaccine` means Fox articles about vaccines, not Fox or vaccine articles: when the
+ * query has a word to rank by (a positive term outside outlet:, author: and tag: that is not only
+ * stop words), its outlet:, author: and tag: terms written without + or - become filters, wherever
+ * they stand. Several of the same field are alternatives (outlet:fox outlet:cnn), different fields
+ * all apply. Alone (`outlet:fox`) they rank as before; `+outlet:fox` and `-outlet:fox` keep Lunr's meaning.
+ */
+function markFilters(clauses: Clause[]): Clause[] {
+  const isFilterField = (c: Clause): boolean => c.field !== null && FILTER_FIELDS.includes(c.field)
+  const ranks = clauses.some((c) => c.presence !== 'excluded' && !isFilterField(c) && !c.terms.every(isStopWord))
+  if (!ranks) return clauses
+  return clauses.map((c) => (c.presence === 'optional' && isFilterField(c) ? { ...c, presence: 'filter' } : c))
 }
 
 function readWord(word: string, field: Field | null, presence: Presence): Clause {

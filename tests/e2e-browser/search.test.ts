@@ -59,6 +59,10 @@ describe('search in Chromium', () => {
     await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('A quotation mark is not closed.')
     await page.getByRole('button', { name: 'Search help' }).click()
     expect(await page.getByTestId('query-help').textContent()).toContain('"prime minister"')
+    expect(await page.getByTestId('query-help').textContent()).toContain('outlet:fox vaccine')
+    // A field term beside words filters: only the Harbour Post article, not both "prime minister" ones.
+    await box.fill('outlet:harbour prime minister')
+    await expect.poll(() => page.locator('.article-row.hit .row-title').allTextContents()).toEqual(['Minister praises prime location'])
     await box.fill('')
     await page.locator('.article-row').first().waitFor()
     expect(await page.getByTestId('index-status').textContent()).toMatch(/^Search ready · 4 articles$/)

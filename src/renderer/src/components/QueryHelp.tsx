@@ -8,6 +8,9 @@ const ROWS: [string, string][] = [
   ['+ukraine', 'must contain the word'],
   ['-sport', 'must not contain the word'],
   ['title:budget', 'in a field: title, author, outlet, tag, notes'],
+  ['outlet:fox vaccine', 'Fox articles about vaccines: outlet:, author:, tag: beside words filter'],
+  ['outlet:"new york times"', 'several words (or outlet:new-york-times); outlet:fox outlet:cnn: either'],
+  ['+outlet:fox vaccine', 'all Fox articles, vaccine ones first'],
   ['elect*', 'words starting with (3 letters or more)'],
   ['goverment~1', 'words one edit away, same first letter (~2: two)']
 ]

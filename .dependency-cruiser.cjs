@@ -1,15 +1,17 @@
 /**
  * The layers, enforced on every `npm test` (npm run lint:deps). Lower layers never import upper ones:
  *
- *   shared  <-  core text utilities (core/text, core/platform, core/rpc)
- *           <-  core domains: dedupe, compare, importers, search, notes (pure logic; never each other's insides)
+ *   shared  <-  core utilities: text (tokenize, normalise), dedupe (content identity, MinHash), export
+ *               (escaping), platform (paths, SQLite messages), rpc (the typed worker channel)
+ *           <-  core domains: compare, importers, search, notes (pure logic; never each other)
  *           <-  store (all SQL; the search index keeps its own persistence inside search/)
  *           <-  core services (core/services, core/*.ts)
  *           <-  bridge, cli, shell (main/index.ts, main/shell)
  *
  * The renderer depends on shared only; 'electron' is imported by the shell and the preload only.
  */
-const DOMAINS = '(dedupe|compare|importers|search|notes)'
+const DOMAINS = '(compare|importers|search|notes)'
+const UTILITIES = '(text|dedupe|export|platform|rpc)'
 const CORE = '^src/main/core/'
 
 module.exports = {
@@ -43,22 +45,23 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/shared/' }
     },
     {
-      name: 'text-utilities-below-domains',
+      name: 'utilities-below-domains',
       severity: 'error',
-      from: { path: `${CORE}(text|platform|rpc)/` },
-      to: { path: `${CORE}`, pathNot: `${CORE}(text|platform|rpc)/` }
+      comment: 'The core utilities import only each other and shared code.',
+      from: { path: `${CORE}${UTILITIES}/` },
+      to: { path: `${CORE}`, pathNot: `${CORE}${UTILITIES}/` }
     },
     {
       name: 'domains-below-store',
       severity: 'error',
-      comment: 'Domain logic (dedupe, compare, importers, search, notes) never reaches up to the store, the services or the edges.',
+      comment: 'Domain logic (compare, importers, search, notes) never reaches up to the store, the services or the edges.',
       from: { path: `${CORE}${DOMAINS}/` },
       to: { path: `^src/main/(core/(store|services)/|core/[^/]+\\.ts$|bridge/|cli|shell/|index\\.ts)` }
     },
     {
       name: 'domains-apart',
       severity: 'error',
-      comment: 'One domain does not import another: what they share belongs in core/text or shared.',
+      comment: 'One domain does not import another: what they share belongs in a core utility or shared.',
       from: { path: `${CORE}(${DOMAINS.slice(1, -1)})/` },
       to: { path: `${CORE}${DOMAINS}/`, pathNot: `${CORE}$1/` }
     },

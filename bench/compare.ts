@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { walk } from './corpus'
 import { articleEntities, compareArticles, type CompareInput } from '../src/main/core/compare'
 import { splitSentences } from '../src/main/core/compare/sentences'
-import { ParserPool } from '../src/main/core/importers/worker-pool'
+import { ParserPool } from '../src/main/core/workers/parse-pool'
 import type { Entity } from '../src/main/core/compare/entities'
 import { entityPrecision, speakerAccuracy } from './compare-quality'
 

@@ -1,6 +1,6 @@
 /** Field terms beside words to rank filter (`outlet:fox vaccine`: Fox articles about vaccines), on a real library and Lunr index. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importBatch } from '../../src/main/core/importers/batch'
+import { importBatch } from '../../src/main/core/services/import-batch'
 import { parseQuery } from '../../src/main/core/search/query'
 import { InProcessSearch } from '../../src/main/core/search/service'
 import { Library } from '../../src/main/core/store/library'

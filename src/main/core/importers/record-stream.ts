@@ -7,7 +7,7 @@
 import { parse as parseCsv } from 'csv-parse'
 import type { SourceFormat } from '../../../shared/contract'
 import { decodeText } from './decode'
-import type { Parser } from './parse'
+import type { Parser } from './prepare'
 import type { PreparedRecord } from './prepare'
 import { ImportFailure } from './types'
 

@@ -1,6 +1,6 @@
 /** Snippets and highlights, computed from the stored text for the results shown (no positions in the index). */
 import type { Clause } from './query'
-import { tokenize, type Token } from './tokenize'
+import { tokenize, type Token } from '../text/tokenize'
 
 const SNIPPET_WORDS = 36
 

@@ -1,10 +1,7 @@
 /** Field terms beside words to rank filter (`outlet:fox vaccine`: Fox articles about vaccines), on a real library and Lunr index. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importBatch } from '../../src/main/core/services/import-batch'
+import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../src/main/core/search/query'
-import { InProcessSearch } from '../../src/main/core/search/service'
-import { Library } from '../../src/main/core/store/library'
-import { tmpDir } from '../helpers/tmp'
+import { useSearchFixture } from '../helpers/search-library'
 
 const ARTICLES: Record<string, string> = {
   foxMany: 'Vaccine mandates return\n\nMay 2, 2024 — Fox News\n\nThe vaccine mandate debate returned as vaccine makers asked for vaccine approval.',
@@ -16,26 +13,8 @@ const ARTICLES: Record<string, string> = {
 }
 
 describe('field terms beside words filter', () => {
-  let lib: Library
-  let ids: Record<string, number>
-  let search: InProcessSearch
-
-  beforeEach(async () => {
-    lib = Library.open(tmpDir())
-    const files = Object.entries(ARTICLES).map(([k, t]) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(t) }))
-    const results = await importBatch(lib, files)
-    ids = Object.fromEntries(Object.keys(ARTICLES).map((k, i) => [k, results[i]!.articleId!]))
-    search = new InProcessSearch(Library.connection(lib))
-  })
-  afterEach(() => lib.close())
-
-  /** The hits in rank order, by fixture name. */
-  const ranked = async (q: string): Promise<string[]> => {
-    const res = await search.search({ q, limit: 50 })
-    if (res.error) throw new Error(res.error)
-    const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]))
-    return res.hits.map((h) => byId[h.id]!)
-  }
+  const f = useSearchFixture(ARTICLES)
+  const ranked = f.ranked
 
   it('outlet:fox vaccine returns only Fox articles about vaccines, ranked by the words', async () => {
     expect(await ranked('outlet:fox vaccine')).toEqual(['foxMany', 'foxOnce'])
@@ -53,8 +32,8 @@ describe('field terms beside words filter', () => {
 
   it('takes several terms of one field as alternatives, of different fields as all applying', async () => {
     expect((await ranked('outlet:fox outlet:cnn vaccine')).sort()).toEqual(['cnn', 'foxMany', 'foxOnce'])
-    lib.tags.change([ids.foxMany!, ids.cnn!, ids.nyt!], ['health'], [])
-    await search.changed()
+    f.lib.tags.change([f.ids.foxMany!, f.ids.cnn!, f.ids.nyt!], ['health'], [])
+    await f.search.changed()
     expect((await ranked('tag:health vaccine')).sort()).toEqual(['cnn', 'foxMany', 'nyt'])
     expect(await ranked('tag:health outlet:fox vaccine')).toEqual(['foxMany'])
     expect(await ranked('outlet:fox* vaccine')).toEqual(['foxMany', 'foxOnce'])

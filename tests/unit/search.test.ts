@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importBatch } from '../../src/main/core/services/import-batch'
 import { matchingRefs, SearchIndex, topByScore } from '../../src/main/core/search/engine'
 import { lunrMatchingRefs } from '../helpers/lunr-reference'
+import { openSearchFixture, type SearchFixture } from '../helpers/search-library'
 import { buildIndex } from '../../src/main/core/search/segments'
 import { parseQuery, QuerySyntaxError } from '../../src/main/core/search/query'
 import { maintain, verifyAndRepair } from '../../src/main/core/search/segments'
@@ -11,7 +12,6 @@ import { InProcessSearch } from '../../src/main/core/search/service'
 import { normalize, tokenize } from '../../src/main/core/text/tokenize'
 import { makeSnippet } from '../../src/main/core/search/snippet'
 import { Library } from '../../src/main/core/store/library'
-import { tmpDir } from '../helpers/tmp'
 
 const ARTICLES: Record<string, string> = {
   pm: 'Prime minister visits the harbour\n\nMay 2, 2024 — Kestrel Courier\n\nThe prime minister opened the harbour bridge on Monday and praised the engineers.',
@@ -28,21 +28,17 @@ describe('search', () => {
   let lib: Library
   let ids: Record<string, number>
   let search: InProcessSearch
+  let names: SearchFixture['names']
 
   beforeEach(async () => {
-    lib = Library.open(tmpDir())
-    const files = Object.entries(ARTICLES).map(([k, t]) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(t) }))
-    const results = await importBatch(lib, files)
-    ids = Object.fromEntries(Object.keys(ARTICLES).map((k, i) => [k, results[i]!.articleId!]))
-    search = new InProcessSearch(Library.connection(lib))
+    ;({ lib, ids, search, names } = await openSearchFixture(ARTICLES))
   })
   afterEach(() => lib.close())
 
   const find = async (q: string, extra: object = {}): Promise<string[]> => {
     const res = await search.search({ q, limit: 50, ...extra })
     if (res.error) throw new Error(res.error)
-    const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]))
-    return res.hits.map((h) => byId[h.id]!).sort()
+    return names(res.hits).sort()
   }
 
   it('ranks words and finds any of them', async () => {

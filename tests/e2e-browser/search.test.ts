@@ -60,6 +60,7 @@ describe('search in Chromium', () => {
     await page.getByRole('button', { name: 'Search help' }).click()
     expect(await page.getByTestId('query-help').textContent()).toContain('"prime minister"')
     expect(await page.getByTestId('query-help').textContent()).toContain('outlet:fox vaccine')
+    await page.getByTestId('query-help').screenshot({ path: join(ROOT, 'test-results', 'search-help.png') })
     // A field term beside words filters: only the Harbour Post article, not both "prime minister" ones.
     await box.fill('outlet:harbour prime minister')
     await expect.poll(() => page.locator('.article-row.hit .row-title').allTextContents()).toEqual(['Minister praises prime location'])

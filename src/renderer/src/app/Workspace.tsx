@@ -33,6 +33,7 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
         onSaved={(saved) => dispatch({ type: 'comparisonSaved', saved })}
         onClose={() => dispatch({ type: 'closeComparison' })}
         onOpen={open}
+        onCompare={compare}
       />
     )
   }

@@ -1,0 +1,109 @@
+/**
+ * A comparison's overview in the real UI: the articles' table, who published first and who repeats
+ * whom, the fact that disagrees with both sentences, the minimap, "compare all related" from the
+ * reader, adding an article, and the warning for articles about different stories.
+ */
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type OpenApp } from '../helpers/app'
+import { CLI, FIXTURES, ROOT } from '../helpers/paths'
+import { tmpDir } from '../helpers/tmp'
+
+const DIR = join(FIXTURES, 'compare', 'overview')
+
+describe('comparison overview in Chromium', () => {
+  let app: OpenApp
+  let page: Page
+
+  beforeAll(async () => {
+    const lib = tmpDir()
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.html')).map((f) => join(DIR, f))
+    expect(spawnSync(process.execPath, [CLI, 'import', ...files, '--library', lib]).status).toBe(0)
+    app = await openApp(lib, { width: 1920, height: 1080 })
+    page = app.page
+    await page.locator('.article-row').first().waitFor()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  const overview = (): ReturnType<Page['getByTestId']> => page.getByTestId('overview')
+
+  it('compares an article with all its related coverage from the reader, and opens on the overview', async () => {
+    await page.locator('.article-row', { hasText: 'cooperative to seek state aid' }).click()
+    await page.getByTestId('related').getByRole('button', { name: 'Compare all 3' }).click()
+    await overview().waitFor()
+    const rows = overview().getByTestId('overview-articles').locator('tbody tr')
+    expect(await rows.locator('th').allTextContents()).toEqual(['Radio North', 'Coast Daily', 'Northbay Wire'])
+    expect(await rows.nth(2).textContent()).toContain('Cod catch in northern bay falls to a forty-year low')
+    expect(await page.getByTestId('unrelated-warning').count()).toBe(0)
+  })
+
+  it('puts the articles on a timeline and says who repeats whom, how much and how much later', async () => {
+    const timeline = overview().getByTestId('overview-timeline')
+    expect(await timeline.locator('.timeline li').allTextContents()).toEqual([
+      expect.stringMatching(/^first Northbay Wire/),
+      expect.stringMatching(/^\+14 h Coast Daily/),
+      expect.stringMatching(/^\+1 day Radio North/)
+    ])
+    expect(await timeline.getByTestId('copying').locator('li').allTextContents()).toEqual([
+      'Coast Daily repeats 4 paragraphs (93 words) of Northbay Wire verbatim or lightly reworded, published 14 h later.'
+    ])
+  })
+
+  it('lists the fact that disagrees with both sides’ sentences, what each alone reports, quotes and framing', async () => {
+    const facts = overview().getByTestId('overview-disagreements')
+    expect(await facts.locator('li').count()).toBe(1)
+    const fact = facts.locator('li').first()
+    expect(await fact.locator('strong').allTextContents()).toEqual(['“5 million”', '“2 million”'])
+    expect(await fact.locator('.both-sides').allTextContents()).toEqual([
+      expect.stringContaining('support fund of 5 million euros'),
+      expect.stringContaining('support fund of 2 million euros')
+    ])
+    const only = overview().getByTestId('overview-only-here')
+    expect(await only.textContent()).toContain('Coast Daily alone reports')
+    expect(await only.textContent()).toContain('Mayor Jonas Berg slammed the ministry')
+    expect(await overview().getByTestId('overview-framing').textContent()).toMatch(/Coast Daily.*loaded attribution: slammed/)
+    expect(await overview().getByTestId('overview-quotes').textContent()).toMatch(/“We are fishing the same grounds.*” verbatim in Coast Daily, Northbay Wire; not in Radio North/)
+  })
+
+  it('names column shares in words, and the minimap jumps to a sentence', async () => {
+    const head = page.locator('.column-head').nth(1)
+    expect(await head.locator('.column-stats span').allTextContents()).toEqual([
+      expect.stringMatching(/^shares \d+% of its text with Radio North$/),
+      expect.stringMatching(/^shares \d+% of its text with Northbay Wire$/),
+      expect.stringMatching(/^\d+ of 6 sentences only here$/)
+    ])
+    const cells = page.getByTestId('minimap-1').locator('.minimap-cell')
+    expect(await cells.count()).toBe(6)
+    expect(await page.getByTestId('minimap-1').locator('.minimap-only').count()).toBeGreaterThan(0)
+    await cells.nth(5).click()
+    await expect.poll(() => page.getByTestId('column-1').locator('.sentence.active').textContent()).toContain('Mayor Jonas Berg')
+    await page.screenshot({ path: join(ROOT, 'test-results', 'compare-overview-1920.png') })
+  })
+
+  it('adds an article to the comparison, then warns when articles cover different stories and offers related coverage', async () => {
+    await page.getByRole('button', { name: 'Add article…' }).click()
+    await page.getByTestId('add-article').getByRole('textbox').fill('allotment')
+    await page.getByTestId('add-article').getByRole('button', { name: /Allotment society/ }).click()
+    await expect.poll(() => overview().getByTestId('overview-articles').locator('tbody tr').count()).toBe(4)
+    // One unrelated article among related ones: no warning, but it is told apart (greyed, 0% found elsewhere).
+    expect(await page.getByTestId('unrelated-warning').count()).toBe(0)
+    expect(await overview().locator('tr.apart th').textContent()).toBe('Upland Gazette')
+    await page.getByRole('button', { name: 'Close comparison' }).click()
+
+    for (const title of ['Cod catch in northern bay falls', 'Allotment society wins prize']) {
+      await page.locator('.article-row', { hasText: title }).getByRole('checkbox', { name: 'Pick for comparison' }).check()
+    }
+    await page.getByTestId('compare-button').click()
+    const warning = page.getByTestId('unrelated-warning')
+    await warning.waitFor()
+    expect(await warning.textContent()).toContain('These articles do not seem to cover the same story.')
+    await warning.locator('li li', { hasText: 'Bay fishermen demand help' }).getByRole('button', { name: 'Compare with it' }).click()
+    await expect.poll(() => overview().getByTestId('overview-articles').locator('tbody th').allTextContents()).toEqual(['Northbay Wire', 'Coast Daily'])
+    expect(await page.getByTestId('unrelated-warning').count()).toBe(0)
+  })
+})

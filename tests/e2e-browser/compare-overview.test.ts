@@ -85,6 +85,23 @@ describe('comparison overview in Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'compare-overview-1920.png') })
   })
 
+  it('fits a 1024x700 window without sideways scrolling, light and dark', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme)
+      const overflow = await overview().evaluate((el) => el.scrollWidth - el.clientWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+      // The alignment keeps room below the overview.
+      expect((await page.getByTestId('column-0').boundingBox())!.height).toBeGreaterThan(150)
+      await page.screenshot({ path: join(ROOT, 'test-results', `compare-overview-1024-${scheme}.png`) })
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: join(ROOT, 'test-results', 'compare-overview-1920-dark.png') })
+    await page.emulateMedia({ colorScheme: 'light' })
+  })
+
   it('adds an article to the comparison, then warns when articles cover different stories and offers related coverage', async () => {
     await page.getByRole('button', { name: 'Add article…' }).click()
     await page.getByTestId('add-article').getByRole('textbox').fill('allotment')

@@ -1,6 +1,7 @@
 /** The overview's findings: what each outlet alone reports, facts that disagree, quotes carried, altered or left out. */
 import { useState } from 'react'
 import type { Comparison } from '../../../../shared/contract'
+import { plural } from '../../format'
 import type { Pos } from '../CompareAlignment'
 
 interface Props {
@@ -36,19 +37,19 @@ export function OnlyHere({ c, labels, onJump }: Props): React.JSX.Element {
         return (
           <div key={a} className="only-here-article">
             <h4>
-              {labels[a]} alone reports ({c.overview.articles[a]!.onlyHere} sentences, best first)
+              {labels[a]} alone reports ({plural(c.overview.articles[a]!.onlyHere, 'sentence')}, best first)
             </h4>
             <ul>
               {shown.map((o) => (
                 <li key={o.sentence}>
                   <button className="jump" onClick={() => onJump({ article: a, sentence: o.sentence })} title="Show in the alignment">
                     {o.text}
+                    {o.carries.map((k) => (
+                      <span key={k} className={`carries carries-${k}`}>
+                        {CARRIES[k]}
+                      </span>
+                    ))}
                   </button>
-                  {o.carries.map((k) => (
-                    <span key={k} className={`carries carries-${k}`}>
-                      {CARRIES[k]}
-                    </span>
-                  ))}
                 </li>
               ))}
             </ul>

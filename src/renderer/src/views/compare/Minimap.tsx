@@ -8,7 +8,7 @@ import type { Pos } from '../CompareAlignment'
 
 const BANDS = 12
 /** Height in pixels of the longest article. */
-const HEIGHT = 150
+const HEIGHT = 120
 
 export function Minimap({ c, labels, onJump }: { c: Comparison; labels: string[]; onJump: (p: Pos) => void }): React.JSX.Element {
   const longest = Math.max(1, ...c.articles.map((a) => a.words))

@@ -8,6 +8,27 @@ import type { Comparison } from './contract'
 type Articles = Pick<Comparison, 'articles'>
 type Copy = Comparison['overview']['copying'][number]
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A publication time in milliseconds, and whether it knows the hour (a bare date does not). */
+export function publicationTime(iso: string | null): { at: number; hasTime: boolean } | null {
+  if (!iso) return null
+  const dateOnly = DATE_ONLY.test(iso)
+  const at = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso)
+  return Number.isNaN(at) ? null : { at, hasTime: !dateOnly }
+}
+
+/** The articles that published first among several dated ones (none when all share one time). */
+export function firstPublished(articles: { id: number; publishedAt: string | null }[]): Set<number> {
+  const dated = articles.flatMap((a) => {
+    const t = publicationTime(a.publishedAt)
+    return t ? [{ id: a.id, at: t.at }] : []
+  })
+  const first = Math.min(...dated.map((d) => d.at))
+  const firsts = dated.filter((d) => d.at === first)
+  return new Set(firsts.length < dated.length ? firsts.map((d) => d.id) : [])
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** `2025-03-04…` -> `4 Mar 2025` (the date as written, no time zone shift). */

@@ -122,5 +122,13 @@ describe('comparison overview in Chromium', () => {
     await warning.locator('li li', { hasText: 'Bay fishermen demand help' }).getByRole('button', { name: 'Compare with it' }).click()
     await expect.poll(() => overview().getByTestId('overview-articles').locator('tbody th').allTextContents()).toEqual(['Northbay Wire', 'Coast Daily'])
     expect(await page.getByTestId('unrelated-warning').count()).toBe(0)
+    await page.getByRole('button', { name: 'Close comparison' }).click()
+  })
+
+  it('marks the first publisher of a story in Stories', async () => {
+    await page.getByText('Stories', { exact: true }).click()
+    const story = page.getByTestId('stories').locator('.story', { hasText: 'Cod catch in northern bay' })
+    await story.waitFor()
+    expect(await story.locator('li', { has: page.locator('.first-publisher') }).locator('.link').allTextContents()).toEqual(['Cod catch in northern bay falls to a forty-year low'])
   })
 })

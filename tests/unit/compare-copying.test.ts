@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareArticles, type CompareInput } from '../../src/main/core/compare'
 import { copying, publicationTime, RUN_WORDS, timeline } from '../../src/main/core/compare/copying'
+import { firstPublished } from '../../src/shared/compare-text'
 import { Comparison } from '../../src/shared/contract'
 
 const wire = [
@@ -36,6 +37,15 @@ describe('timeline', () => {
     expect(publicationTime('2025-03-05')).toEqual({ at: Date.UTC(2025, 2, 5), hasTime: false })
     expect(publicationTime('2025-03-05T10:00:00+02:00')).toEqual({ at: Date.UTC(2025, 2, 5, 8), hasTime: true })
     expect(publicationTime('last Tuesday')).toBeNull()
+  })
+})
+
+describe('first publisher', () => {
+  it('marks the earliest dated article, none when all share one time, ignoring undated ones', () => {
+    const at = (id: number, publishedAt: string | null) => ({ id, publishedAt })
+    expect([...firstPublished([at(1, '2025-03-04'), at(2, '2025-03-03T22:00:00Z'), at(3, null)])]).toEqual([2])
+    expect([...firstPublished([at(1, '2025-03-03'), at(2, '2025-03-03'), at(3, null)])]).toEqual([])
+    expect([...firstPublished([at(1, null), at(2, null)])]).toEqual([])
   })
 })
 

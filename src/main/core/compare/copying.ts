@@ -5,7 +5,9 @@
  * Long shared runs are what wire copy and churnalism leave behind; a shared sentence here and
  * there is only two reporters covering the same event.
  */
+import { publicationTime } from '../../../shared/compare-text'
 import type { Comparison, Overview } from '../../../shared/contract'
+export { publicationTime }
 
 /** A shared passage counts as copied text from this many words on (about two sentences of news prose). */
 export const RUN_WORDS = 25
@@ -17,16 +19,6 @@ type Timeline = Overview['timeline']
 type Copying = Overview['copying']
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
-
-/** A publication time in milliseconds, and whether it knows the hour (a bare date does not). */
-export function publicationTime(iso: string | null): { at: number; hasTime: boolean } | null {
-  if (!iso) return null
-  const dateOnly = DATE_ONLY.test(iso)
-  const at = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso)
-  return Number.isNaN(at) ? null : { at, hasTime: !dateOnly }
-}
-
 /** The articles by publication time (those without one last, in their order), with hours after the first. */
 export function timeline(c: Pick<Comparison, 'articles'>): Timeline {
   const times = c.articles.map((a) => publicationTime(a.publishedAt))

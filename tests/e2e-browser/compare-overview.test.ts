@@ -92,8 +92,11 @@ describe('comparison overview in Chromium', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme)
       const overflow = await overview().evaluate((el) => el.scrollWidth - el.clientWidth)
       expect(overflow).toBeLessThanOrEqual(0)
-      // The alignment keeps room below the overview.
-      expect((await page.getByTestId('column-0').boundingBox())!.height).toBeGreaterThan(150)
+      // The alignment keeps room below the overview, inside the window (the page itself does not scroll).
+      const body = (await page.getByTestId('column-0').boundingBox())!
+      expect(body.y + body.height).toBeLessThanOrEqual((await page.getByTestId('diff-panel').boundingBox())!.y + 1)
+      expect(body.height).toBeGreaterThan(120)
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBe(700)
       await page.screenshot({ path: join(ROOT, 'test-results', `compare-overview-1024-${scheme}.png`) })
     }
     await page.setViewportSize({ width: 1920, height: 1080 })

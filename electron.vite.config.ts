@@ -29,7 +29,7 @@ export default defineConfig({
         // import-worker: parses files in worker threads (time and memory limits per file).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts'),
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts'),
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.

@@ -104,16 +104,16 @@ interface QueryFigures {
 function build(dir: string, corpusDir: string, n: number): BuildFigures {
   const docs = corpus(corpusDir, n)
   const lib = Library.open(dir)
-  const insert = lib.db.prepare(`INSERT INTO articles (title, text, word_count, source_name, source_format, content_hash, imported_at)
+  const insert = Library.connection(lib).prepare(`INSERT INTO articles (title, text, word_count, source_name, source_format, content_hash, imported_at)
     VALUES (?, ?, 0, 'bench.txt', 'txt', ?, '2026-01-01')`)
-  const pending = lib.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
-  lib.db.transaction(() => docs.forEach((d, i) => pending.run(insert.run(d.title, d.text, `h${i}`).lastInsertRowid)))()
+  const pending = Library.connection(lib).prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
+  Library.connection(lib).transaction(() => docs.forEach((d, i) => pending.run(insert.run(d.title, d.text, `h${i}`).lastInsertRowid)))()
   // Segments of up to 20,000 articles, as the builder worker makes them.
   let t = process.hrtime.bigint()
-  maintain(lib.db)
+  maintain(Library.connection(lib))
   const buildMs = ms(t)
-  const size = (lib.db.prepare('SELECT sum(length(data)) AS n FROM search_segments').get() as { n: number }).n
-  const segments = (lib.db.prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
+  const size = (Library.connection(lib).prepare('SELECT sum(length(data)) AS n FROM search_segments').get() as { n: number }).n
+  const segments = (Library.connection(lib).prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
   lib.close()
 
   const fts = new Database(join(dir, 'fts.sqlite'))
@@ -131,8 +131,8 @@ function build(dir: string, corpusDir: string, n: number): BuildFigures {
 /** Phase 2, a fresh process, as the query worker starts: load, answer, take new articles, answer the mix. */
 function query(dir: string, corpusDir: string): QueryFigures {
   const lib = Library.open(dir)
-  verifyAndRepair(lib.db)
-  const index = new SearchIndex(lib.db)
+  verifyAndRepair(Library.connection(lib))
+  const index = new SearchIndex(Library.connection(lib))
   index.refresh()
   index.search({ q: 'economy' })
   const firstMs = performance.now() // since this process started
@@ -140,10 +140,10 @@ function query(dir: string, corpusDir: string): QueryFigures {
 
   // 100 new articles: stored as pending, searchable after one refresh (in-memory pending index).
   const fresh = corpus(corpusDir, 100).map((d, i) => ({ title: `Fresh ${i} ${d.title}`, text: `zyxfresh ${d.text}` }))
-  const insert = lib.db.prepare(`INSERT INTO articles (title, text, word_count, source_name, source_format, content_hash, imported_at)
+  const insert = Library.connection(lib).prepare(`INSERT INTO articles (title, text, word_count, source_name, source_format, content_hash, imported_at)
     VALUES (?, ?, 0, 'bench.txt', 'txt', ?, '2026-01-02')`)
-  const pending = lib.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
-  lib.db.transaction(() => fresh.forEach((d, i) => pending.run(insert.run(d.title, d.text, `f${i}`).lastInsertRowid)))()
+  const pending = Library.connection(lib).prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
+  Library.connection(lib).transaction(() => fresh.forEach((d, i) => pending.run(insert.run(d.title, d.text, `f${i}`).lastInsertRowid)))()
   let t = process.hrtime.bigint()
   index.refresh()
   const found = index.search({ q: 'zyxfresh', limit: 200 }).total
@@ -153,7 +153,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
   const lat = latencies((q) => index.search({ q: q.parallax, limit: 20 }), ROUNDS)
 
   // Related coverage for one article (compare issue): 30 articles spread over the library.
-  const count = (lib.db.prepare('SELECT max(id) AS n FROM articles').get() as { n: number }).n
+  const count = (Library.connection(lib).prepare('SELECT max(id) AS n FROM articles').get() as { n: number }).n
   // Warm-up, as for the query mix (the first calls after loading fill per-segment caches and JIT).
   const t0 = process.hrtime.bigint()
   index.related(2, 10)
@@ -166,7 +166,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
     const t1 = process.hrtime.bigint()
     index.related(id, 10)
     related.push(ms(t1))
-    sampleTitles.push((lib.db.prepare('SELECT title FROM articles WHERE id = ?').get(id) as { title: string }).title)
+    sampleTitles.push((Library.connection(lib).prepare('SELECT title FROM articles WHERE id = ?').get(id) as { title: string }).title)
   }
   // Grouping the library into stories (compare issue), up to 10,000 articles.
   let storiesMs = -1

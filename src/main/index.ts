@@ -4,7 +4,7 @@
  * and owns the window, menu, dialogs, taskbar progress and notifications. Everything it calls
  * in the core is tested without Electron; this file is tested against a stand-in for Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, protocol, shell, type IpcMainInvokeEvent } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EventPayload } from '../shared/contract'
@@ -12,6 +12,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/methods'
 import { openCore, type Core } from './core'
 import { dispatch } from './core/dispatch'
 import { APP_VERSION } from './core/version'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppRequest } from './shell/app-scheme'
 import { ImportTracker } from './shell/import-progress'
 import { buildMenu } from './shell/menu'
 import { SettingsFile } from './shell/settings'
@@ -26,10 +27,10 @@ function nativeBinding(): string | undefined {
   return candidates.find((p): p is string => !!p && existsSync(p))
 }
 
-/** Only our own window's top frame, showing our own files, may call the core. */
+/** Only our own window's top frame, showing our own renderer (app://parallax/), may call the core. */
 function trustedSender(e: IpcMainInvokeEvent): boolean {
   const frame = e.senderFrame
-  return !!mainWindow && e.sender === mainWindow.webContents && !!frame && frame === e.sender.mainFrame && frame.url.startsWith('file://')
+  return !!mainWindow && e.sender === mainWindow.webContents && !!frame && frame === e.sender.mainFrame && isAppUrl(frame.url)
 }
 
 function libraryDir(settings: SettingsFile): string {
@@ -98,6 +99,9 @@ function showAbout(): void {
   app.showAboutPanel()
 }
 
+// The renderer is served from app://parallax/ (not file://, whose extra privileges are fused off);
+// a scheme's privileges can only be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 app.enableSandbox()
 if (!app.requestSingleInstanceLock()) {
   // Another Parallax runs: it is focused (second-instance below) and this one leaves.
@@ -111,6 +115,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     lockDownSession()
+    const rendererDir = join(__dirname, '../renderer')
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request))
     const settings = new SettingsFile(app.getPath('userData'))
     core = openLibrary(settings)
     if (!core) return app.quit()

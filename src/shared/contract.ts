@@ -558,6 +558,23 @@ export const methods = {
     result: z.object({ results: z.array(ImportResult) })
   },
   /**
+   * Imports files and folders (recursively) named by their paths on this machine: the core reads
+   * them. Only for callers that may name local files (the CLI, the desktop app's main process);
+   * `dispatch` refuses it from any other caller. Problems met while walking folders come first.
+   */
+  'import.paths': {
+    args: z
+      .object({
+        jobId: JobId,
+        paths: z
+          .array(z.string().min(1, 'must not be empty').max(4096, 'is longer than 4096 characters'))
+          .min(1, 'must hold at least one path')
+          .max(100_000, 'must hold at most 100000 paths')
+      })
+      .strict(),
+    result: z.object({ results: z.array(ImportResult) })
+  },
+  /**
    * Stops a running `import.files` call between two files: what is stored stays, the rest of
    * its files are reported as skipped. Cancelling a call that is not running does nothing.
    */
@@ -586,7 +603,9 @@ export const events = {
     done: z.int().nonnegative(),
     total: z.int().nonnegative(),
     current: z.string().nullable(),
-    last: ImportResult.nullable()
+    last: ImportResult.nullable(),
+    /** Every result since the previous event: one per file, one per record of a batch file. */
+    finished: z.array(ImportResult).optional()
   }),
   /**
    * The library changed. `resync` is raised by a transport itself when its event stream

@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'notes.delete',
   'notes.export',
   'import.files',
+  'import.paths',
   'import.cancel',
   'preferences.get',
   'preferences.update'
@@ -46,6 +47,9 @@ export const SHELL_COMMANDS = ['import-files', 'import-folder', 'find', 'compare
 export const EVENT_NAMES = ['import.progress', 'library.changed', 'shell.command'] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
+
+/** Methods that read files named by path on this machine: refused unless the caller is trusted. */
+export const LOCAL_ONLY_METHODS: readonly MethodName[] = ['import.paths']
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** The IPC channels the preload and the Electron shell agree on. */

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startHttpBridge, type HttpBridge } from '../../src/main/bridge/http'
 import { openCore, type Core } from '../../src/main/core'
 import type { Envelope } from '../../src/shared/contract'
@@ -143,5 +143,90 @@ describe('HTTP bridge security', () => {
     expect(all).toContain('event: import.progress')
     expect(all).toContain('"jobId":"sse","done":1,"total":1')
     expect(all).toContain('event: library.changed')
+  })
+})
+
+/** An upload that sends its headers and `send` bytes of body, then stalls (or trickles) and never finishes. */
+function unfinishedUpload(
+  bridge: HttpBridge,
+  opts: { declared?: number; send: number; trickleMs?: number }
+): { answer: Promise<{ status: number; body: string } | 'no answer'>; stop(): void } {
+  const headers: Record<string, string | number> = { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}`, Host: `127.0.0.1:${bridge.port}` }
+  if (opts.declared !== undefined) headers['Content-Length'] = opts.declared
+  const req = request({ host: '127.0.0.1', port: bridge.port, path: '/rpc/import.files', method: 'POST', headers })
+  let timer: NodeJS.Timeout | undefined
+  const answer = new Promise<{ status: number; body: string } | 'no answer'>((resolve) => {
+    const noAnswer = setTimeout(() => resolve('no answer'), 10_000)
+    req.on('response', (res) => {
+      let body = ''
+      res.on('data', (d) => (body += String(d)))
+      res.on('end', () => (clearTimeout(noAnswer), resolve({ status: res.statusCode ?? 0, body })))
+    })
+    req.on('error', () => (clearTimeout(noAnswer), resolve('no answer')))
+  })
+  req.write('{"files":"' + 'A'.repeat(opts.send))
+  if (opts.trickleMs) timer = setInterval(() => req.write('A'), opts.trickleMs)
+  return { answer, stop: () => (clearInterval(timer), req.destroy()) }
+}
+
+describe('HTTP bridge hostile requests', () => {
+  let core: Core
+  let bridge: HttpBridge
+  const startWith = async (bodyLimits: Parameters<typeof startHttpBridge>[0]['bodyLimits']): Promise<void> => {
+    core = openCore(tmpDir())
+    bridge = await startHttpBridge({ service: core.service, staticDir: tmpDir(), bodyLimits })
+  }
+  afterEach(async () => {
+    await bridge.close()
+    core.close()
+  })
+
+  it('answers malformed percent-encoding with 400 (after the token for /rpc), never a 500 or a logged stack trace', async () => {
+    await startWith({})
+    const errors = vi.spyOn(console, 'error')
+    const host = { Host: `127.0.0.1:${bridge.port}` }
+    for (const path of ['/%', '/%FF', '/assets/%E0%A4%A']) {
+      const res = await raw(bridge, { path, headers: host })
+      expect(res.status, path).toBe(400)
+      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'invalid_argument', message: 'Malformed percent-encoding in the path' } })
+    }
+    const call = (headers: Record<string, string>) =>
+      raw(bridge, { path: '/rpc/%E0%A4%A', method: 'POST', headers: { ...host, 'Content-Type': 'application/json', ...headers }, body: '{}' })
+    expect((await call({})).status).toBe(401)
+    const authed = await call({ Authorization: `Bearer ${bridge.token}` })
+    expect(authed.status).toBe(400)
+    expect(JSON.parse(authed.body).error.message).toBe('Malformed percent-encoding in the method name')
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+  })
+
+  it('refuses uploads past the buffered-bytes budget at once, drops stalled ones, and releases what they held', async () => {
+    await startWith({ idleMs: 400 })
+    // Eight 85 MB uploads that send 1 MB and stop: two fit the budget, six are refused before any of their body is read.
+    const uploads = Array.from({ length: 8 }, () => unfinishedUpload(bridge, { declared: 85 * 1024 * 1024, send: 1024 * 1024 }))
+    const answers = await Promise.all(uploads.map((u) => u.answer))
+    uploads.forEach((u) => u.stop())
+    const statuses = answers.map((a) => (a === 'no answer' ? 0 : a.status)).sort()
+    expect(statuses).toEqual([408, 408, 503, 503, 503, 503, 503, 503])
+    const stalled = answers.find((a) => a !== 'no answer' && a.status === 408) as { body: string }
+    expect(JSON.parse(stalled.body).error.message).toMatch(/^Request body stalled: nothing received for 0.4 s$/)
+    expect(bridge.bodies()).toEqual({ active: 0, bytes: 0 })
+    // The bridge still answers normal calls.
+    const ok = await raw(bridge, { path: '/rpc/library.info', method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}`, Host: `127.0.0.1:${bridge.port}` }, body: '{}' })
+    expect(ok.status).toBe(200)
+  })
+
+  it('limits bodies read at once (chunked, no declared length) and times out a body that trickles forever', async () => {
+    await startWith({ maxConcurrent: 2, idleMs: 2_000, totalMs: 800 })
+    const uploads = Array.from({ length: 3 }, () => unfinishedUpload(bridge, { send: 1000, trickleMs: 50 }))
+    const answers = await Promise.all(uploads.map((u) => u.answer))
+    uploads.forEach((u) => u.stop())
+    const byStatus = answers.map((a) => (a === 'no answer' ? 'no answer' : `${a.status} ${JSON.parse(a.body).error.message}`)).sort()
+    expect(byStatus).toEqual([
+      '408 Request body not received within 0.8 s',
+      '408 Request body not received within 0.8 s',
+      '503 Too many uploads at once; try again when the current ones finish'
+    ])
+    expect(bridge.bodies()).toEqual({ active: 0, bytes: 0 })
   })
 })

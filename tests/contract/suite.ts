@@ -105,6 +105,12 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       expect(env.error.message).toMatch(message)
     })
 
+    it('refuses to read files named by path: import.paths is for local callers (the CLI) only', async () => {
+      const env = await h.call('import.paths', { jobId: 'x', paths: [requireSample()] })
+      expect(env).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'import.paths reads files on this machine and is not available here' } })
+      expect(await ok('articles.list', {})).toMatchObject({ total: 0 })
+    })
+
     it('refuses unknown methods and reports missing articles', async () => {
       const unknown = await h.call('library.dropEverything', {})
       expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } })

@@ -22,6 +22,8 @@ const handlers = {}
 let menuTemplate = null
 let beforeRequest = null
 let permissionHandler = null
+const protocolHandlers = {}
+let appReady = false
 
 class WebContents extends EventEmitter {
   constructor(url) {
@@ -48,8 +50,11 @@ class BrowserWindow extends EventEmitter {
     BrowserWindow.all.push(this)
   }
   loadFile(file) {
-    report.windows.at(-1).loaded = file
-    this.webContents.mainFrame.url = 'file://' + file
+    return this.loadURL(require('node:url').pathToFileURL(file).href)
+  }
+  loadURL(url) {
+    report.windows.at(-1).loaded = url
+    this.webContents.mainFrame.url = url
     setImmediate(() => this.emit('ready-to-show'))
     return Promise.resolve()
   }
@@ -110,6 +115,10 @@ const electron = {
   app,
   BrowserWindow,
   ipcMain: { handle: (channel, h) => (handlers[channel] = h) },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => (report.privilegedSchemes = { schemes, beforeReady: !appReady }),
+    handle: (scheme, h) => (protocolHandlers[scheme] = h)
+  },
   Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (m) => (menuTemplate = m) },
   dialog: {
     showMessageBox: async (_win, o) => (report.dialogs.push(o), { response: answer() }),
@@ -173,7 +182,41 @@ async function invoke(sender, frame, method, args) {
   return handlers['parallax:invoke']({ sender, senderFrame: frame }, method, args)
 }
 
+/** Requests to the app's scheme handler, as the renderer (or a hostile page) would make them. */
+async function schemeRequests(win) {
+  const handler = protocolHandlers.app
+  if (!handler) return null
+  const answer = async (url, method = 'GET') => {
+    const res = await handler(new Request(url, { method }))
+    const body = await res.text()
+    return { url, status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), length: body.length, body: body.slice(0, 200) }
+  }
+  const index = await answer(win.webContents.mainFrame.url)
+  const assets = [...index.body.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1])
+  const full = await (await handler(new Request(win.webContents.mainFrame.url))).text()
+  for (const m of full.matchAll(/(?:src|href)="\.\/([^"]+)"/g)) if (!assets.includes(m[1])) assets.push(m[1])
+  const hostile = [
+    'app://parallax/../main/index.js',
+    'app://parallax/%2e%2e/main/index.js',
+    'app://parallax/..%2fmain%2findex.js',
+    'app://parallax/%2e%2e%2f%2e%2e%2fpackage.json',
+    'app://parallax/assets/..%5c..%5cmain%5cindex.js',
+    'app://parallax/%00index.html',
+    'app://parallax/%E0%A4%A',
+    'app://parallax/assets',
+    'app://parallax/nope.js',
+    'app://other/index.html'
+  ]
+  return {
+    index,
+    assets: await Promise.all(assets.map((a) => answer('app://parallax/' + a))),
+    hostile: await Promise.all(hostile.map((u) => answer(u))),
+    post: await answer('app://parallax/index.html', 'POST')
+  }
+}
+
 async function scenario() {
+  appReady = true
   readyResolve()
   if (process.env.STANDIN_SCENARIO === 'startup') {
     // Startup only: either a window opens or the shell quits (e.g. after a refused library).
@@ -191,6 +234,13 @@ async function scenario() {
   report.ipc.push(await invoke(wc, { url: 'file:///sub.html' }, 'library.info', {}))
   report.ipc.push(await invoke(wc, wc.mainFrame, 'articles.get', { id: 'seven' }))
   report.ipc.push(await invoke(wc, wc.mainFrame, 'no.such.method', {}))
+  // Our renderer's files, but from file:// rather than our scheme: not trusted.
+  const fileFrame = { url: require('node:url').pathToFileURL(join(__dirname, '../../out/renderer/index.html')).href }
+  report.ipc.push(await invoke(new WebContents(fileFrame.url), fileFrame, 'library.info', {}))
+  wc.mainFrame.url = fileFrame.url
+  report.ipc.push(await invoke(wc, wc.mainFrame, 'library.info', {}))
+  wc.mainFrame.url = report.windows[0].loaded
+  report.scheme = await schemeRequests(win)
 
   // Navigation and new windows.
   const nav = { prevented: false, preventDefault: () => (nav.prevented = true) }

@@ -41,7 +41,7 @@ describe('import batches', () => {
       expect(byName['clip.mp4']).toMatchObject({ status: 'skipped', reason: 'unsupported file type (.mp4)' })
       expect(byName['passwd.txt']).toMatchObject({ status: 'skipped', reason: 'symbolic link: not followed' })
       expect(lib.articles.count()).toBe(3)
-      expect((lib.db.pragma('integrity_check', { simple: true }) as string)).toBe('ok')
+      expect((Library.connection(lib).pragma('integrity_check', { simple: true }) as string)).toBe('ok')
     } finally {
       lib.close()
     }
@@ -95,7 +95,7 @@ describe('import batches', () => {
     const lib = Library.open(dir)
     try {
       // A trigger stands in for a failing disk: the second insert aborts inside its transaction.
-      lib.db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON articles WHEN (SELECT count(*) FROM articles) >= 1
+      Library.connection(lib).exec(`CREATE TRIGGER fail_second BEFORE INSERT ON articles WHEN (SELECT count(*) FROM articles) >= 1
         BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`)
       const files = ['One', 'Two'].map((t) => ({ name: `${t}.txt`, bytes: new TextEncoder().encode(`${t}\n\n${t} body.`) }))
       const results = await importBatch(lib, files)

@@ -113,5 +113,52 @@ describe('parallax backup and restore', () => {
     expect(bad.code).toBe(1)
     expect(bad.err).toMatch(/^parallax: /)
     expect(JSON.parse(parallax('list', '--library', lib, '--json').out)).toHaveLength(1)
+  }, 90_000) // ten real commands; on the shared two-core machines each can take several seconds
+})
+
+describe('parallax import of batch files and hostile metadata', () => {
+  // eslint-disable-next-line no-control-regex
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+
+  it('prints one JSON line per record of a batch file, not only the last', () => {
+    const lib = tmpDir()
+    const src = tmpDir()
+    const records = [
+      { title: 'First record', text: 'The first record of the export has enough words to be an article.' },
+      { title: 'Second record', text: '' },
+      { title: 'Third record', text: 'The third record of the export is an article about something else entirely.' }
+    ]
+    writeFileSync(join(src, 'export.ndjson'), records.map((r) => JSON.stringify(r)).join('\n'))
+    const r = parallax('import', join(src, 'export.ndjson'), '--library', lib, '--json')
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.map((l) => [l.path.slice(src.length + 1), l.status])).toEqual([
+      ['export.ndjson (line 1)', 'imported'],
+      ['export.ndjson (line 2)', 'failed'],
+      ['export.ndjson (line 3)', 'imported']
+    ])
+    expect(r.code).toBe(1)
+  })
+
+  it('escapes control characters from files in list, show, search and the import summary', { timeout: 60_000 }, () => {
+    const lib = tmpDir()
+    const src = tmpDir()
+    const hostile = '\u001b]0;owned\u0007\u001b[2J\u009b31m'
+    const record = { title: `Harbour ${hostile} title`, outlet: `Quay${hostile}Times`, author: `A${hostile}`, text: `Harbour bridge repairs begin ${hostile} next week, the council said on Monday.` }
+    writeFileSync(join(src, 'records.json'), JSON.stringify([record]))
+    const badName = join(src, 'bad\u001b[2Jname.txt')
+    writeFileSync(badName, '')
+    const imported = parallax('import', src, '--library', lib)
+    expect(imported.out).toContain('bad\\x1b[2Jname.txt: empty file')
+    const outputs = [
+      imported.out,
+      parallax('list', '--library', lib).out,
+      parallax('show', '1', '--library', lib).out,
+      parallax('search', 'harbour', '--library', lib).out,
+      parallax('search', 'harbour', '--library', lib, '--json').out
+    ]
+    for (const out of outputs) {
+      expect(out).toMatch(/[Hh]arbour/)
+      expect(out).not.toMatch(RAW_CONTROL)
+    }
   })
 })

@@ -7,6 +7,7 @@ import { extractEntities, mayName } from '../../src/main/core/compare/entities'
 import { findQuotes } from '../../src/main/core/compare/quotes'
 import { splitSentences } from '../../src/main/core/compare/sentences'
 import { parsePlainText } from '../../src/main/core/importers/text'
+import { Library } from '../../src/main/core/store/library'
 import { FIXTURES } from '../helpers/paths'
 
 function article(name: string, id: number): CompareInput {
@@ -167,7 +168,7 @@ describe('stored entities', () => {
       })
       const ids = results.map((r) => r.articleId!)
       // An older version's list, stored as a plain array with an entity the current one would not find.
-      core.library.db.prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify([{ kind: 'number', text: '19', key: 'number:19' }]), ids[0])
+      Library.connection(core.library).prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify([{ kind: 'number', text: '19', key: 'number:19' }]), ids[0])
       const c = await core.service['compare.run']({ ids })
       expect(c.entities.map((e) => e.text)).not.toContain('19')
       expect(c.changes.map((ch) => ch.kind)).toContain('number')

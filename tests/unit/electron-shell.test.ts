@@ -23,6 +23,8 @@ interface Report {
   sandboxEnabled: boolean
   singleInstanceLock: boolean
   windows: { options: { x?: number; y?: number; width: number; height: number; webPreferences: Record<string, unknown> }; loaded?: string }[]
+  privilegedSchemes: { schemes: { scheme: string; privileges: Record<string, boolean> }[]; beforeReady: boolean }
+  scheme: { index: SchemeAnswer; assets: SchemeAnswer[]; hostile: SchemeAnswer[]; post: SchemeAnswer }
   ipc: { ok: boolean; result?: { path: string }; error?: { code: string; message: string; field?: string } }[]
   dialogs: { message?: string; detail?: string; buttons?: string[] }[]
   external: string[]
@@ -42,6 +44,15 @@ interface Report {
   revealed: string
   focused: number
   quit: number
+}
+
+interface SchemeAnswer {
+  url: string
+  status: number
+  type: string | null
+  csp: string | null
+  length: number
+  body: string
 }
 
 function runShell(env: Record<string, string>): Report {
@@ -64,19 +75,35 @@ describe('the Electron shell against a stand-in for Electron', () => {
     const library = join(data, 'library')
     const report = runShell({ STANDIN_DATA: data, PARALLAX_LIBRARY: library, STANDIN_SCENARIO: 'full', STANDIN_DIALOG_RESPONSE: '0' })
 
-    // The window: sandboxed, isolated, no Node, our own files.
+    // The window: sandboxed, isolated, no Node, our own renderer from app://parallax/ (not file://).
     expect(report.sandboxEnabled).toBe(true)
     expect(report.singleInstanceLock).toBe(true)
     expect(report.windows).toHaveLength(1)
     const { options, loaded } = report.windows[0]!
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
     expect(existsSync(options.webPreferences.preload as string)).toBe(true)
-    expect(loaded).toBe(join(ROOT, 'out/renderer/index.html'))
-    expect(existsSync(loaded!)).toBe(true)
-    expect(readFileSync(loaded!, 'utf8')).toMatch(/Content-Security-Policy"\s+content="default-src 'none'; script-src 'self'/)
+    expect(loaded).toBe('app://parallax/index.html')
+    expect(report.privilegedSchemes).toEqual({
+      schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
+      beforeReady: true
+    })
+    const built = readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8')
+    expect(built).toMatch(/Content-Security-Policy"\s+content="default-src 'none'; script-src 'self'/)
 
-    // IPC: the core answers our window's top frame only, and validates arguments.
-    const [trusted, stranger, subframe, invalid, unknown] = report.ipc
+    // The scheme serves the built renderer: the page and every file it names, with their types and the CSP.
+    const { index, assets, hostile, post } = report.scheme
+    expect(index).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', length: built.length })
+    expect(index.csp).toMatch(/^default-src 'none'; script-src 'self'; .*base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/)
+    expect(assets.length).toBeGreaterThanOrEqual(2)
+    for (const a of assets) expect(a, a.url).toMatchObject({ status: 200, type: expect.not.stringMatching(/octet-stream/) })
+    // …and nothing outside the renderer folder, however the path is spelled.
+    for (const h of hostile) expect(h, h.url).toMatchObject({ status: 404, body: 'Not found' })
+    expect(post.status).toBe(405)
+
+    // IPC: the core answers our window's top frame only (on app://parallax/), and validates arguments.
+    const [trusted, stranger, subframe, invalid, unknown, fileStranger, fileFrame] = report.ipc
+    expect(fileStranger).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender' } })
+    expect(fileFrame).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender' } })
     expect(trusted).toMatchObject({ ok: true, result: { path: library } })
     expect(stranger).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender' } })
     expect(subframe).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender' } })

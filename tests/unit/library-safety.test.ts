@@ -71,8 +71,8 @@ describe('library folder safety', () => {
       const first = await importBatch(lib, [{ name: 'a.txt', path: FILE }])
       expect(first[0]!.status).toBe('imported')
       // SQLite's own limit on the file's size: writes past it fail exactly as on a full disk.
-      const pages = lib.db.pragma('page_count', { simple: true }) as number
-      lib.db.pragma(`max_page_count = ${pages + 2}`)
+      const pages = Library.connection(lib).pragma('page_count', { simple: true }) as number
+      Library.connection(lib).pragma(`max_page_count = ${pages + 2}`)
       const big = (n: number): Uint8Array =>
         new TextEncoder().encode(`Long article ${n}\n\n${Array.from({ length: 4000 }, (_, i) => `word${n}x${i}`).join(' ')}.`)
       const results = await importBatch(lib, [1, 2, 3].map((n) => ({ name: `big-${n}.txt`, bytes: big(n) })))
@@ -81,7 +81,7 @@ describe('library folder safety', () => {
         ['skipped', 'not imported: the disk holding the library is full'],
         ['skipped', 'not imported: the disk holding the library is full']
       ])
-      expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(Library.connection(lib).pragma('integrity_check', { simple: true })).toBe('ok')
       expect(lib.articles.count()).toBe(1)
     } finally {
       lib.close()

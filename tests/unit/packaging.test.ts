@@ -74,7 +74,9 @@ describe('packaging', () => {
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true
+      onlyLoadAppFromAsar: true,
+      // The renderer comes from app://parallax/, so file:// keeps no privileges beyond a browser's.
+      grantFileProtocolExtraPrivileges: false
     })
     expect(config.asar).toBe(true)
     // One source image, rendered to the 1024 px PNG electron-builder derives every platform's icons from.
@@ -115,7 +117,10 @@ describe('packaging', () => {
     }
     // The shell's paths to them, relative to out/main, are the ones built.
     expect(mainCode).toContain('"../preload/index.js"')
-    expect(mainCode).toContain('"../renderer/index.html"')
+    // The renderer folder is served over app://parallax/ (never loaded from file://).
+    expect(mainCode).toContain('"../renderer"')
+    expect(mainCode).toContain('loadURL(APP_INDEX_URL)')
+    expect(mainCode).not.toMatch(/loadFile\(/)
 
     // The benchmarks are built beside the app but not shipped; nor are source maps.
     expect(existsSync(join(ROOT, 'out/main/bench-search.js'))).toBe(true)

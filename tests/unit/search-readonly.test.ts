@@ -37,9 +37,9 @@ describe('search where nothing can be written', () => {
   it('answers search, related and stories on a full disk from memory, with one notice', async () => {
     // SQLite's own limit on the file's size: writes past it fail exactly as on a full disk
     // (after a VACUUM, so no free page is left inside the file either).
-    lib.db.exec('VACUUM')
-    lib.db.pragma(`max_page_count = ${lib.db.pragma('page_count', { simple: true }) as number}`)
-    const search = new InProcessSearch(lib.db, (m) => notices.push(m))
+    Library.connection(lib).exec('VACUUM')
+    Library.connection(lib).pragma(`max_page_count = ${Library.connection(lib).pragma('page_count', { simple: true }) as number}`)
+    const search = new InProcessSearch(Library.connection(lib), (m) => notices.push(m))
     const res = await search.search({ q: 'harbour bridge' })
     expect(res.error).toBeNull()
     expect(res.hits.map((h) => h.id).sort()).toEqual([ids[0], ids[1]])
@@ -47,7 +47,7 @@ describe('search where nothing can be written', () => {
     expect(await search.stories()).toContainEqual([ids[0], ids[1]])
     expect(await search.status()).toMatchObject({ state: 'ready', documents: 3, segments: 0, pending: 3 })
     expect(notices).toEqual(['Search index not saved: the disk is full; searching the library from memory.'])
-    expect(segments(lib.db)).toBe(0)
+    expect(segments(Library.connection(lib))).toBe(0)
     // A write made meanwhile (here an edit that fits on the disk) is searchable, and its refresh does not fail.
     lib.articles.update(ids[2]!, { title: 'Council quay vote' })
     await expect(search.changed()).resolves.toBeUndefined()

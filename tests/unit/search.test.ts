@@ -34,7 +34,7 @@ describe('search', () => {
     const files = Object.entries(ARTICLES).map(([k, t]) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(t) }))
     const results = await importBatch(lib, files)
     ids = Object.fromEntries(Object.keys(ARTICLES).map((k, i) => [k, results[i]!.articleId!]))
-    search = new InProcessSearch(lib.db)
+    search = new InProcessSearch(Library.connection(lib))
   })
   afterEach(() => lib.close())
 
@@ -205,18 +205,18 @@ describe('search', () => {
 
   it('survives a restart without a rebuild, and rebuilds a corrupt stored segment', async () => {
     await search.search({ q: 'harbour' })
-    const segs = () => lib.db.prepare('SELECT id, checksum FROM search_segments').all() as { id: number; checksum: string }[]
+    const segs = () => Library.connection(lib).prepare('SELECT id, checksum FROM search_segments').all() as { id: number; checksum: string }[]
     const stored = segs()
     expect(stored).toHaveLength(1)
     // Restart: a new index over the same file loads the same segment, builds nothing.
-    const again = new InProcessSearch(lib.db)
+    const again = new InProcessSearch(Library.connection(lib))
     expect(await (async () => (await again.search({ q: 'harbour' })).total)()).toBe(2)
     expect(segs()).toEqual(stored)
     // Corrupt the stored segment: detected at start, its articles rebuilt into a new one.
-    lib.db.prepare("UPDATE search_segments SET data = '{\"broken\":' WHERE id = ?").run(stored[0]!.id)
-    expect(verifyAndRepair(lib.db).repaired).toBe(1)
-    maintain(lib.db)
-    const fresh = new SearchIndex(lib.db)
+    Library.connection(lib).prepare("UPDATE search_segments SET data = '{\"broken\":' WHERE id = ?").run(stored[0]!.id)
+    expect(verifyAndRepair(Library.connection(lib)).repaired).toBe(1)
+    maintain(Library.connection(lib))
+    const fresh = new SearchIndex(Library.connection(lib))
     fresh.refresh()
     expect(fresh.search({ q: 'harbour' }).total).toBe(2)
     expect(segs()[0]!.id).not.toBe(stored[0]!.id)
@@ -224,11 +224,11 @@ describe('search', () => {
 
   it('detects a stale index (an article with no search entry) and makes the article searchable again', async () => {
     await search.search({ q: 'harbour' })
-    lib.db.prepare('DELETE FROM search_docs WHERE article_id = ?').run(ids.apart)
-    const stale = new SearchIndex(lib.db)
+    Library.connection(lib).prepare('DELETE FROM search_docs WHERE article_id = ?').run(ids.apart)
+    const stale = new SearchIndex(Library.connection(lib))
     stale.refresh()
     expect(stale.search({ q: 'market' }).total).toBe(0)
-    expect(verifyAndRepair(lib.db).missingRows).toBe(1)
+    expect(verifyAndRepair(Library.connection(lib)).missingRows).toBe(1)
     stale.refresh()
     expect(stale.search({ q: 'market' }).hits.map((h) => h.id)).toEqual([ids.apart])
   })
@@ -236,11 +236,11 @@ describe('search', () => {
   it('merges segments past the limit and keeps every article searchable, with comparable scores', async () => {
     for (let i = 0; i < 6; i++) {
       await importBatch(lib, [{ name: `x${i}.txt`, bytes: new TextEncoder().encode(`Extra ${i}\n\nHarbour story number ${i} about the quay.`) }])
-      maintain(lib.db)
+      maintain(Library.connection(lib))
     }
-    const count = (lib.db.prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
+    const count = (Library.connection(lib).prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
     expect(count).toBeLessThanOrEqual(4)
-    const idx = new SearchIndex(lib.db)
+    const idx = new SearchIndex(Library.connection(lib))
     idx.refresh()
     expect(idx.search({ q: 'harbour', limit: 50 }).total).toBe(8)
     const db = new Database(lib.file, { readonly: true })

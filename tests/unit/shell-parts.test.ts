@@ -1,9 +1,10 @@
-/** The desktop shell's plain-Node parts: settings file, window placement, import progress. */
-import { readFileSync, writeFileSync } from 'node:fs'
+/** The desktop shell's plain-Node parts: settings file, window placement, import progress, the app:// scheme. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../src/shared/contract'
 import { ImportTracker, NOTIFY_AFTER_MS } from '../../src/main/shell/import-progress'
+import { isAppUrl, resolveAppPath, serveAppRequest } from '../../src/main/shell/app-scheme'
 import { SettingsFile } from '../../src/main/shell/settings'
 import { DEFAULT_SIZE, restoreBounds } from '../../src/main/shell/window-state'
 import { defaultLibraryDir } from '../../src/main/core/platform/paths'
@@ -67,5 +68,58 @@ describe('import progress on the taskbar', () => {
     const t = new ImportTracker({ setProgress: () => undefined, notify: (a) => notes.push(a) }, () => 0)
     t.onProgress(event({ total: 1, done: 1, current: null, last: result('imported') }))
     expect(notes).toEqual([])
+  })
+})
+
+describe('the app:// scheme that serves the renderer', () => {
+  it('maps app://parallax/ URLs to files under the renderer folder and nothing else', async () => {
+    const base = tmpDir()
+    const root = join(base, 'renderer')
+    mkdirSync(join(root, 'assets'), { recursive: true })
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Parallax</title>')
+    writeFileSync(join(root, 'assets', 'app.js'), 'export {}')
+    writeFileSync(join(base, 'secret.txt'), 'the main process code')
+    mkdirSync(join(base, 'renderer-evil'))
+    writeFileSync(join(base, 'renderer-evil', 'x.js'), 'sibling folder with a shared prefix')
+
+    expect(resolveAppPath(root, 'app://parallax/index.html')).toBe(join(root, 'index.html'))
+    expect(resolveAppPath(root, 'app://parallax/')).toBe(join(root, 'index.html'))
+    expect(resolveAppPath(root, 'app://parallax/assets/app.js?v=1#x')).toBe(join(root, 'assets', 'app.js'))
+    expect(resolveAppPath(root, 'app://parallax/assets/%61pp.js')).toBe(join(root, 'assets', 'app.js'))
+    for (const url of [
+      'app://parallax/..%2fsecret.txt',
+      'app://parallax/assets/%2E%2E%2F%2E%2E%2Fsecret.txt',
+      'app://parallax/..%5csecret.txt',
+      'app://parallax/%2e%2e%2frenderer-evil/x.js',
+      'app://parallax/index.html%00.png',
+      'app://parallax/%E0%A4%A',
+      'app://parallax/%',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'https://parallax/index.html',
+      'not a url'
+    ]) {
+      expect(resolveAppPath(root, url), url).toBeNull()
+    }
+    // Dot segments the URL parser resolves itself, and absolute-looking paths, stay under the root.
+    expect(resolveAppPath(root, 'app://parallax/%2e%2e/secret.txt')).toBe(join(root, 'secret.txt'))
+    expect(resolveAppPath(root, 'app://parallax/../../secret.txt')).toBe(join(root, 'secret.txt'))
+    expect(resolveAppPath(root, 'app://parallax//etc/passwd')).toBe(join(root, 'etc', 'passwd'))
+    expect(resolveAppPath(root, 'app://parallax/%2F%2Fetc/passwd')).toBe(join(root, 'etc', 'passwd'))
+
+    const page = await serveAppRequest(root, new Request('app://parallax/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(await page.text()).toBe('<!doctype html><title>Parallax</title>')
+    for (const url of ['app://parallax/%2e%2e/secret.txt', 'app://parallax/..%2fsecret.txt', 'app://parallax/%2e%2e%2frenderer-evil/x.js']) {
+      const escape = await serveAppRequest(root, new Request(url))
+      expect([escape.status, await escape.text()], url).toEqual([404, 'Not found'])
+    }
+    expect((await serveAppRequest(root, new Request('app://parallax/assets'))).status).toBe(404)
+    expect((await serveAppRequest(root, new Request('app://parallax/index.html', { method: 'POST', body: 'x' }))).status).toBe(405)
+    expect(isAppUrl('app://parallax/index.html')).toBe(true)
+    expect(isAppUrl('app://parallax.evil/index.html')).toBe(false)
+    expect(isAppUrl('file:///app/out/renderer/index.html')).toBe(false)
   })
 })

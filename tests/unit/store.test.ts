@@ -34,11 +34,11 @@ describe('library store', () => {
     const lib = Library.open(dir)
     try {
       expect(existsSync(join(dir, LIBRARY_FILE))).toBe(true)
-      expect(lib.db.pragma('journal_mode', { simple: true })).toBe('wal')
-      expect(lib.db.pragma('foreign_keys', { simple: true })).toBe(1)
+      expect(Library.connection(lib).pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(Library.connection(lib).pragma('foreign_keys', { simple: true })).toBe(1)
       expect(lib.schemaVersion).toBe(SCHEMA_VERSION)
-      expect(lib.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
-      const cols = (lib.db.prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((c) => c.name)
+      expect(Library.connection(lib).pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+      const cols = (Library.connection(lib).prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((c) => c.name)
       expect(cols).toEqual(
         expect.arrayContaining(['title', 'author', 'outlet', 'published_at', 'url', 'language', 'text', 'source_name', 'source_format', 'content_hash', 'imported_at'])
       )
@@ -117,6 +117,21 @@ describe('library store', () => {
       const again = lib.articles.insert(article({ title: 'Another title', sourceName: 'b.txt' }))
       expect(again).toEqual({ status: 'duplicate', id: first.id, title: 'A title' })
       expect(lib.articles.count()).toBe(1)
+    } finally {
+      lib.close()
+    }
+  })
+
+  it('reads many articles in one call, in the order asked, leaving out ids it does not have', () => {
+    const lib = Library.open(tmpDir())
+    try {
+      const a = lib.articles.insert(article({ title: 'Alpha', contentHash: 'a', text: 'Alpha text.' }))
+      const b = lib.articles.insert(article({ title: 'Bravo', contentHash: 'b', text: 'Bravo text.', warnings: ['odd'] }))
+      lib.tags.change([b.id], ['x'], [])
+      expect(lib.articles.summaries([b.id, 999, a.id]).map((s) => [s.id, s.title, s.tags])).toEqual([[b.id, 'Bravo', ['x']], [a.id, 'Alpha', []]])
+      expect(lib.articles.texts([a.id, b.id])).toEqual([{ id: a.id, title: 'Alpha', text: 'Alpha text.' }, { id: b.id, title: 'Bravo', text: 'Bravo text.' }])
+      expect(lib.articles.records([b.id]).map((r) => [r.text, r.warnings])).toEqual([['Bravo text.', ['odd']]])
+      expect(lib.articles.summaries([])).toEqual([])
     } finally {
       lib.close()
     }

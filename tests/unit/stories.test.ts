@@ -34,7 +34,7 @@ describe('stories and related coverage with undated articles', () => {
     const results = await importBatch(lib, Object.entries(ARTICLES).map(([k, t]) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(t) })))
     expect(results.map((r) => r.status)).toEqual(Object.keys(ARTICLES).map(() => 'imported'))
     ids = Object.fromEntries(Object.keys(ARTICLES).map((k, i) => [k, results[i]!.articleId!]))
-    search = new InProcessSearch(lib.db)
+    search = new InProcessSearch(Library.connection(lib))
   })
   afterEach(() => lib.close())
 

@@ -6,6 +6,10 @@ import { ParserPool } from '../../src/main/core/importers/worker-pool'
 import { isRecords } from '../../src/main/core/importers/types'
 import { ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
 import { readFileSync } from 'node:fs'
+import { importBatch } from '../../src/main/core/importers/batch'
+import { Library } from '../../src/main/core/store/library'
+import { buildWorker } from '../helpers/build-worker'
+import { tmpDir } from '../helpers/tmp'
 
 const WORKER = join(ROOT, 'out/main/import-worker.js')
 const pools: ParserPool[] = []
@@ -49,5 +53,30 @@ describe('parser worker pool', () => {
     const files = Array.from({ length: 6 }, (_, i) => p.parse('txt', `${i}.txt`, new TextEncoder().encode(`Title ${i}\n\nBody ${i}.`)))
     const out = await Promise.all(files)
     expect(out.map((o) => ('title' in o ? o.title : ''))).toEqual(['Title 0', 'Title 1', 'Title 2', 'Title 3', 'Title 4', 'Title 5'])
+  })
+})
+
+describe('parser worker memory cap', () => {
+  const text = (t: string): Uint8Array => new TextEncoder().encode(t)
+
+  it('stops a file whose ArrayBuffers outgrow the cap, replaces the worker, and the rest of the batch is imported', async () => {
+    const script = await buildWorker(join(ROOT, 'tests/fixtures/workers/hog-parser.ts'))
+    const p = pool({ script, size: 2, maxMemoryMb: 160 })
+    const lib = Library.open(tmpDir())
+    try {
+      const names = ['one.txt', 'hog.txt', 'two.txt', 'hog-sync.txt', 'three.txt']
+      const sources = names.map((name, i) => ({ name, bytes: text(`Title ${i}\n\nBody number ${i} of the batch.`) }))
+      const results = await importBatch(lib, sources, { parser: p.parse, readAhead: 2 })
+      const byName = Object.fromEntries(results.map((r) => [r.name, r]))
+      for (const hog of ['hog.txt', 'hog-sync.txt']) {
+        expect(byName[hog]).toMatchObject({ status: 'failed', reason: 'file needs too much memory: parsing stopped at the 160 MB limit' })
+      }
+      expect(['one.txt', 'two.txt', 'three.txt'].map((n) => byName[n]!.status)).toEqual(['imported', 'imported', 'imported'])
+      expect(lib.articles.count()).toBe(3)
+      // The replaced workers work.
+      expect(await p.parse('txt', 'after.txt', text('After\n\nStill parsing.'))).toMatchObject({ title: 'After' })
+    } finally {
+      lib.close()
+    }
   })
 })

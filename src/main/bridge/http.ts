@@ -12,10 +12,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { LIMITS, type ApiErrorShape } from '../../shared/contract'
 import { dispatch } from '../core/dispatch'
 import type { Service } from '../core/service'
+import { contentType, RENDERER_CSP, resolveUnder } from '../renderer-files'
+import { BodyBudget, BodyRefused, type BodyLimits } from './body'
 
 export interface HttpBridgeOptions {
   service: Service
@@ -23,6 +25,8 @@ export interface HttpBridgeOptions {
   staticDir: string
   port?: number
   token?: string
+  /** Limits on request bodies (tests shorten the timeouts); defaults in DEFAULT_BODY_LIMITS. */
+  bodyLimits?: Partial<BodyLimits>
 }
 
 export interface HttpBridge {
@@ -32,39 +36,31 @@ export interface HttpBridge {
   port: number
   token: string
   server: Server
+  /** Request bodies being read and the bytes they hold (both zero when no upload is under way). */
+  bodies(): { active: number; bytes: number }
   close(): Promise<void>
 }
 
 /** Base64 makes uploads a third larger; leave room for the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil((LIMITS.maxBatchBytes * 4) / 3) + 1024 * 1024
 
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
+/**
+ * Two full-size uploads may be buffered at once (the renderer sends one batch at a time), so
+ * unfinished uploads can never hold more than ~170 MB; a stalled or crawling body is dropped.
+ */
+export const DEFAULT_BODY_LIMITS: BodyLimits = {
+  maxBodyBytes: MAX_BODY_BYTES,
+  maxConcurrent: 16,
+  maxBufferedBytes: 2 * MAX_BODY_BYTES,
+  idleMs: 15_000,
+  totalMs: 120_000
 }
 
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(32).toString('base64url')
   const staticRoot = resolve(options.staticDir)
   const sseClients = new Set<ServerResponse>()
+  const budget = new BodyBudget({ ...DEFAULT_BODY_LIMITS, ...options.bodyLimits })
   let port = 0
 
   const server = createServer((req, res) => {
@@ -85,31 +81,27 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     }
     if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(res, 403, 'forbidden', 'Cross-site request refused')
 
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)))
+    const url = requestUrl(req)
+    if (!url) return refuse(res, 400, 'invalid_argument', 'Malformed request target')
+    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname.slice(5))
     if (url.pathname === '/events') return handleEvents(req, res, url.searchParams.get('token'))
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'forbidden', 'Method not allowed')
-    return serveStatic(res, url.pathname)
+    const path = decodePath(url.pathname)
+    if (path === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the path')
+    return serveStatic(res, staticRoot, path)
   }
 
-  async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Use POST for /rpc')
+    // The token first: nothing about the request is examined for a caller without it.
     if (!tokenMatches(bearer(req.headers.authorization), token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
+    const method = decodePath(encodedMethod)
+    if (method === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the method name')
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'invalid_argument', 'Content-Type must be application/json')
     }
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > MAX_BODY_BYTES) {
-      // Answer at once and drop the connection rather than read a body we will not use.
-      res.setHeader('Connection', 'close')
-      return refuse(res, 413, 'too_large', `Request too large: limit ${MAX_BODY_BYTES} bytes`)
-    }
-    let body: string
-    try {
-      body = await readBody(req, MAX_BODY_BYTES)
-    } catch (err) {
-      return refuse(res, 413, 'too_large', (err as Error).message)
-    }
+    const body = await readBody(budget, req, res)
+    if (body === null) return
     let args: unknown
     try {
       args = body.length ? JSON.parse(body) : {}
@@ -132,27 +124,6 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     })
   }
 
-  function serveStatic(res: ServerResponse, pathname: string): void {
-    let rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
-    if (rel === '' || rel === '.') rel = 'index.html'
-    const file = resolve(join(staticRoot, rel))
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return refuse(res, 403, 'forbidden', 'Path outside the app')
-    let size: number
-    try {
-      const st = statSync(file)
-      if (!st.isFile()) throw new Error('not a file')
-      size = st.size
-    } catch {
-      return refuse(res, 404, 'not_found', 'Not found')
-    }
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': size,
-      'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600'
-    })
-    createReadStream(file).pipe(res)
-  }
-
   const unsubscribe = options.service.events.subscribe((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
     for (const client of sseClients) client.write(frame)
@@ -171,6 +142,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     port,
     token,
     server,
+    bodies: () => budget.usage(),
     close: () =>
       new Promise<void>((done) => {
         unsubscribe()
@@ -182,11 +154,29 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
 }
 
 function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CSP)
+  res.setHeader('Content-Security-Policy', RENDERER_CSP)
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'no-referrer')
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+/** The request target as a URL, or null when it cannot be parsed. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://bridge.invalid')
+  } catch {
+    return null
+  }
+}
+
+/** Percent-decoding that answers null for malformed input (`%`, `%FF`, a cut UTF-8 sequence) instead of throwing. */
+export function decodePath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -201,22 +191,39 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        reject(new Error(`Request too large: limit ${limit} bytes`))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
+/** A file of the built renderer, or 403/404. */
+function serveStatic(res: ServerResponse, staticRoot: string, pathname: string): void {
+  const file = resolveUnder(staticRoot, pathname)
+  if (!file) return refuse(res, 403, 'forbidden', 'Path outside the app')
+  let size: number
+  try {
+    const st = statSync(file)
+    if (!st.isFile()) throw new Error('not a file')
+    size = st.size
+  } catch {
+    return refuse(res, 404, 'not_found', 'Not found')
+  }
+  res.writeHead(200, {
+    'Content-Type': contentType(file),
+    'Content-Length': size,
+    'Cache-Control': basename(file) === 'index.html' ? 'no-store' : 'max-age=3600'
   })
+  createReadStream(file).pipe(res)
+}
+
+/** The body as text, or null once a refusal has been sent (too large, server busy, too slow). */
+async function readBody(budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+  try {
+    return (await budget.read(req)).toString('utf8')
+  } catch (err) {
+    if (!(err instanceof BodyRefused)) throw err
+    // Answer and drop the connection rather than read (or keep) a body we will not use.
+    res.setHeader('Connection', 'close')
+    if (err.status === 503) res.setHeader('Retry-After', '5')
+    // No error code of its own: an incomplete body is a bad argument, a busy server a size problem.
+    refuse(res, err.status, err.status === 408 ? 'invalid_argument' : 'too_large', err.message)
+    return null
+  }
 }
 
 function statusFor(error: ApiErrorShape): number {

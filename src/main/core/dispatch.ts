@@ -3,18 +3,37 @@
  * validation against the contract, the service call, and errors turned into the same
  * `{ code, message, field }` shape everywhere. Nothing unvalidated reaches the service.
  */
-import { ApiError, methods, type ApiErrorShape, type Envelope } from '../../shared/contract'
-import { METHOD_NAMES, type MethodName } from '../../shared/methods'
+import { ApiError, methods, type ApiErrorShape, type Args, type Envelope, type Result } from '../../shared/contract'
+import { LOCAL_ONLY_METHODS, METHOD_NAMES, type MethodName } from '../../shared/methods'
 import type { Service } from './service'
 import { LibraryError } from './store/library'
 
 const KNOWN = new Set<string>(METHOD_NAMES)
+const LOCAL_ONLY = new Set<MethodName>(LOCAL_ONLY_METHODS)
+
+/** Who is calling. `local`: a caller that may name files on this machine (the CLI, the shell's own code). */
+export interface Caller {
+  local?: boolean
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && KNOWN.has(name)
 }
 
-export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+/**
+ * A method the caller names in code gets its own result type (the CLI needs no casts); a name
+ * from the wire is checked against the allow-list first.
+ */
+export async function dispatch<M extends MethodName>(service: Service, method: M, rawArgs: Args<M>, caller?: Caller): Promise<Envelope<Result<M>>>
+export async function dispatch(service: Service, method: unknown, rawArgs: unknown, caller?: Caller): Promise<Envelope<unknown>>
+export async function dispatch(service: Service, method: unknown, rawArgs: unknown, caller: Caller = {}): Promise<Envelope<unknown>> {
+  if (LOCAL_ONLY.has(method as MethodName) && !caller.local) {
+    return fail({ code: 'forbidden', message: `${String(method)} reads files on this machine and is not available here` })
+  }
+  return validateAndCall(service, method, rawArgs)
+}
+
+async function validateAndCall(service: Service, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
     return fail({ code: 'unknown_method', message: `Unknown method: ${JSON.stringify(String(method)).slice(0, 80)}` })
   }

@@ -2,7 +2,7 @@
 import { ParserPool } from './importers/worker-pool'
 import { parseInProcess, type Parser } from './importers/parse'
 import { InProcessSearch, WorkerSearch, type SearchBackend } from './search/service'
-import { Service } from './service'
+import { createService, type Service } from './service'
 import { Library, type OpenOptions } from './store/library'
 
 const WORKERS = 2
@@ -33,14 +33,16 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const readAhead = pool ? WORKERS * 4 : 1
   const search: SearchBackend = options.searchWorkerScript
     ? new WorkerSearch(options.searchWorkerScript, library.file, options.nativeBinding)
-    : new InProcessSearch(library.db)
-  const service = new Service(library, search, parser, readAhead, pool ? (text) => pool.entities(text) : undefined)
+    : new InProcessSearch(Library.connection(library))
+  const service = createService(library, search, { parser, readAhead, ...(pool ? { entityWorker: (text: string) => pool.entities(text) } : {}) })
   return {
     library,
     service,
     parser,
     readAhead,
+    // In this order: no call or background work may reach a closed pool, search or library.
     close: async () => {
+      await service.close()
       await pool?.close()
       await search.close()
       library.close()

@@ -1,12 +1,13 @@
 /**
  * The main window, locked down: sandboxed renderer with context isolation and no Node, our
- * own files only, no navigation, no new windows, no webviews, no permissions, and no request
- * to the network (the CSP in index.html says the same from inside the page). Links from
- * articles open in the system browser after the user confirms.
+ * own renderer only (served from app://parallax/), no navigation, no new windows, no webviews,
+ * no permissions, and no request to the network (the CSP in index.html says the same from
+ * inside the page). Links from articles open in the system browser after the user confirms.
  */
 import { BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { join } from 'node:path'
 import type { SettingsFile } from './settings'
+import { APP_INDEX_URL } from './app-scheme'
 import { restoreBounds } from './window-state'
 
 export function createMainWindow(settings: SettingsFile): BrowserWindow {
@@ -47,7 +48,7 @@ export function createMainWindow(settings: SettingsFile): BrowserWindow {
     void openExternally(win, url)
     return { action: 'deny' }
   })
-  void win.loadFile(join(__dirname, '../renderer/index.html'))
+  void win.loadURL(APP_INDEX_URL)
   return win
 }
 

@@ -22,7 +22,8 @@ export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string
 }
 
 export interface BatchOptions {
-  onProgress?: (p: { done: number; total: number; current: string | null; last: ImportResult | null }) => void
+  /** Before each file and at the end; `finished` holds every result since the previous call (a batch file has one per record). */
+  onProgress?: (p: { done: number; total: number; current: string | null; last: ImportResult | null; finished: ImportResult[] }) => void
   signal?: AbortSignal
   /** Where parsing runs: in-process by default, a worker pool in the app and the CLI. */
   parser?: Parser
@@ -60,12 +61,17 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   let next = 0
   // Once the disk is full every further file would fail the same way: say so once, skip the rest.
   let diskFull = false
+  let reported = 0
+  const progress = (done: number, current: string | null): void => {
+    options.onProgress?.({ done, total, current, last: results.at(-1) ?? null, finished: results.slice(reported) })
+    reported = results.length
+  }
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
       continue
     }
-    options.onProgress?.({ done: i, total, current: source.name, last: results.at(-1) ?? null })
+    progress(i, source.name)
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
     if (diskFull) {
       results.push(result(source.name, 'skipped', null, null, DISK_FULL))
@@ -75,14 +81,14 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
     results.push(...('done' in s ? [s.done] : await storeOutput(library, source, s, {
       onDiskFull: () => (diskFull = true),
       stopReason: () => (options.signal?.aborted ? 'cancelled: its remaining records were not imported' : diskFull ? DISK_FULL : null),
-      onRecords: (label) => options.onProgress?.({ done: i, total, current: `${source.name} (${label})`, last: null })
+      onRecords: (label) => options.onProgress?.({ done: i, total, current: `${source.name} (${label})`, last: null, finished: [] })
     })))
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
   // Files staged ahead of a cancel are dropped: nothing of theirs was stored.
   await Promise.allSettled(staged)
-  options.onProgress?.({ done: total, total, current: null, last: results.at(-1) ?? null })
+  progress(total, null)
   return results
 }
 

@@ -5,10 +5,11 @@
  * nor a merge ever blocks the main process, and a merge never blocks a query.
  */
 import Database from 'better-sqlite3'
-import { Worker } from 'node:worker_threads'
 import type { Related } from './related'
 import { SearchIndex, type SearchRequest, type SearchResponse, type SearchStatus } from './engine'
+import { WorkerClient } from '../rpc/client'
 import { maintain, verifyAndRepair } from './segments'
+import type { SearchBuildProtocol, SearchQueryProtocol, SearchWorkerData } from './worker-protocol'
 
 export interface SearchBackend {
   search(req: SearchRequest): Promise<SearchResponse>
@@ -98,66 +99,21 @@ function whyNotWritten(err: unknown): string {
   return (err as Error).message
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string }
-
-class WorkerChannel {
-  private nextId = 1
-  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
-  readonly worker: Worker
-
-  constructor(script: string, workerData: unknown, onDeath: () => void) {
-    this.worker = new Worker(script, { workerData })
-    this.worker.on('message', (m: Reply) => {
-      const w = this.waiting.get(m.id)
-      if (!w) return
-      this.waiting.delete(m.id)
-      if (m.ok) w.resolve(m.value)
-      else w.reject(new Error(m.error))
-    })
-    const fail = (err: Error): void => {
-      for (const w of this.waiting.values()) w.reject(err)
-      this.waiting.clear()
-      onDeath()
-    }
-    this.worker.on('error', fail)
-    this.worker.on('exit', () => fail(new Error('search worker stopped')))
-  }
-
-  call<T>(op: string, args?: unknown): Promise<T> {
-    const id = this.nextId++
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
-      this.worker.postMessage({ id, op, args })
-    })
-  }
-}
-
 export class WorkerSearch implements SearchBackend {
-  private query: WorkerChannel
-  private builder: WorkerChannel
+  private readonly query: WorkerClient<SearchQueryProtocol>
+  private readonly builder: WorkerClient<SearchBuildProtocol>
   private building: Promise<void> | null = null
   private again = false
   private closed = false
 
-  constructor(
-    private readonly script: string,
-    private readonly file: string,
-    private readonly nativeBinding?: string
-  ) {
-    this.builder = this.spawn('build')
-    this.query = this.spawn('query')
+  constructor(script: string, file: string, nativeBinding?: string) {
+    // A worker that dies is started again by the next call; the calls it held get an error.
+    const data = (role: SearchWorkerData['role']): SearchWorkerData => ({ role, file, ...(nativeBinding ? { nativeBinding } : {}) })
+    this.builder = new WorkerClient({ script, name: 'search index builder', data: data('build') })
+    this.query = new WorkerClient({ script, name: 'search worker', data: data('query') })
+    // Both start now: the query worker loads the segments while the builder checks them.
+    this.query.call('status', {}).catch(() => {})
     void this.rebuild()
-  }
-
-  private spawn(role: 'query' | 'build'): WorkerChannel {
-    const channel = new WorkerChannel(this.script, { role, file: this.file, nativeBinding: this.nativeBinding }, () => {
-      // A worker that died is replaced; its callers got an error.
-      if (this.closed) return
-      if (role === 'query') this.query = this.spawn('query')
-      else this.builder = this.spawn('build')
-    })
-    channel.worker.unref()
-    return channel
   }
 
   search(req: SearchRequest): Promise<SearchResponse> {
@@ -167,13 +123,13 @@ export class WorkerSearch implements SearchBackend {
     return this.query.call('locate', { id, q })
   }
   status(): Promise<SearchStatus> {
-    return this.query.call('status')
+    return this.query.call('status', {})
   }
   related(id: number, limit: number): Promise<Related[]> {
     return this.query.call('related', { id, limit })
   }
   stories(): Promise<number[][]> {
-    return this.query.call('stories')
+    return this.query.call('stories', {})
   }
 
   /**
@@ -183,7 +139,7 @@ export class WorkerSearch implements SearchBackend {
    */
   async changed(): Promise<void> {
     try {
-      await this.query.call('refresh')
+      await this.query.call('refresh', {})
     } catch (err) {
       if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', (err as Error).message)
     }
@@ -200,8 +156,8 @@ export class WorkerSearch implements SearchBackend {
       do {
         this.again = false
         try {
-          await this.builder.call('maintain')
-          await this.query.call('refresh')
+          await this.builder.call('maintain', {})
+          await this.query.call('refresh', {})
           failures = 0
         } catch (err) {
           if (this.closed) break
@@ -224,6 +180,6 @@ export class WorkerSearch implements SearchBackend {
 
   async close(): Promise<void> {
     this.closed = true
-    await Promise.all([this.query.worker.terminate(), this.builder.worker.terminate()])
+    await Promise.all([this.query.close(), this.builder.close()])
   }
 }

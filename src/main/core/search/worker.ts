@@ -4,49 +4,37 @@
  * Each opens the library file itself (WAL lets them read while the main process writes).
  */
 import Database from 'better-sqlite3'
-import { parentPort, workerData } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
+import { serveRpc } from '../rpc/server'
 import { SearchIndex } from './engine'
 import { maintain, verifyAndRepair } from './segments'
+import type { SearchBuildProtocol, SearchQueryProtocol, SearchWorkerData } from './worker-protocol'
 
-const { role, file, nativeBinding } = workerData as { role: 'query' | 'build'; file: string; nativeBinding?: string }
+const { role, file, nativeBinding } = workerData as SearchWorkerData
 const db = new Database(file, nativeBinding ? { nativeBinding } : {})
 db.pragma('busy_timeout = 10000')
 db.pragma('foreign_keys = ON')
 
-const index = role === 'query' ? new SearchIndex(db) : null
-if (role === 'build') verifyAndRepair(db)
-index?.refresh()
-
-parentPort?.on('message', (m: { id: number; op: string; args: any }) => {
-  try {
-    let value: unknown
-    switch (m.op) {
-      case 'search':
-        value = index!.search(m.args)
-        break
-      case 'locate':
-        value = index!.locate(m.args.id, m.args.q)
-        break
-      case 'related':
-        value = index!.related(m.args.id, m.args.limit)
-        break
-      case 'stories':
-        value = index!.stories()
-        break
-      case 'status':
-        value = index!.status()
-        break
-      case 'refresh':
-        index!.refresh()
-        break
-      case 'maintain':
-        maintain(db)
-        break
-      default:
-        throw new Error(`unknown operation ${m.op}`)
+if (role === 'build') {
+  verifyAndRepair(db)
+  serveRpc<SearchBuildProtocol>({
+    maintain: () => {
+      maintain(db)
+      return null
     }
-    parentPort?.postMessage({ id: m.id, ok: true, value })
-  } catch (err) {
-    parentPort?.postMessage({ id: m.id, ok: false, error: (err as Error).message })
-  }
-})
+  })
+} else {
+  const index = new SearchIndex(db)
+  index.refresh()
+  serveRpc<SearchQueryProtocol>({
+    search: (req) => index.search(req),
+    locate: ({ id, q }) => index.locate(id, q),
+    related: ({ id, limit }) => index.related(id, limit),
+    stories: () => index.stories(),
+    status: () => index.status(),
+    refresh: () => {
+      index.refresh()
+      return null
+    }
+  })
+}

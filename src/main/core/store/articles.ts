@@ -1,7 +1,9 @@
 /** The articles table: rows in and out, mapped to the contract's domain types. */
-import type Database from 'better-sqlite3'
 import type { Article, ArticleSummary, NearDuplicate, SourceFormat } from '../../../shared/contract'
-import { bandHashes, NEAR_DUPLICATE_THRESHOLD, similarity } from '../dedupe/minhash'
+import { inOrder, SUMMARY_COLUMNS, toRecord, toSummary, type ArticleRecord, type SummaryRow, type TextRow } from './article-rows'
+import type { Connection, Statement } from './connection'
+import { NearDuplicates } from './near-duplicates'
+import type { SearchDocs } from './search-docs'
 
 /** An article as an importer produces it, before it has an id. */
 export interface NewArticle {
@@ -36,13 +38,10 @@ const PATCH_COLUMNS: Record<keyof MetadataPatch, string> = {
   url: 'url',
   language: 'language'
 }
+/** The fields the search index reads: changing one makes the article pending for search. */
+const INDEXED: readonly (keyof MetadataPatch)[] = ['title', 'author', 'outlet']
 
 export type SortKey = 'importedAt' | 'publishedAt' | 'title' | 'outlet' | 'author' | 'wordCount'
-
-const SUMMARY_COLUMNS = `id, title, author, outlet, published_at, url, language, word_count,
-  source_name, source_format, content_hash, imported_at,
-  (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags t WHERE t.article_id = articles.id ORDER BY tag)) AS tags,
-  (SELECT json_group_array(collection_id) FROM collection_articles c WHERE c.article_id = articles.id) AS collections`
 
 const ORDER: Record<SortKey, string> = {
   importedAt: 'imported_at',
@@ -53,44 +52,6 @@ const ORDER: Record<SortKey, string> = {
   wordCount: 'word_count'
 }
 
-interface Row {
-  id: number
-  title: string
-  author: string | null
-  outlet: string | null
-  published_at: string | null
-  url: string | null
-  language: string | null
-  word_count: number
-  source_name: string
-  source_format: string
-  content_hash: string
-  imported_at: string
-  text?: string
-  warnings?: string
-  tags: string
-  collections: string
-}
-
-function toSummary(r: Row): ArticleSummary {
-  return {
-    id: r.id,
-    title: r.title,
-    author: r.author,
-    outlet: r.outlet,
-    publishedAt: r.published_at,
-    url: r.url,
-    language: r.language,
-    wordCount: r.word_count,
-    sourceName: r.source_name,
-    sourceFormat: r.source_format as SourceFormat,
-    contentHash: r.content_hash,
-    importedAt: r.imported_at,
-    tags: JSON.parse(r.tags) as string[],
-    collections: JSON.parse(r.collections) as number[]
-  }
-}
-
 export interface ListOptions {
   limit?: number
   offset?: number
@@ -99,6 +60,39 @@ export interface ListOptions {
   tag?: string
   collection?: number
 }
+
+/** The article's title and text, for the search index and text comparisons. */
+export interface ArticleText {
+  id: number
+  title: string
+  text: string
+}
+
+export type Facet = 'outlet' | 'language'
+
+export interface ArticleReader {
+  get(id: number): Article | null
+  /** Batch reads: the articles with these ids, in that order, missing ones left out. */
+  summaries(ids: readonly number[]): ArticleSummary[]
+  texts(ids: readonly number[]): ArticleText[]
+  records(ids: readonly number[]): ArticleRecord[]
+  ids(): number[]
+  has(id: number): boolean
+  list(opts?: ListOptions): ArticleSummary[]
+  count(opts?: Pick<ListOptions, 'tag' | 'collection'>): number
+  nearDuplicates(id: number): NearDuplicate[]
+  entities<T>(id: number, version: number): T | null
+  facet(column: Facet): { name: string; count: number }[]
+}
+
+export interface ArticleWriter extends ArticleReader {
+  insert(a: NewArticle, importedAt?: string, id?: number): InsertOutcome
+  update(id: number, patch: MetadataPatch): boolean
+  delete(ids: readonly number[]): number
+  storeEntities(id: number, version: number, list: unknown): void
+}
+
+const byIds = (columns: string): string => `SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?))`
 
 function filter(opts: Pick<ListOptions, 'tag' | 'collection'>): { where: string; params: (string | number)[] } {
   const clauses: string[] = []
@@ -114,25 +108,31 @@ function filter(opts: Pick<ListOptions, 'tag' | 'collection'>): { where: string;
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }
 
-export class ArticleStore {
-  private readonly insertStmt: Database.Statement
-  private readonly insertWithId: Database.Statement
-  private readonly byHash: Database.Statement
-  private readonly byId: Database.Statement
-  private readonly countStmt: Database.Statement
+export class ArticleStore implements ArticleWriter {
+  private readonly links: NearDuplicates
+  private readonly stmt: Record<'insert' | 'insertWithId' | 'byHash' | 'byId' | 'has' | 'count' | 'summaries' | 'texts' | 'records' | 'entities' | 'storeEntities' | 'delete', Statement>
 
-  constructor(private readonly db: Database.Database) {
-    this.insertStmt = db.prepare(`INSERT INTO articles (title, author, outlet, published_at, url, language, text,
-      word_count, source_name, source_format, content_hash, warnings, imported_at)
-      VALUES (@title, @author, @outlet, @publishedAt, @url, @language, @text,
-      @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @importedAt)`)
-    this.insertWithId = db.prepare(`INSERT INTO articles (id, title, author, outlet, published_at, url, language, text,
-      word_count, source_name, source_format, content_hash, warnings, imported_at)
-      VALUES (@id, @title, @author, @outlet, @publishedAt, @url, @language, @text,
-      @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @importedAt)`)
-    this.byHash = db.prepare('SELECT id, title FROM articles WHERE content_hash = ?')
-    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, warnings FROM articles WHERE id = ?`)
-    this.countStmt = db.prepare('SELECT count(*) AS n FROM articles')
+  constructor(
+    private readonly db: Connection,
+    private readonly searchDocs: SearchDocs
+  ) {
+    this.links = new NearDuplicates(db)
+    const columns = `title, author, outlet, published_at, url, language, text, word_count, source_name, source_format, content_hash, warnings, imported_at`
+    const values = `@title, @author, @outlet, @publishedAt, @url, @language, @text, @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @importedAt`
+    this.stmt = {
+      insert: db.prepare(`INSERT INTO articles (${columns}) VALUES (${values})`),
+      insertWithId: db.prepare(`INSERT INTO articles (id, ${columns}) VALUES (@id, ${values})`),
+      byHash: db.prepare('SELECT id, title FROM articles WHERE content_hash = ?'),
+      byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, warnings FROM articles WHERE id = ?`),
+      has: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
+      count: db.prepare('SELECT count(*) FROM articles').pluck(),
+      summaries: db.prepare(byIds(SUMMARY_COLUMNS)),
+      texts: db.prepare(byIds('id, title, text')),
+      records: db.prepare(byIds(`${SUMMARY_COLUMNS}, text, warnings`)),
+      entities: db.prepare('SELECT entities FROM articles WHERE id = ?').pluck(),
+      storeEntities: db.prepare('UPDATE articles SET entities = ? WHERE id = ?'),
+      delete: db.prepare('DELETE FROM articles WHERE id = ?')
+    }
   }
 
   /**
@@ -143,58 +143,46 @@ export class ArticleStore {
   insert(a: NewArticle, importedAt = new Date().toISOString(), id?: number): InsertOutcome {
     return this.db
       .transaction((): InsertOutcome => {
-        const existing = this.byHash.get(a.contentHash) as { id: number; title: string } | undefined
+        const existing = this.stmt.byHash.get(a.contentHash) as { id: number; title: string } | undefined
         if (existing) return { status: 'duplicate', id: existing.id, title: existing.title }
         const { signature: sig, ...row } = a
-        // An explicit id (restoring an archive into an empty library) keeps references stable.
-        const info = id === undefined ? this.insertStmt.run({ ...row, warnings: JSON.stringify(a.warnings), importedAt }) : this.insertWithId.run({ ...row, id, warnings: JSON.stringify(a.warnings), importedAt })
+        const values = { ...row, warnings: JSON.stringify(a.warnings), importedAt }
+        // An explicit id (restoring an archive) keeps references stable.
+        const info = id === undefined ? this.stmt.insert.run(values) : this.stmt.insertWithId.run({ ...values, id })
         const newId = Number(info.lastInsertRowid)
-        // Pending for search in the same transaction: never stored-but-unsearchable.
-        this.db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)').run(newId)
-        return { status: 'inserted', id: newId, nearDuplicates: sig ? this.linkNearDuplicates(newId, sig) : [] }
+        this.searchDocs.addPending(newId)
+        return { status: 'inserted', id: newId, nearDuplicates: sig ? this.links.linkNew(newId, sig) : [] }
       })
       .immediate()
   }
 
-  private linkNearDuplicates(id: number, sig: Uint32Array): NearDuplicate[] {
-    const bands = bandHashes(sig)
-    const candidates = new Set<number>()
-    const find = this.db.prepare('SELECT article_id FROM article_bands WHERE band = ? AND hash = ?').pluck()
-    bands.forEach((h, band) => {
-      for (const other of find.all(band, h) as number[]) candidates.add(other)
-    })
-    const found: NearDuplicate[] = []
-    const getSig = this.db.prepare('SELECT s.sig, a.title, a.outlet FROM article_signatures s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?')
-    const link = this.db.prepare('INSERT OR REPLACE INTO article_links (a, b, kind, similarity) VALUES (?, ?, ?, ?)')
-    for (const other of candidates) {
-      const row = getSig.get(other) as { sig: Buffer; title: string; outlet: string | null } | undefined
-      if (!row) continue
-      const otherSig = new Uint32Array(row.sig.buffer.slice(row.sig.byteOffset, row.sig.byteOffset + row.sig.byteLength))
-      const sim = similarity(sig, otherSig)
-      if (sim < NEAR_DUPLICATE_THRESHOLD) continue
-      link.run(Math.min(id, other), Math.max(id, other), 'near-duplicate', sim)
-      found.push({ id: other, title: row.title, outlet: row.outlet, similarity: sim })
-    }
-    this.db.prepare('INSERT INTO article_signatures (article_id, sig) VALUES (?, ?)').run(id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength))
-    const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)')
-    bands.forEach((h, band) => addBand.run(band, h, id))
-    return found.sort((x, y) => y.similarity - x.similarity)
-  }
-
   nearDuplicates(id: number): NearDuplicate[] {
-    return this.db
-      .prepare(
-        `SELECT a.id, a.title, a.outlet, l.similarity FROM article_links l
-         JOIN articles a ON a.id = CASE WHEN l.a = ? THEN l.b ELSE l.a END
-         WHERE l.a = ? OR l.b = ? ORDER BY l.similarity DESC`
-      )
-      .all(id, id, id) as NearDuplicate[]
+    return this.links.of(id)
   }
 
   get(id: number): Article | null {
-    const r = this.byId.get(id) as Row | undefined
-    if (!r) return null
-    return { ...toSummary(r), text: r.text ?? '', warnings: JSON.parse(r.warnings ?? '[]') as string[], nearDuplicates: this.nearDuplicates(id) }
+    const r = this.stmt.byId.get(id) as TextRow | undefined
+    return r ? { ...toRecord(r), nearDuplicates: this.links.of(id) } : null
+  }
+
+  summaries(ids: readonly number[]): ArticleSummary[] {
+    return inOrder(ids, this.stmt.summaries.all(JSON.stringify(ids)) as SummaryRow[]).map(toSummary)
+  }
+
+  texts(ids: readonly number[]): ArticleText[] {
+    return inOrder(ids, this.stmt.texts.all(JSON.stringify(ids)) as ArticleText[])
+  }
+
+  records(ids: readonly number[]): ArticleRecord[] {
+    return inOrder(ids, this.stmt.records.all(JSON.stringify(ids)) as TextRow[]).map(toRecord)
+  }
+
+  ids(): number[] {
+    return this.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]
+  }
+
+  has(id: number): boolean {
+    return this.stmt.has.get(id) !== undefined
   }
 
   /**
@@ -202,27 +190,24 @@ export class ArticleStore {
    * of the extraction (`version`), whose results are stale.
    */
   entities<T>(id: number, version: number): T | null {
-    const v = this.db.prepare('SELECT entities FROM articles WHERE id = ?').pluck().get(id) as string | null | undefined
+    const v = this.stmt.entities.get(id) as string | null | undefined
     if (!v) return null
     const stored = JSON.parse(v) as { v?: number; list?: T }
     return stored && typeof stored === 'object' && stored.v === version && stored.list !== undefined ? stored.list : null
   }
 
   storeEntities(id: number, version: number, list: unknown): void {
-    this.db.prepare('UPDATE articles SET entities = ? WHERE id = ?').run(JSON.stringify({ v: version, list }), id)
+    this.stmt.storeEntities.run(JSON.stringify({ v: version, list }), id)
   }
 
   /** Changes metadata fields; returns false when there is no such article. */
   update(id: number, patch: MetadataPatch): boolean {
     const keys = (Object.keys(patch) as (keyof MetadataPatch)[]).filter((k) => patch[k] !== undefined)
-    if (keys.length === 0) return this.byId.get(id) !== undefined
+    if (keys.length === 0) return this.stmt.byId.get(id) !== undefined
     const sets = keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ')
     return this.db.transaction(() => {
       const changed = this.db.prepare(`UPDATE articles SET ${sets} WHERE id = @id`).run({ ...patch, id }).changes > 0
-      // Indexed fields changed: the article is pending for search again, in the same transaction.
-      if (changed && keys.some((k) => k === 'title' || k === 'author' || k === 'outlet')) {
-        this.db.prepare('UPDATE search_docs SET segment_id = NULL WHERE article_id = ?').run(id)
-      }
+      if (changed && keys.some((k) => INDEXED.includes(k))) this.searchDocs.markPending([id])
       return changed
     })()
   }
@@ -235,38 +220,25 @@ export class ArticleStore {
     // NULLS LAST keeps undated articles out of the way whichever the direction.
     const rows = this.db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${sort} ${dir} NULLS LAST, id ${dir} LIMIT ? OFFSET ?`)
-      .all(...params, opts.limit ?? -1, opts.offset ?? 0) as Row[]
+      .all(...params, opts.limit ?? -1, opts.offset ?? 0) as SummaryRow[]
     return rows.map(toSummary)
   }
 
   count(opts: Pick<ListOptions, 'tag' | 'collection'> = {}): number {
-    if (opts.tag === undefined && opts.collection === undefined) return (this.countStmt.get() as { n: number }).n
+    if (opts.tag === undefined && opts.collection === undefined) return this.stmt.count.get() as number
     const { where, params } = filter(opts)
-    return (this.db.prepare(`SELECT count(*) AS n FROM articles ${where}`).get(...params) as { n: number }).n
+    return this.db.prepare(`SELECT count(*) FROM articles ${where}`).pluck().get(...params) as number
   }
 
-  /** Adds and removes tags on articles; the articles become pending for search (the tag field). */
-  tag(ids: number[], add: string[], remove: string[]): number {
-    const ins = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT id, ? FROM articles WHERE id = ?')
-    const del = this.db.prepare('DELETE FROM article_tags WHERE article_id = ? AND tag = ?')
-    const pending = this.db.prepare('UPDATE search_docs SET segment_id = NULL WHERE article_id = ?')
-    return this.db.transaction(() => {
-      let changed = 0
-      for (const id of ids) {
-        let n = 0
-        for (const t of add) n += ins.run(t, id).changes
-        for (const t of remove) n += del.run(id, t).changes
-        if (n) {
-          pending.run(id)
-          changed++
-        }
-      }
-      return changed
-    })()
+  delete(ids: readonly number[]): number {
+    return this.db.transaction(() => ids.reduce((n, id) => n + this.stmt.delete.run(id).changes, 0)).immediate()
   }
 
-  delete(ids: number[]): number {
-    const stmt = this.db.prepare('DELETE FROM articles WHERE id = ?')
-    return this.db.transaction(() => ids.reduce((n, id) => n + stmt.run(id).changes, 0)).immediate()
+  /** The most common values of a column, for filters (at most 500). */
+  facet(column: Facet): { name: string; count: number }[] {
+    const rows = this.db
+      .prepare(`SELECT ${column}, count(*) AS count FROM articles WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT 500`)
+      .all() as Record<Facet | 'count', string | number>[]
+    return rows.map((r) => ({ name: r[column] as string, count: r.count as number }))
   }
 }

@@ -7,9 +7,17 @@
 import Database from 'better-sqlite3'
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { migrate, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
+import { CollectionStore } from './collections'
+import { ComparisonStore } from './comparisons'
+import type { Connection } from './connection'
 import { LibraryLock, LibraryLockedError } from './lock'
+import { NoteStore } from './notes'
+import { PreferenceStore } from './preferences'
+import { SearchDocs } from './search-docs'
+import { TagStore } from './tags'
+import { removeRestoreLeftovers } from './staging'
 
 export const LIBRARY_FILE = 'library.sqlite'
 /** PRAGMA application_id marks the file as ours ("PRLX"). */
@@ -32,16 +40,53 @@ export interface OpenOptions {
   lock?: string
 }
 
+/**
+ * An open library: typed repositories over one connection, which stays private to the store.
+ * Everything above the store reads and writes through the repositories and `transaction`.
+ */
 export class Library {
   readonly articles: ArticleStore
+  readonly notes: NoteStore
+  readonly tags: TagStore
+  readonly collections: CollectionStore
+  readonly comparisons: ComparisonStore
+  readonly preferences: PreferenceStore
 
   private constructor(
     readonly dir: string,
     readonly file: string,
-    readonly db: Database.Database,
+    private readonly db: Connection,
     private readonly lock: LibraryLock | null
   ) {
-    this.articles = new ArticleStore(db)
+    const searchDocs = new SearchDocs(db)
+    this.articles = new ArticleStore(db, searchDocs)
+    this.notes = new NoteStore(db, searchDocs)
+    this.tags = new TagStore(db, searchDocs)
+    this.collections = new CollectionStore(db)
+    this.comparisons = new ComparisonStore(db)
+    this.preferences = new PreferenceStore(db)
+  }
+
+  /**
+   * The connection itself, for the search index's own persistence (its segments live in this
+   * file) and for tests that inspect or damage the file on purpose. Nothing else may use it.
+   */
+  static connection(library: Library): Connection {
+    return library.db
+  }
+
+  /** Runs `fn` in one (immediate) transaction: all of its writes, or none. Nests as a savepoint. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate()
+  }
+
+  get isOpen(): boolean {
+    return this.db.open
+  }
+
+  /** SQLite's online backup into `target`: consistent while the library is in use. */
+  async backup(target: string): Promise<{ totalPages: number }> {
+    return this.db.backup(target)
   }
 
   get schemaVersion(): number {
@@ -69,6 +114,8 @@ export class Library {
     } catch (err) {
       throw new LibraryError(err instanceof LibraryLockedError ? err.message : `Cannot lock the library ${dir}: ${(err as Error).message}`)
     }
+    // Holding the lock, no restore runs here: staging copies of killed restores are stale.
+    if (lock) removeRestoreLeftovers(dir)
     try {
       return Library.openLocked(dir, file, options, lock)
     } catch (err) {
@@ -96,7 +143,7 @@ export class Library {
       db.pragma('synchronous = NORMAL')
       db.pragma('foreign_keys = ON')
       db.pragma('busy_timeout = 5000')
-      migrate(db)
+      migrateLibrary(db)
     } catch (err) {
       db.close()
       throw err instanceof LibraryError ? err : new LibraryError(`Cannot prepare the library ${file}: ${describeSqliteError(err)}`)
@@ -165,14 +212,8 @@ export function inspect(file: string, dbOptions: Database.Options = {}): void {
   }
 }
 
-function migrate(db: Database.Database): void {
+function migrateLibrary(db: Connection): void {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`)
-  for (const step of MIGRATIONS) {
-    if (step.version <= current) continue
-    db.transaction(() => {
-      db.exec(step.sql)
-      db.pragma(`user_version = ${step.version}`)
-    }).immediate()
-  }
+  migrate(db, current)
 }

@@ -1,0 +1,29 @@
+/** `parallax list` and `parallax show <id>`. */
+import { limitOption, positiveInt, UsageError } from '../args'
+import type { Command } from '../context'
+import { printArticle, printJson, printList } from '../printers'
+
+export const listCommand: Command = {
+  name: 'list',
+  async run(ctx) {
+    const limit = limitOption(ctx.options)
+    ctx.open()
+    const { items, total } = await ctx.call('articles.list', limit ? { limit } : {})
+    if (ctx.json) printJson(items)
+    else printList(items, total)
+    return 0
+  }
+}
+
+export const showCommand: Command = {
+  name: 'show',
+  async run(ctx) {
+    if (ctx.args.length !== 1) throw new UsageError('show needs exactly one article id')
+    const id = positiveInt(ctx.args[0]!, 'id')
+    ctx.open()
+    const article = await ctx.call('articles.get', { id })
+    if (ctx.json) printJson(article)
+    else printArticle(article)
+    return 0
+  }
+}

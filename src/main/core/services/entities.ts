@@ -1,0 +1,64 @@
+/**
+ * An article's names, numbers and dates for comparisons: found once (NLP is slow), then stored
+ * with the extraction's version. After an import they are found in the background, one article
+ * at a time, by a queue that `close()` stops and waits for, so no work outlives the library.
+ */
+import { articleEntities, type Entity } from '../compare'
+import { ENTITY_VERSION } from '../compare/entities'
+import { splitSentences } from '../compare/sentences'
+import type { ArticleWriter } from '../store/articles'
+
+/** Finds an article's entities off the main thread (the worker pool). */
+export type EntityWorker = (text: string) => Promise<unknown>
+
+/** How many articles of one import get their entities found in the background. */
+const BACKGROUND_LIMIT = 500
+
+export class Entities {
+  private readonly queue: number[] = []
+  private running: Promise<void> | null = null
+  private closed = false
+
+  constructor(
+    private readonly articles: ArticleWriter,
+    private readonly worker?: EntityWorker
+  ) {}
+
+  stored(id: number): Entity[] | null {
+    return this.articles.entities<Entity[]>(id, ENTITY_VERSION)
+  }
+
+  /** Finds and stores the entities of an article whose entities are not stored. */
+  async find(id: number, text: string): Promise<Entity[]> {
+    const found = this.worker ? ((await this.worker(text)) as Entity[]) : articleEntities(splitSentences(text))
+    if (!this.closed) this.articles.storeEntities(id, ENTITY_VERSION, found)
+    return found
+  }
+
+  /** Queues newly imported articles for background work (only when there is a worker to do it). */
+  enqueue(ids: readonly number[]): void {
+    if (!this.worker || this.closed) return
+    this.queue.push(...ids.slice(0, BACKGROUND_LIMIT))
+    this.running ??= this.drain().finally(() => (this.running = null))
+  }
+
+  private async drain(): Promise<void> {
+    for (let id = this.queue.shift(); id !== undefined && !this.closed; id = this.queue.shift()) {
+      if (this.stored(id)) continue
+      const text = this.articles.texts([id])[0]?.text
+      if (text === undefined) continue
+      try {
+        await this.find(id, text)
+      } catch {
+        // Not fatal: the comparison finds them when it needs them.
+      }
+    }
+  }
+
+  /** Drops what is queued and waits for the article in progress, whose result is not stored. */
+  async close(): Promise<void> {
+    this.closed = true
+    this.queue.length = 0
+    await this.running
+  }
+}

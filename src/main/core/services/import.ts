@@ -1,0 +1,75 @@
+/** Importing files: a batch through the importers into the library, cancellable by job id. */
+import type { ImportOverall, ImportResult } from '../../../shared/contract'
+import { collectSources, importBatch, outletFolder, type ImportSource } from '../importers/batch'
+import type { Parser } from '../importers/parse'
+import type { ApiPart, CoreContext } from './context'
+import type { Entities } from './entities'
+
+export type ImportMethods = 'import.files' | 'import.paths' | 'import.cancel'
+
+export interface ImportOptions {
+  /** Where files are parsed (the worker pool in the app; in-process when absent). */
+  parser?: Parser
+  /** How many files to parse ahead of the one being stored. */
+  readAhead?: number
+}
+
+export interface ImportService extends ApiPart<ImportMethods> {
+  /** Cancels every running import (on close). */
+  cancelAll(): void
+}
+
+export function importService({ library, events, changed }: CoreContext, entities: Entities, options: ImportOptions): ImportService {
+  /** Running `import.files` calls by job id, so `import.cancel` can stop one. */
+  const running = new Map<string, AbortController>()
+  /** The one import path (uploads, paths: CLI and app): the batch, then search, the change event and entities. */
+  async function run(jobId: string, overall: ImportOverall | undefined, sources: ImportSource[]): Promise<ImportResult[]> {
+    const abort = new AbortController()
+    running.set(jobId, abort)
+    let results: ImportResult[]
+    try {
+      results = await importBatch(library, sources, {
+        parser: options.parser,
+        readAhead: options.readAhead ?? 1,
+        signal: abort.signal,
+        onProgress: (p) => events.emit('import.progress', { jobId, ...(overall ? { overall } : {}), ...p })
+      })
+    } finally {
+      running.delete(jobId)
+    }
+    const imported = results.flatMap((r) => (r.status === 'imported' ? [r.articleId!] : []))
+    if (imported.length) {
+      await changed('import')
+      entities.enqueue(imported)
+    }
+    return results
+  }
+
+  return {
+    async 'import.files'(args) {
+      const sources = args.files.map((f) => {
+        // A file from a chosen or dropped folder comes as "Folder/…/name": its folder is an outlet fallback.
+        const folder = outletFolder(f.name.split(/[\\/]/).slice(0, -1))
+        return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folder ? { folder } : {}) }
+      })
+      return { results: await run(args.jobId, args.overall, sources) }
+    },
+
+    /** Local callers only (dispatch refuses it over IPC and HTTP): the core walks the paths and reads the files. */
+    async 'import.paths'(args) {
+      const { sources, problems } = await collectSources(args.paths)
+      if (problems.length) events.emit('import.progress', { jobId: args.jobId, done: 0, total: sources.length, current: null, last: null, finished: problems })
+      return { results: [...problems, ...(await run(args.jobId, undefined, sources))] }
+    },
+
+    async 'import.cancel'(args) {
+      const job = running.get(args.jobId)
+      job?.abort()
+      return { cancelled: !!job }
+    },
+
+    cancelAll() {
+      for (const job of running.values()) job.abort()
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/** Stories (the library grouped by what it covers) and related coverage of one article. */
+import type { ArticleSummary, Result } from '../../../shared/contract'
+import type { ApiPart, CoreContext } from './context'
+import { noArticle } from './context'
+
+export type StoryMethods = 'stories.list' | 'articles.related'
+
+type Story = Result<'stories.list'>['items'][number]
+
+/** Below a quarter of the article's own score, a match shares a word or two, not a story. */
+const RELATED_MIN_SCORE = 0.25
+
+/** One story from its articles (all read in one batch beforehand): newest first, its dates and outlets. */
+function story(members: ArticleSummary[]): Story {
+  const articles = [...members]
+    .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
+    .map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt }))
+  const dates = articles.map((a) => a.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort()
+  return {
+    title: articles[0]!.title,
+    from: dates[0] ?? null,
+    to: dates.at(-1) ?? null,
+    outlets: [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))],
+    articles
+  }
+}
+
+export function storyService({ library, search }: CoreContext): ApiPart<StoryMethods> {
+  const { articles } = library
+  return {
+    async 'stories.list'(args) {
+      const groups = (await search.stories()).filter((g) => g.length > 1)
+      const byId = new Map(articles.summaries(groups.flat()).map((a) => [a.id, a]))
+      const items = groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? [])).filter((members) => members.length > 0).map(story)
+      items.sort((x, y) => (y.to ?? '').localeCompare(x.to ?? '') || y.articles.length - x.articles.length)
+      return { items: items.slice(0, args.limit ?? 200) }
+    },
+
+    async 'articles.related'(args) {
+      const limit = args.limit ?? 10
+      const article = articles.get(args.id)
+      if (!article) throw noArticle(args.id)
+      // Near-duplicates first (the same wire story), then the same story told differently.
+      const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true }))
+      const found = (await search.related(args.id, limit)).filter((r) => r.score >= RELATED_MIN_SCORE && !near.some((n) => n.id === r.id))
+      const ranked = [...near, ...found.map((r) => ({ ...r, nearDuplicate: false }))].slice(0, limit)
+      const byId = new Map(articles.summaries(ranked.map((r) => r.id)).map((a) => [a.id, a]))
+      const items = ranked.flatMap((r) => {
+        const a = byId.get(r.id)
+        return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate }] : []
+      })
+      return { items }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The comparison report opened from a file in Chromium, for two articles that share sentences
+ * (and an altered quote) carrying markup: a meta refresh, a <base>, a form and a full-page link,
+ * all aimed at a "leak" server on 127.0.0.1. The report is made by the real `parallax compare
+ * --format html`, so the payloads sit in the unchanged parts of word diffs and in the quote table.
+ * Nothing may navigate, submit or reach the leak server, and the payloads must read as text.
+ * The Markdown report, the notes export and the collection export escape the same text.
+ */
+import { spawnSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { CLI } from '../helpers/paths'
+import { tmpDir } from '../helpers/tmp'
+
+function parallax(...args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PARALLAX_LIBRARY: '' } })
+  if (r.status !== 0) throw new Error(`parallax ${args[0]} failed: ${r.stderr}`)
+  return r.stdout
+}
+
+/** Two articles about one event whose shared sentences and altered quote carry the payloads. */
+function articles(leak: string): [string, string] {
+  const refresh = `<meta http-equiv="refresh" content="0;url=${leak}/leak">`
+  const base = `<base href="${leak}/">`
+  const form = `<form action='${leak}/leak'><button>Continue</button></form>`
+  const link = `<a href='${leak}/leak' style='position:fixed;inset:0;display:block;background:#fff'>Read on</a>`
+  const story = (title: string, byline: string, when: string, quote: string, last: string): string =>
+    [
+      title,
+      byline,
+      'The city council approved a plan on Monday to rebuild the old harbour bridge, ending a long debate.',
+      `Officials posted a notice reading ${refresh} ${base} on the town hall door on ${when}.`,
+      `“The notice ${form} ${link} was put up ${quote},” the clerk said.`,
+      last
+    ].join('\n\n')
+  return [
+    story('Harbour bridge vote', 'March 3, 2025 — Kestrel Courier', 'Monday morning', 'by mistake and we have taken it down', 'Construction crews will begin removing the old deck in September.'),
+    story('Council backs harbour bridge', 'March 4, 2025 — Gull Gazette', 'the main entrance on Tuesday evening', 'in error and we removed it', 'Ferries will run extra services during the closure.')
+  ]
+}
+
+describe('the HTML comparison report with markup in the articles', () => {
+  let browser: Browser
+  let leakServer: Server
+  const leaked: string[] = []
+  let leak = ''
+  let lib = ''
+  let ids: string[] = []
+
+  beforeAll(async () => {
+    leakServer = createServer((req, res) => {
+      leaked.push(`${req.method} ${req.url}`)
+      res.end('leaked')
+    })
+    await new Promise<void>((done) => leakServer.listen(0, '127.0.0.1', done))
+    leak = `http://127.0.0.1:${(leakServer.address() as AddressInfo).port}`
+    // Shared by the tests below, so not a per-test tmpDir.
+    lib = mkdtempSync(join(tmpdir(), 'parallax-report-'))
+    const src = join(lib, 'sources')
+    mkdirSync(src)
+    const [a, b] = articles(leak)
+    writeFileSync(join(src, 'a.txt'), a)
+    writeFileSync(join(src, 'b.txt'), b)
+    ids = parallax('import', join(src, 'a.txt'), join(src, 'b.txt'), '--library', join(lib, 'library'), '--json')
+      .trim()
+      .split('\n')
+      .map((l) => String(JSON.parse(l).articleId))
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((done) => leakServer?.close(done))
+    if (lib) rmSync(lib, { recursive: true, force: true })
+  })
+
+  it('puts the payloads in unchanged diff parts and an altered quote (the cases under test)', () => {
+    const c = JSON.parse(parallax('compare', ...ids, '--library', join(lib, 'library'), '--json')) as {
+      pairs: { cls: string; diff: { op: string; text: string }[] }[]
+      quotes: { carriers: { verbatim: boolean; diff: { op: string; text: string }[] }[] }[]
+    }
+    const kept = c.pairs.flatMap((p) => p.diff.filter((d) => d.op === '=').map((d) => d.text)).join(' ')
+    expect(kept).toContain('<meta http-equiv="refresh"')
+    expect(kept).toContain('<base href=')
+    const altered = c.quotes.flatMap((q) => q.carriers.filter((k) => !k.verbatim).flatMap((k) => k.diff.filter((d) => d.op === '=').map((d) => d.text)))
+    expect(altered.join(' ')).toContain("<form action='")
+  })
+
+  it('opened from a file: no navigation, no request, no injected element; the payloads read as text', async () => {
+    const dir = tmpDir()
+    const file = join(dir, 'report.html')
+    writeFileSync(file, parallax('compare', ...ids, '--library', join(lib, 'library'), '--format', 'html'))
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } })
+    const navigations: string[] = []
+    page.on('framenavigated', (f) => navigations.push(f.url()))
+    const url = pathToFileURL(file).href
+    await page.goto(url)
+    // A meta refresh with delay 0 fires as soon as the page has loaded; give it every chance.
+    await page.waitForTimeout(1500)
+    await page.mouse.click(500, 400)
+    await page.waitForTimeout(500)
+
+    expect(page.url()).toBe(url)
+    expect(navigations).toEqual([url])
+    expect(leaked).toEqual([])
+    expect(await page.locator('base, form, button, a, meta[http-equiv="refresh" i], script').count()).toBe(0)
+    const text = (await page.locator('body').textContent()) ?? ''
+    expect(text).toContain(`<meta http-equiv="refresh" content="0;url=${leak}/leak">`)
+    expect(text).toContain(`<form action='${leak}/leak'><button>Continue</button></form>`)
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; navigate-to 'none'"
+    )
+    await page.close()
+  })
+
+  it('escapes <, > and & from the articles in the Markdown report', () => {
+    const md = parallax('compare', ...ids, '--library', join(lib, 'library'), '--format', 'markdown')
+    expect(md).toContain('&lt;meta http-equiv="refresh"')
+    expect(md).toContain('&lt;base href=')
+    expect(md).not.toMatch(/<(meta|base|form|a|button)\b/i)
+  })
+})

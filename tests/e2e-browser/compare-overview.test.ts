@@ -4,7 +4,7 @@
  * reader, adding an article, and the warning for articles about different stories.
  */
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -68,6 +68,22 @@ describe('comparison overview in Chromium', () => {
     expect(await only.textContent()).toContain('Mayor Jonas Berg slammed the ministry')
     expect(await overview().getByTestId('overview-framing').textContent()).toMatch(/Coast Daily.*loaded attribution: slammed/)
     expect(await overview().getByTestId('overview-quotes').textContent()).toMatch(/“We are fishing the same grounds.*” verbatim in Coast Daily, Northbay Wire; not in Radio North/)
+  })
+
+  it('exports reports that open with the overview, sources and publication times', async () => {
+    const download = async (name: string): Promise<string> => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
+      return readFileSync((await d.path())!, 'utf8')
+    }
+    const md = await download('Export Markdown')
+    const head = md.slice(0, md.indexOf('## Shared text'))
+    expect(head).toMatch(/^# Coverage comparison\n\n## Overview\n/)
+    expect(head).toContain('| Northbay Wire | 2025-03-03T08:00:00Z | Cod catch in northern bay falls to a forty-year low | 114 words | 82% | <https://wire.example/2025/03/cod-catch-low> |')
+    expect(head).toContain('**Coast Daily repeats 4 paragraphs (93 words) of Northbay Wire verbatim or lightly reworded, published 14 h later.**')
+    expect(head).toContain('number: Coast Daily has “5 million”, Northbay Wire has “2 million”')
+    const page2 = await download('Export HTML')
+    expect(page2.indexOf('<h2>Overview</h2>')).toBeLessThan(page2.indexOf('<h2>Shared text</h2>'))
+    expect(page2).toContain('<td>https://coastdaily.example/news/bay-fishermen-demand-help</td>')
   })
 
   it('names column shares in words, and the minimap jumps to a sentence', async () => {

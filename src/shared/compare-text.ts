@@ -89,9 +89,10 @@ export function copyingSentence(k: Copy, labels: string[]): string {
 }
 
 /** A timeline entry's offset: "first", "+14 h", "+2 days", "no date" (in hours when it and the first both know theirs). */
-export function timelineOffset(t: Comparison['overview']['timeline'][number], firstHasTime: boolean): string {
+export function timelineOffset(t: Comparison['overview']['timeline'][number], firstHasTime: boolean, position = 0): string {
   if (t.hoursAfterFirst === null) return 'no date'
-  if (t.hoursAfterFirst === 0) return 'first'
+  // Several published at the first time: one is "first", the others "same day" (or "same time").
+  if (t.hoursAfterFirst === 0) return position === 0 ? 'first' : firstHasTime && t.hasTime ? 'same time' : 'same day'
   const gap = hoursApart(t.hoursAfterFirst, firstHasTime && t.hasTime)
   return gap === 'the same day' ? 'same day' : `+${gap}`
 }

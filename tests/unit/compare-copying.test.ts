@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareArticles, type CompareInput } from '../../src/main/core/compare'
 import { copying, publicationTime, RUN_WORDS, timeline } from '../../src/main/core/compare/copying'
-import { firstPublished } from '../../src/shared/compare-text'
+import { articleLabels, copyingSentence, firstPublished, shortHeadline, timelineOffset } from '../../src/shared/compare-text'
 import { Comparison } from '../../src/shared/contract'
 
 const wire = [
@@ -87,5 +87,32 @@ describe('copying', () => {
     expect(copying(apart)).toEqual([])
     const together = { articles, pairs: [pair(0, 0), pair(1, 1), pair(3, 3)] } as unknown as Comparison
     expect(copying(together)).toMatchObject([{ words: 36, sentences: 3, paragraphs: 3 }])
+  })
+})
+
+describe('timeline and copying sentences', () => {
+  const k = { earlier: 0, later: 1, words: 139, sentences: 4, paragraphs: 3, verbatim: false, hoursApart: 24, hoursKnown: false, order: 'known' as const }
+  it('says who repeats whom and how much later, in hours only when both times know the hour', () => {
+    expect(copyingSentence(k, ['The New York Times', 'HuffPost'])).toBe('HuffPost repeats 3 paragraphs (139 words) of The New York Times verbatim or lightly reworded, published 1 day later')
+    expect(copyingSentence({ ...k, verbatim: true, paragraphs: 1, hoursApart: 14, hoursKnown: true }, ['Wire', 'Daily'])).toBe('Daily repeats 1 paragraph (139 words) of Wire verbatim, published 14 h later')
+    expect(copyingSentence({ ...k, hoursApart: 0 }, ['A', 'B'])).toBe('B repeats 3 paragraphs (139 words) of A verbatim or lightly reworded, published the same day')
+    expect(copyingSentence({ ...k, order: 'unknown', hoursApart: null }, ['A', 'B'])).toMatch(/^A and B share 3 paragraphs .* which came first is unknown/)
+  })
+  it('marks the first entry, and the others at the same time as "same day" or "same time"', () => {
+    const t = (hoursAfterFirst: number | null, hasTime: boolean) => ({ article: 0, publishedAt: null, hasTime, hoursAfterFirst })
+    expect([t(0, false), t(0, false), t(24, false), t(null, false)].map((x, i) => timelineOffset(x, false, i))).toEqual(['first', 'same day', '+1 day', 'no date'])
+    expect([t(0, true), t(0, true), t(0.5, true), t(14, true)].map((x, i) => timelineOffset(x, true, i))).toEqual(['first', 'same time', '+30 min', '+14 h'])
+  })
+  it('tells repeated outlets apart by date, then by headline', () => {
+    const a = (outlet: string | null, publishedAt: string | null, title: string) => ({ outlet, publishedAt, title })
+    const articles = [a('Fox News', '2025-03-03', 'One two three four five six'), a('Fox News', '2025-03-04', 'x'), a('HuffPost', '2025-03-03', 'y'), a('HuffPost', '2025-03-03', 'Other headline'), a(null, null, 'z')]
+    expect(articleLabels({ articles } as unknown as Comparison)).toEqual([
+      'Fox News, 3 Mar 2025',
+      'Fox News, 4 Mar 2025',
+      'HuffPost, 3 Mar 2025: “y”',
+      'HuffPost, 3 Mar 2025: “Other headline”',
+      'Article 5'
+    ])
+    expect(shortHeadline('One two three four five six')).toBe('One two three four five…')
   })
 })

@@ -54,7 +54,7 @@ export function overviewMarkdown(c: Comparison): string[] {
   })
   out.push('', '### Timeline', '')
   const firstHasTime = c.overview.timeline[0]?.hasTime ?? false
-  c.overview.timeline.forEach((t) => out.push(`- ${timelineOffset(t, firstHasTime)}: ${md(labels[t.article]!)}${t.publishedAt ? `, ${md(t.publishedAt)}` : ''}`))
+  c.overview.timeline.forEach((t, k) => out.push(`- ${timelineOffset(t, firstHasTime, k)}: ${md(labels[t.article]!)}${t.publishedAt ? `, ${md(t.publishedAt)}` : ''}`))
   c.overview.copying.forEach((k) => out.push(`- **${md(copyingSentence(k, labels))}.**`))
   if (c.overview.copying.length === 0) out.push('- No two articles share a long passage (25 words or more).')
   out.push('', '### Only here', '')
@@ -76,7 +76,7 @@ export function overviewHtml(c: Comparison): TrustedHtml {
     const a = c.articles[o.article]!
     return html`<tr><th>${labels[o.article]}</th><td>${a.publishedAt ?? 'no date'}</td><td>${a.title}</td><td>${a.words} words</td><td>${pct(o.shared)}</td><td>${a.url ?? '—'}</td></tr>`
   })
-  const timeline = c.overview.timeline.map((t) => html`<li>${timelineOffset(t, firstHasTime)}: ${labels[t.article]}${t.publishedAt ? `, ${t.publishedAt}` : ''}</li>`)
+  const timeline = c.overview.timeline.map((t, k) => html`<li>${timelineOffset(t, firstHasTime, k)}: ${labels[t.article]}${t.publishedAt ? `, ${t.publishedAt}` : ''}</li>`)
   const copying = c.overview.copying.length ? c.overview.copying.map((k) => html`<li><b>${copyingSentence(k, labels)}.</b></li>`) : html`<li>No two articles share a long passage (25 words or more).</li>`
   const onlyHere = f.onlyHere.map((xs, a) => xs.length > 0 && html`<li>${labels[a]} alone reports:<ul>${xs.map((x) => html`<li>${x}</li>`)}</ul></li>`)
   const facts = f.facts.map((x) => html`<li>${x.line}<ul><li>${x.a}</li><li>${x.b}</li></ul></li>`)

@@ -9,9 +9,9 @@ export function Timeline({ c, labels }: { c: Comparison; labels: string[] }): Re
   return (
     <div className="overview-timeline" data-testid="overview-timeline">
       <ol className="timeline" aria-label="Timeline by publication time">
-        {timeline.map((t) => (
+        {timeline.map((t, k) => (
           <li key={t.article} className={t.hoursAfterFirst === 0 ? 'first' : t.hoursAfterFirst === null ? 'undated' : undefined}>
-            <span className="timeline-offset">{timelineOffset(t, firstHasTime)}</span> <strong>{labels[t.article]}</strong>{' '}
+            <span className="timeline-offset">{timelineOffset(t, firstHasTime, k)}</span> <strong>{labels[t.article]}</strong>{' '}
             <span className="hint-inline">{formatDate(t.publishedAt)}</span>
           </li>
         ))}

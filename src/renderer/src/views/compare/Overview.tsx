@@ -23,11 +23,12 @@ interface Props {
 export function Overview({ c, labels, onJump, onOpen }: Props): React.JSX.Element {
   return (
     <section id="overview" className="overview" aria-label="Overview of the comparison" data-testid="overview">
+      {/* Who published first and who repeats whom: the conclusion most often looked for, so first. */}
+      <Timeline c={c} labels={labels} />
       <div className="overview-top">
         <ArticlesTable c={c} labels={labels} onOpen={onOpen} />
         <Minimap c={c} labels={labels} onJump={onJump} />
       </div>
-      <Timeline c={c} labels={labels} />
       <div className="overview-cards">
         <OnlyHere c={c} labels={labels} onJump={onJump} />
         <Disagreements c={c} labels={labels} onJump={onJump} />
@@ -58,7 +59,7 @@ function ArticlesTable({ c, labels, onOpen }: Omit<Props, 'onJump'>): React.JSX.
               <th scope="row">{labels[o.article]}</th>
               <td className="nowrap">{formatDate(a.publishedAt) || 'no date'}</td>
               <td>
-                <button className="link" onClick={() => onOpen(a.id)}>
+                <button className="link headline" onClick={() => onOpen(a.id)} title={a.title}>
                   {a.title}
                 </button>
               </td>

@@ -59,7 +59,11 @@ export const Article = ArticleSummary.extend({
 })
 export type Article = z.infer<typeof Article>
 
-export const ImportStatus = z.enum(['imported', 'duplicate', 'skipped', 'failed'])
+/**
+ * `metadata`: a file read as another file's metadata (`story.json` beside `story.txt`); its
+ * `articleId` is the article it describes.
+ */
+export const ImportStatus = z.enum(['imported', 'duplicate', 'metadata', 'skipped', 'failed'])
 export type ImportStatus = z.infer<typeof ImportStatus>
 
 /** What happened to one file of an import batch: every file gets exactly one. */
@@ -68,7 +72,7 @@ export const ImportResult = z.object({
   status: ImportStatus,
   articleId: ArticleId.nullable(),
   title: z.string().nullable(),
-  /** Why it was skipped or failed, or which article it duplicates. */
+  /** Why it was skipped or failed, which article it duplicates, or which fields it gave its article. */
   reason: z.string().nullable(),
   /** For imported articles: the existing articles it was linked to as near-duplicates. */
   nearDuplicates: z.array(ArticleId)
@@ -91,6 +95,23 @@ export const ImportOverall = z
   .strict()
   .refine((o) => o.before < o.total, { message: 'before must be less than total', path: ['before'] })
 export type ImportOverall = z.infer<typeof ImportOverall>
+
+/**
+ * Where the outlet of a file that does not name its own comes from: one name for everything
+ * imported, or the name of the sub-folder it was found in ("Quay Times/2024/a.txt": Quay Times).
+ * Without it a folder's name is never taken for an outlet (`bbc/tech` is a topic, not an outlet).
+ */
+export const FolderOutlet = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('subfolders') }).strict(),
+  z.object({ from: z.literal('name'), name: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters') }).strict()
+])
+export type FolderOutlet = z.infer<typeof FolderOutlet>
+
+const outletName = z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters')
+
+/** Another spelling of an outlet's name, stored as the outlet's name when articles arrive. */
+export const OutletAlias = z.object({ alias: outletName, outlet: outletName }).strict()
+export type OutletAlias = z.infer<typeof OutletAlias>
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export const Preferences = z.object({
@@ -549,6 +570,8 @@ export const methods = {
         jobId: JobId,
         /** Where this call sits in a larger import sent in several calls (for overall progress). */
         overall: ImportOverall.optional(),
+        /** The outlet for files that do not name their own (see FolderOutlet). */
+        folderOutlet: FolderOutlet.optional(),
         files: z
           .array(z.object({ name: fileName, data: base64 }).strict())
           .min(1, 'must hold at least one file')
@@ -566,6 +589,8 @@ export const methods = {
     args: z
       .object({
         jobId: JobId,
+        /** The outlet for files that do not name their own (see FolderOutlet). */
+        folderOutlet: FolderOutlet.optional(),
         paths: z
           .array(z.string().min(1, 'must not be empty').max(4096, 'is longer than 4096 characters'))
           .min(1, 'must hold at least one path')
@@ -581,6 +606,22 @@ export const methods = {
   'import.cancel': {
     args: z.object({ jobId: JobId }).strict(),
     result: z.object({ cancelled: z.boolean() })
+  },
+  /**
+   * The outlet alias list. Names differing only in case, punctuation or a leading "The" are
+   * merged without one (`New York Times` = `The New York Times`).
+   */
+  'outlets.aliases': {
+    args: z.object({}).strict(),
+    result: z.object({ items: z.array(OutletAlias) })
+  },
+  /** Replaces the alias list and renames the library's articles to match; `renamed` counts them. */
+  'outlets.setAliases': {
+    args: z
+      .object({ items: z.array(OutletAlias).max(1000, 'holds more than 1000 aliases') })
+      .strict()
+      .refine((a) => new Set(a.items.map((i) => i.alias.toLowerCase())).size === a.items.length, { message: 'names an alias twice', path: ['items'] }),
+    result: z.object({ items: z.array(OutletAlias), renamed: z.int().nonnegative() })
   },
   /** The user's preferences, kept in the library so they follow it (both modes, any port). */
   'preferences.get': {

@@ -37,6 +37,8 @@ export const METHOD_NAMES = [
   'import.files',
   'import.paths',
   'import.cancel',
+  'outlets.aliases',
+  'outlets.setAliases',
   'preferences.get',
   'preferences.update'
 ] as const

@@ -1,12 +1,16 @@
 import { openCore } from '../../src/main/core'
 import { dispatch } from '../../src/main/core/dispatch'
 import { tmpDir } from '../helpers/tmp'
-import { contractSuite } from './suite'
+import { folderSuite } from './folders-suite'
+import { contractSuite, type Harness } from './suite'
 
-contractSuite('dispatch (what IPC calls)', async () => {
+async function openDispatch(): Promise<Harness> {
   const core = openCore(tmpDir())
   return {
     call: (method, args) => dispatch(core.service, method, args),
     close: async () => core.close()
   }
-})
+}
+
+contractSuite('dispatch (what IPC calls)', openDispatch)
+folderSuite('dispatch (what IPC calls)', openDispatch)

@@ -6,7 +6,8 @@ import { startHttpBridge, type HttpBridge } from '../../src/main/bridge/http'
 import { openCore, type Core } from '../../src/main/core'
 import type { Envelope } from '../../src/shared/contract'
 import { tmpDir } from '../helpers/tmp'
-import { contractSuite } from './suite'
+import { folderSuite } from './folders-suite'
+import { contractSuite, type Harness } from './suite'
 
 async function start(): Promise<{ core: Core; bridge: HttpBridge; staticDir: string }> {
   const core = openCore(tmpDir())
@@ -18,7 +19,7 @@ async function start(): Promise<{ core: Core; bridge: HttpBridge; staticDir: str
   return { core, bridge, staticDir }
 }
 
-contractSuite('HTTP (browser mode)', async () => {
+async function openHttp(): Promise<Harness> {
   const { core, bridge } = await start()
   return {
     call: async (method, args) => {
@@ -34,7 +35,10 @@ contractSuite('HTTP (browser mode)', async () => {
       core.close()
     }
   }
-})
+}
+
+contractSuite('HTTP (browser mode)', openHttp)
+folderSuite('HTTP (browser mode)', openHttp)
 
 /** A raw request, so Host and Origin can be set to what an attacker would send. */
 function raw(bridge: HttpBridge, opts: { path: string; method?: string; headers?: Record<string, string | number>; body?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {

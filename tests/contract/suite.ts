@@ -17,21 +17,36 @@ export interface Harness {
 
 const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64')
 
+/** A fresh harness around each test of the enclosing describe; `ok` unwraps a successful call. */
+export function useHarness(open: () => Promise<Harness>): { h: Harness; ok: (method: string, args: unknown) => Promise<any> } {
+  const ok = async (method: string, args: unknown): Promise<any> => {
+    const env = await ctx.h.call(method, args)
+    if (!env.ok) throw new Error(`${method} failed: ${env.error.code} ${env.error.message}`)
+    return env.result
+  }
+  const ctx = { h: undefined as unknown as Harness, ok }
+  beforeEach(async () => {
+    ctx.h = await open()
+  })
+  afterEach(async () => {
+    await ctx.h.close()
+  })
+  return ctx
+}
+
+/** A call refused for an invalid argument, naming the field. */
+export function expectRefused(env: Envelope<unknown>, field: string | undefined, message: RegExp): void {
+  expect(env.ok).toBe(false)
+  if (env.ok) return
+  expect(env.error.code).toBe('invalid_argument')
+  expect(env.error.field).toBe(field)
+  expect(env.error.message).toMatch(message)
+}
+
 export function contractSuite(transport: string, open: () => Promise<Harness>): void {
   describe(`contract over ${transport}`, () => {
-    let h: Harness
-    beforeEach(async () => {
-      h = await open()
-    })
-    afterEach(async () => {
-      await h.close()
-    })
-
-    const ok = async (method: string, args: unknown): Promise<any> => {
-      const env = await h.call(method, args)
-      if (!env.ok) throw new Error(`${method} failed: ${env.error.code} ${env.error.message}`)
-      return env.result
-    }
+    const ctx = useHarness(open)
+    const ok = ctx.ok
 
     it('imports the sample, lists it and returns it whole', async () => {
       const sample = readFileSync(requireSample())
@@ -51,7 +66,7 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
 
     it('cancels a running import between files, keeping what was stored', async () => {
       const files = Array.from({ length: 300 }, (_, i) => ({ name: `n${i}.txt`, data: b64(`Story ${i}\n\nA distinct story number ${i} about item ${i * 7919}.`) }))
-      const running = h.call('import.files', { jobId: 'big', files })
+      const running = ctx.h.call('import.files', { jobId: 'big', files })
       let cancelled = false
       for (let i = 0; i < 200 && !cancelled; i++) {
         cancelled = (await ok('import.cancel', { jobId: 'big' })).cancelled
@@ -97,12 +112,7 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       ['import.files', { jobId: '../../', files: [{ name: 'a.txt', data: '' }] }, 'jobId', /argument "jobId"/],
       ['import.files', { jobId: 'x', files: [{ name: '', data: '' }] }, 'files.0.name', /must not be empty/]
     ])('%s(%j) is refused naming the field', async (method, args, field, message) => {
-      const env = await h.call(method, args)
-      expect(env.ok).toBe(false)
-      if (env.ok) return
-      expect(env.error.code).toBe('invalid_argument')
-      expect(env.error.field).toBe(field)
-      expect(env.error.message).toMatch(message)
+      expectRefused(await ctx.h.call(method, args), field, message)
     })
 
     it('refuses to read files named by path: import.paths is for local callers (the CLI) only', async () => {
@@ -112,11 +122,11 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
     })
 
     it('refuses unknown methods and reports missing articles', async () => {
-      const unknown = await h.call('library.dropEverything', {})
+      const unknown = await ctx.h.call('library.dropEverything', {})
       expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-      const proto = await h.call('__proto__', {})
+      const proto = await ctx.h.call('__proto__', {})
       expect(proto).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-      const missing = await h.call('articles.get', { id: 404 })
+      const missing = await ctx.h.call('articles.get', { id: 404 })
       expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } })
     })
 

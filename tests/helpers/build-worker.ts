@@ -2,7 +2,7 @@
  * Bundles a worker entry written for a test (TypeScript, importing the real core modules) into
  * one CommonJS file a worker thread can load, as electron-vite bundles the app's own workers.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { build } from 'rolldown'
 import { afterAll } from 'vitest'
@@ -15,6 +15,7 @@ afterAll(() => {
 
 export async function buildWorker(entry: string): Promise<string> {
   // Inside the project, so the bundle's require() finds node_modules.
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true })
   const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/parallax-test-worker-'))
   made.push(dir)
   const file = join(dir, `${basename(entry, '.ts')}.cjs`)

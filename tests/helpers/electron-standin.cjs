@@ -278,6 +278,7 @@ async function scenario() {
   report.import = await invoke(wc, wc.mainFrame, 'import.files', {
     jobId: 'standin-1',
     overall: { id: 'standin', before: 0, total: 1 },
+    folderOutlet: { from: 'subfolders' },
     files: [{ name: 'Kestrel Courier/bridge.txt', data: Buffer.from(text).toString('base64') }]
   })
 

@@ -140,7 +140,7 @@ describe('import batches: metadata, near-duplicates and limits', () => {
     }
   })
 
-  it('detects the language, counts words and takes the outlet from the folder a file was found in', async () => {
+  it('detects the language, counts words and, when asked, takes the outlet from the folder a file was found in', async () => {
     const src = tmpDir()
     mkdirSync(join(src, 'Kestrel Courier', '2025', '03'), { recursive: true })
     writeFileSync(
@@ -151,7 +151,7 @@ describe('import batches: metadata, near-duplicates and limits', () => {
     const lib = Library.open(tmpDir())
     try {
       const { sources } = await collectSources([src])
-      const [r] = await importBatch(lib, sources)
+      const [r] = await importBatch(lib, sources, { folderOutlet: { from: 'subfolders' } })
       const a = lib.articles.get(r!.articleId!)!
       expect(a.language).toBe('ru')
       expect(a.outlet).toBe('Kestrel Courier')

@@ -145,7 +145,7 @@ describe('the Electron shell against a stand-in for Electron', () => {
     expect(report.about.applicationVersion).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
     expect(report.about.version).toMatch(/^Electron .* · Chromium .* · Node /)
 
-    // An import through IPC: stored (its folder names the outlet), progress on the taskbar, then cleared.
+    // An import through IPC: stored (its folder names the outlet, as asked), progress on the taskbar, then cleared.
     expect(report.import.ok).toBe(true)
     expect(report.import.result.results[0]!.status).toBe('imported')
     expect(report.progress.at(-1)).toBe(-1)

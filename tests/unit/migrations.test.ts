@@ -57,7 +57,9 @@ async function checkData(core: Core, from: number): Promise<void> {
   // Step 3 made every older article pending for search: all are found.
   expect((await s['search.query']({ q: 'bridge' })).hits.map((h) => h.id).sort()).toEqual([1, 2])
   expect(a.nearDuplicates.map((d) => [d.id, d.similarity])).toEqual(from >= 2 ? [[2, 0.9]] : [])
-  expect(core.library.articles.entities(1, ENTITY_VERSION) !== null).toBe(from >= 4)
+  // The fixtures stored entities of extraction version 2; a newer extraction recomputes them, the row survives.
+  expect(core.library.articles.entities(1, 2) !== null).toBe(from >= 4)
+  expect(core.library.articles.entities(1, ENTITY_VERSION)).toBe(null)
   expect((await s['comparisons.list']({})).items.map((c) => [c.title, c.articleIds, c.notes])).toEqual(from >= 5 ? [['Bridge vote', [1, 2], 'Same wire copy?']] : [])
   const notes = (await s['notes.list']({ articleId: 1 })).items
   expect(notes.map((n) => [n.anchor.exact, n.located.how, n.body])).toEqual(from >= 6 ? [['voted 7 to 2', 'position', 'Check the count']] : [])

@@ -1,5 +1,6 @@
 /** The command line: options, usage text, and checks of the values given. */
 import { parseArgs } from 'node:util'
+import type { FolderOutlet } from '../../shared/contract'
 import { defaultLibraryDir } from '../core/platform/paths'
 import { APP_VERSION } from '../core/version'
 
@@ -10,6 +11,7 @@ Usage: parallax <command> [options]
 
 Commands:
   import <file or folder>...   Import article files (folders are read recursively)
+     [--outlet NAME | --outlet-from-folders]  outlet of files that do not name their own
   list [--limit N]             List the library's articles, newest import first
   show <id>                    Print one article
   search "<query>"             Search the library, best first (see the query language below)
@@ -44,6 +46,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   outlet: { type: 'string' },
+  'outlet-from-folders': { type: 'boolean', default: false },
   language: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -61,6 +64,16 @@ export function positiveInt(text: string, what: string): number {
   const n = Number(text)
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} must be a positive whole number, not "${text}"`)
   return n
+}
+
+/** `import --outlet NAME` or `--outlet-from-folders`: the outlet of files that do not name their own. */
+export function folderOutletOption(options: CliOptions): FolderOutlet | undefined {
+  const { outlet } = options
+  if (outlet !== undefined && options['outlet-from-folders']) throw new UsageError('--outlet and --outlet-from-folders exclude each other')
+  if (options['outlet-from-folders']) return { from: 'subfolders' }
+  if (outlet === undefined) return undefined
+  if (!outlet.trim()) throw new UsageError('--outlet needs a name')
+  return { from: 'name', name: outlet.trim().slice(0, 200) }
 }
 
 /** `--limit N` when given. */

@@ -15,7 +15,8 @@ export function printImportResult(r: ImportResult): void {
 
 export function printImportTotals(results: ImportResult[]): void {
   const count = (s: ImportResult['status']): number => results.filter((r) => r.status === s).length
-  print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed`)
+  const metadata = count('metadata') ? `; ${count('metadata')} metadata file(s) read into their articles` : ''
+  print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed${metadata}`)
 }
 
 export function printList(items: ArticleSummary[], total: number): void {

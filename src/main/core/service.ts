@@ -16,6 +16,7 @@ import { importService, type ImportOptions } from './services/import'
 import { libraryService } from './services/library'
 import { noteService } from './services/notes'
 import { organiseService } from './services/organise'
+import { outletService } from './services/outlets'
 import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
@@ -47,6 +48,7 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...storyService(ctx),
     ...noteService(ctx),
     ...organiseService(ctx),
+    ...outletService(ctx),
     ...preferenceService(ctx)
   }
   const gate = new CallGate()

@@ -1,7 +1,7 @@
 /** `parallax import <files or folders>...`: the contract's `import.paths`, printed as results arrive. */
 import { randomUUID } from 'node:crypto'
 import type { EventPayload, ImportResult } from '../../../shared/contract'
-import { UsageError } from '../args'
+import { folderOutletOption, UsageError } from '../args'
 import type { Command } from '../context'
 import { terminalSafe } from '../output'
 import { printImportResult, printImportTotals, printJson } from '../printers'
@@ -10,6 +10,8 @@ export const importCommand: Command = {
   name: 'import',
   async run(ctx) {
     if (ctx.args.length === 0) throw new UsageError('import needs at least one file or folder')
+    // Checked before the library opens: a wrong option changes nothing.
+    const folderOutlet = folderOutletOption(ctx.options)
     const core = ctx.open({ parsers: true, lock: 'parallax import' })
     const jobId = `cli-${randomUUID()}`
     const tty = !ctx.json && process.stderr.isTTY
@@ -26,7 +28,7 @@ export const importCommand: Command = {
       if (tty) process.stderr.write(`\r\x1b[2KImporting ${p.done}/${p.total}${p.current ? `: ${terminalSafe(p.current)}` : ''}`)
     })
     try {
-      const { results } = await ctx.call('import.paths', { jobId, paths: ctx.args })
+      const { results } = await ctx.call('import.paths', { jobId, paths: ctx.args, ...(folderOutlet ? { folderOutlet } : {}) })
       if (tty) process.stderr.write('\r\x1b[2K')
       if (!ctx.json) {
         results.forEach(printImportResult)

@@ -6,19 +6,23 @@
  */
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import type { ImportResult, SourceFormat } from '../../../shared/contract'
+import type { FolderOutlet, ImportResult, SourceFormat } from '../../../shared/contract'
 import type { Library } from '../store/library'
+import type { OutletResolver } from '../store/outlet-aliases'
 import { parseInProcess, type Parser } from './parse'
 import type { PreparedArticle, PreparedOutput, PreparedRecord } from './prepare'
 import { checkSize, describeIoError, readSource } from './read-source'
 import { RECORD_FORMATS, parseRecordGroups } from './record-stream'
 import { assertContentMatches, extensionOf, importerFor } from './registry'
+import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from './sidecar'
 import { ImportFailure } from './types'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
-  /** Name of the folder the file was found in while walking a chosen folder: an outlet fallback. */
+  /** Name of the folder the file was found in while walking a chosen folder (outlet from sub-folder names). */
   folder?: string
+  /** Found inside a chosen folder rather than picked by name (then a README is the folder's, not an article). */
+  inFolder?: boolean
 }
 
 export interface BatchOptions {
@@ -29,17 +33,22 @@ export interface BatchOptions {
   parser?: Parser
   /** Files read and parsed ahead of the one being stored (match the worker pool's size). */
   readAhead?: number
+  /** The outlet of files that do not name their own; none by default (a folder's name is not an outlet). */
+  folderOutlet?: FolderOutlet
 }
 
 /**
  * A file read and parsed (a batch export: being parsed group by group), ready to store; or the
  * result that ends its journey early.
  */
-type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput | RecordGroups } | { done: ImportResult }
+type Staged = { format: SourceFormat; displayName: string; output: PreparedOutput | RecordGroups; meta?: SidecarMeta } | { done: ImportResult }
+type Source = Planned<ImportSource>
 type RecordGroups = { groups: AsyncGenerator<PreparedRecord[]> }
 
 /** What storing one file needs from the batch around it. */
 interface StoreHooks {
+  outlets: OutletResolver
+  folderOutlet?: FolderOutlet
   onDiskFull: () => void
   /** Why the rest of a batch export must not be stored (cancel, full disk), or null. */
   stopReason: () => string | null
@@ -52,12 +61,16 @@ interface StoreHooks {
  */
 const DISK_FULL = 'not imported: the disk holding the library is full'
 
-export async function importBatch(library: Library, sources: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
+export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
+  const sources = await planSidecars(files)
   const total = sources.length
   const parser = options.parser ?? parseInProcess
   const ahead = Math.max(1, options.readAhead ?? 1)
-  const staged: Promise<Staged>[] = []
+  const staged: Promise<Staged | null>[] = []
+  const outlets = library.outlets.resolver()
+  // What became of each article file that has a metadata file beside it, for that file's result.
+  const described = new Map<string, { result?: ImportResult; meta?: SidecarMeta }>()
   let next = 0
   // Once the disk is full every further file would fail the same way: say so once, skip the rest.
   let diskFull = false
@@ -73,16 +86,24 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
     }
     progress(i, source.name)
     while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
+    if (source.describes !== undefined) {
+      const article = described.get(source.describes)
+      results.push(sidecarResult(source.name, source.describes, article?.result, article?.meta))
+      continue
+    }
     if (diskFull) {
       results.push(result(source.name, 'skipped', null, null, DISK_FULL))
       continue
     }
-    const s = await staged[i]!
+    const s = (await staged[i])!
     results.push(...('done' in s ? [s.done] : await storeOutput(library, source, s, {
+      outlets,
+      folderOutlet: options.folderOutlet,
       onDiskFull: () => (diskFull = true),
       stopReason: () => (options.signal?.aborted ? 'cancelled: its remaining records were not imported' : diskFull ? DISK_FULL : null),
       onRecords: (label) => options.onProgress?.({ done: i, total, current: `${source.name} (${label})`, last: null, finished: [] })
     })))
+    if (source.sidecar) described.set(source.name, { result: results.at(-1), meta: 'done' in s ? undefined : s.meta })
     // Yield between files so a long batch never starves the event loop (HTTP, IPC, UI).
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
@@ -92,8 +113,12 @@ export async function importBatch(library: Library, sources: ImportSource[], opt
   return results
 }
 
-async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
+async function stage(source: Source, parser: Parser): Promise<Staged | null> {
+  if (source.describes !== undefined) return null // read with its article
   const displayName = displayNameOf(source.name)
+  if (source.inFolder && isFolderDocumentation(displayName)) {
+    return { done: result(source.name, 'skipped', null, null, "the folder's documentation, not an article (pick it by name to import it)") }
+  }
   const importer = importerFor(displayName)
   if (!importer) {
     const ext = extensionOf(displayName)
@@ -107,27 +132,38 @@ async function stage(source: ImportSource, parser: Parser): Promise<Staged> {
     if (RECORD_FORMATS.has(importer.format)) {
       return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
     }
-    return { format: importer.format, displayName, output: await parser(importer.format, displayName, bytes) }
+    const output = await parser(importer.format, displayName, bytes)
+    const meta = source.sidecarMeta
+    return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
     return { done: result(source.name, 'failed', null, null, describeError(err)) }
   }
 }
 
 async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {
+  const from = hooks.folderOutlet
+  const fallback = from?.from === 'name' ? from.name : from?.from === 'subfolders' ? (source.folder ?? null) : null
   const store = (a: PreparedArticle, name: string): ImportResult => {
     try {
-      return storeArticle(library, a, { name, sourceName: s.displayName, format: s.format, folder: source.folder })
+      return storeArticle(library, { ...a, outlet: hooks.outlets.resolve(a.outlet ?? fallback) }, { name, sourceName: s.displayName, format: s.format })
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_FULL') hooks.onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
   }
-  const storeRecords = (records: PreparedRecord[]): ImportResult[] =>
-    records.map((r) => {
+  // The first two records, to tell a lone JSON object that is no article (a group.json) from a batch.
+  const firstRecords: PreparedRecord[] = []
+  const storeRecords = (records: PreparedRecord[]): ImportResult[] => {
+    firstRecords.push(...records.slice(0, 2 - firstRecords.length))
+    return records.map((r) => {
       const name = `${source.name} (${r.label})`
       return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
     })
-  if ('groups' in s.output) return storeGroups(s.output.groups, storeRecords, source.name, hooks)
+  }
+  if ('groups' in s.output) {
+    const out = await storeGroups(s.output.groups, storeRecords, source.name, hooks)
+    return notAnArticle(s.format, source.name, firstRecords, out) ?? out
+  }
   if (!('records' in s.output)) return [store(s.output, source.name)]
   return storeRecords(s.output.records)
 }
@@ -152,8 +188,8 @@ async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecord
   return out.length > 0 ? out : [result(name, 'failed', null, null, 'the file holds no records')]
 }
 
-function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat; folder?: string }): ImportResult {
-  const outcome = library.articles.insert({ ...a, outlet: a.outlet ?? src.folder ?? null, sourceName: src.sourceName, sourceFormat: src.format })
+function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat }): ImportResult {
+  const outcome = library.articles.insert({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
   if (outcome.status === 'duplicate') {
     return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
   }
@@ -208,7 +244,7 @@ export async function collectSources(paths: string[]): Promise<{ sources: Import
     } else if (st.isSymbolicLink()) {
       problems.push(result(path, 'skipped', null, null, 'symbolic link: not followed'))
     } else {
-      sources.push(top ? { name: path, path } : { name: path, path, folder: outletFolder(dirname(path).split(sep)) })
+      sources.push(top ? { name: path, path } : { name: path, path, folder: outletFolder(dirname(path).split(sep)), inFolder: true })
     }
   }
   for (const p of paths) await visit(p, true)

@@ -6,6 +6,7 @@
  */
 import { detect as detectLanguage } from 'tinyld'
 import { signature } from '../dedupe/minhash'
+import { tidyMetadata } from './fields'
 import { contentHash, countWords } from './metadata'
 import { sanitizeArticle } from './sanitize'
 import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
@@ -15,7 +16,8 @@ export type PreparedRecord = { label: string; article: PreparedArticle } | { lab
 export type PreparedOutput = PreparedArticle | { records: PreparedRecord[] }
 
 export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
-  const a = sanitizeArticle(parsed)
+  // Character references decoded first, so a decoded `&#27;` is stripped with the other controls.
+  const a = sanitizeArticle(tidyMetadata(parsed))
   return {
     ...a,
     language: a.language ?? guessLanguage(a.text),

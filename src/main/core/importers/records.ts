@@ -12,7 +12,7 @@ import { unclosedQuoteLine } from './record-stream'
 import { textToParagraphs } from './text'
 import { ImportFailure, type Importer, type ImportInput, type ParsedRecord, type ParseOutput } from './types'
 
-const FIELDS = {
+export const FIELDS = {
   title: ['title', 'headline', 'name'],
   text: ['text', 'body', 'content', 'article', 'fulltext', 'full_text', 'maintext'],
   date: ['date', 'published', 'publishedat', 'published_at', 'datepublished', 'date_publish', 'pubdate', 'time'],
@@ -22,7 +22,7 @@ const FIELDS = {
   language: ['language', 'lang']
 } as const
 
-function pick(record: Record<string, unknown>, names: readonly string[]): string | null {
+export function pick(record: Record<string, unknown>, names: readonly string[]): string | null {
   for (const [key, value] of Object.entries(record)) {
     if (!names.includes(key)) continue
     if (typeof value === 'string' && value.trim()) return value.trim()
@@ -59,7 +59,7 @@ function toRecord(raw: unknown, label: string): ParsedRecord {
   }
 }
 
-function isoFromDate(v: string): string | null {
+export function isoFromDate(v: string): string | null {
   const d = new Date(v)
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1800 || d.getUTCFullYear() > 2200 ? null : d.toISOString().slice(0, 10)
 }

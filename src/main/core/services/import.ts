@@ -1,5 +1,5 @@
 /** Importing files: a batch through the importers into the library, cancellable by job id. */
-import type { ImportOverall, ImportResult } from '../../../shared/contract'
+import type { FolderOutlet, ImportOverall, ImportResult } from '../../../shared/contract'
 import { collectSources, importBatch, outletFolder, type ImportSource } from '../importers/batch'
 import type { Parser } from '../importers/parse'
 import type { ApiPart, CoreContext } from './context'
@@ -23,7 +23,7 @@ export function importService({ library, events, changed }: CoreContext, entitie
   /** Running `import.files` calls by job id, so `import.cancel` can stop one. */
   const running = new Map<string, AbortController>()
   /** The one import path (uploads, paths: CLI and app): the batch, then search, the change event and entities. */
-  async function run(jobId: string, overall: ImportOverall | undefined, sources: ImportSource[]): Promise<ImportResult[]> {
+  async function run(jobId: string, overall: ImportOverall | undefined, sources: ImportSource[], folderOutlet?: FolderOutlet): Promise<ImportResult[]> {
     const abort = new AbortController()
     running.set(jobId, abort)
     let results: ImportResult[]
@@ -32,6 +32,7 @@ export function importService({ library, events, changed }: CoreContext, entitie
         parser: options.parser,
         readAhead: options.readAhead ?? 1,
         signal: abort.signal,
+        folderOutlet,
         onProgress: (p) => events.emit('import.progress', { jobId, ...(overall ? { overall } : {}), ...p })
       })
     } finally {
@@ -48,18 +49,19 @@ export function importService({ library, events, changed }: CoreContext, entitie
   return {
     async 'import.files'(args) {
       const sources = args.files.map((f) => {
-        // A file from a chosen or dropped folder comes as "Folder/…/name": its folder is an outlet fallback.
-        const folder = outletFolder(f.name.split(/[\\/]/).slice(0, -1))
-        return { name: f.name, bytes: Buffer.from(f.data, 'base64'), ...(folder ? { folder } : {}) }
+        // A file from a chosen or dropped folder comes as "Folder/…/name".
+        const folders = f.name.split(/[\\/]/).slice(0, -1)
+        const folder = outletFolder(folders)
+        return { name: f.name, bytes: Buffer.from(f.data, 'base64'), inFolder: folders.length > 0, ...(folder ? { folder } : {}) }
       })
-      return { results: await run(args.jobId, args.overall, sources) }
+      return { results: await run(args.jobId, args.overall, sources, args.folderOutlet) }
     },
 
     /** Local callers only (dispatch refuses it over IPC and HTTP): the core walks the paths and reads the files. */
     async 'import.paths'(args) {
       const { sources, problems } = await collectSources(args.paths)
       if (problems.length) events.emit('import.progress', { jobId: args.jobId, done: 0, total: sources.length, current: null, last: null, finished: problems })
-      return { results: [...problems, ...(await run(args.jobId, undefined, sources))] }
+      return { results: [...problems, ...(await run(args.jobId, undefined, sources, args.folderOutlet))] }
     },
 
     async 'import.cancel'(args) {

@@ -15,6 +15,7 @@ import type { Connection } from './connection'
 import { LibraryLock, LibraryLockedError } from './lock'
 import { NoteStore } from './notes'
 import { PreferenceStore } from './preferences'
+import { OutletStore } from './outlet-aliases'
 import { SearchDocs } from './search-docs'
 import { TagStore } from './tags'
 import { removeRestoreLeftovers } from './staging'
@@ -51,6 +52,7 @@ export class Library {
   readonly collections: CollectionStore
   readonly comparisons: ComparisonStore
   readonly preferences: PreferenceStore
+  readonly outlets: OutletStore
 
   private constructor(
     readonly dir: string,
@@ -65,6 +67,7 @@ export class Library {
     this.collections = new CollectionStore(db)
     this.comparisons = new ComparisonStore(db)
     this.preferences = new PreferenceStore(db)
+    this.outlets = new OutletStore(db, this.articles)
   }
 
   /**

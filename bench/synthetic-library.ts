@@ -3,7 +3,7 @@
  * table's tests and benchmark. Deterministic: article i always gets the same fields, so tests can
  * compute what a sort or facet must give. Titles and texts are invented word salad.
  */
-import type { Library } from '../src/main/core/store/library'
+import { Library } from '../src/main/core/store/library'
 
 export const OUTLETS = ['Daily Planet', 'Evening Post', 'valley news', 'The Courier', 'Harbour Times', 'Metro Wire', 'Northern Star', 'Civic Ledger']
 export const LANGUAGES = ['en', 'en', 'en', 'de', 'fr', 'es']
@@ -42,7 +42,9 @@ export function synthetic(i: number): SyntheticArticle {
 }
 
 /** Adds articles 1..n (ids 1..n in a fresh library) with their tags, one collection and notes. */
-export function fillLibrary(library: Library, n: number, db: { transaction<F extends () => void>(fn: F): F }): void {
+export function fillLibrary(library: Library, n: number): void {
+  // Batched in transactions of 10,000: the store's own writes, without a commit per article.
+  const db = Library.connection(library)
   const batch = 10_000
   for (let start = 1; start <= n; start += batch) {
     db.transaction(() => {

@@ -8,31 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { Library } from '../../src/main/core/store/library'
 import type { LibraryFilters, PageSort } from '../../src/shared/library-page'
-import { fillLibrary, hasNote, hasTag, inCollection, synthetic, type SyntheticArticle } from '../../bench/synthetic-library'
+import { fillLibrary, hasNote, hasTag, inCollection, type SyntheticArticle } from '../../bench/synthetic-library'
+import { expectedOrder, syntheticRows, type SyntheticRow as Row } from '../helpers/synthetic-order'
 import { tmpDir } from '../helpers/tmp'
 
 const N = 50_000
-type Row = SyntheticArticle & { id: number }
-const ALL: Row[] = Array.from({ length: N }, (_, k) => ({ ...synthetic(k + 1), id: k + 1 }))
+const ALL = syntheticRows(N)
 
 function createLibrary(dir: string, n: number): void {
   const library = Library.open(dir)
-  fillLibrary(library, n, Library.connection(library))
+  fillLibrary(library, n)
   library.close()
-}
-
-/** The order the table promises: by value (text case-insensitively), then id, same direction; missing values last. */
-function expectedOrder(rows: Row[], key: keyof SyntheticArticle, dir: 'asc' | 'desc'): number[] {
-  const sign = dir === 'asc' ? 1 : -1
-  const norm = (v: unknown): string | number => (typeof v === 'string' && key !== 'publishedAt' && key !== 'importedAt' ? v.toLowerCase() : (v as number))
-  return [...rows]
-    .sort((a, b) => {
-      const va = a[key], vb = b[key]
-      if (va === null || vb === null) return va === vb ? sign * (a.id - b.id) : va === null ? 1 : -1
-      const [x, y] = [norm(va), norm(vb)]
-      return x < y ? -sign : x > y ? sign : sign * (a.id - b.id)
-    })
-    .map((r) => r.id)
 }
 
 describe('library table on 50,000 articles', () => {

@@ -1,7 +1,7 @@
 /** The library table: pages of rows by keyset paging, and facet counts, for a sort, filters and search. */
 import type { LibraryFilters } from '../../../shared/library-page'
 import type { StoreFilters } from '../store/library-filter'
-import { defaultDirection } from '../store/library-page'
+import { defaultDirection } from '../../../shared/table-sort'
 import type { ApiPart, CoreContext } from './context'
 
 export type LibraryTableMethods = 'articles.page' | 'articles.facets'

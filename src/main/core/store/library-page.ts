@@ -24,11 +24,6 @@ const SORTS: Record<PageSort, SortColumn> = {
   importedAt: { column: 'imported_at', collate: '', nullable: false }
 }
 
-/** Text columns read A to Z by default; dates and numbers newest or largest first. */
-export function defaultDirection(sort: PageSort): 'asc' | 'desc' {
-  return sort === 'title' || sort === 'outlet' || sort === 'author' || sort === 'language' ? 'asc' : 'desc'
-}
-
 export interface PageRequest {
   sort: PageSort
   direction: 'asc' | 'desc'

@@ -4,6 +4,7 @@ import type { Collection, Result } from '../../../shared/contract'
 import type { ApiQuery } from '../hooks/useApiQuery'
 import { CompareView } from '../views/CompareView'
 import { LibraryView } from '../views/LibraryView'
+import { useLibraryMode } from '../views/library/mode'
 import { NotesView } from '../views/NotesView'
 import { ReaderView } from '../views/ReaderView'
 import { SearchView } from '../views/SearchView'
@@ -20,6 +21,7 @@ interface Props {
 
 export function Workspace({ state, dispatch, articles, collections, onImport }: Props): React.JSX.Element {
   const { route, selected, marked } = state
+  const [mode, setMode] = useLibraryMode(articles.data?.total ?? 0)
   const open = (id: number): void => dispatch({ type: 'open', id })
   const compare = (ids: number[]): void => dispatch({ type: 'compare', ids })
   if (route.page === 'notes') return <NotesView onOpen={open} />
@@ -39,9 +41,11 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
   const select = (id: number): void => dispatch({ type: 'select', id })
   const mark = (id: number): void => dispatch({ type: 'toggleMark', id })
   const searching = state.search.trim() !== ''
+  // In table mode the search box filters the table (with the facets) instead of listing hits.
+  const table = mode === 'table' && (articles.data?.total ?? 0) > 0
   return (
-    <div className="split">
-      {searching ? (
+    <div className={table ? 'split table-mode' : 'split'}>
+      {searching && !table ? (
         <SearchView query={state.search} options={state.searchOptions} onOptions={(options) => dispatch({ type: 'searchOptions', options })} selected={selected} onSelect={select} marked={marked} onMark={mark} />
       ) : (
         <LibraryView
@@ -56,6 +60,10 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
           marked={marked}
           onMark={mark}
           onImport={onImport}
+          mode={mode}
+          onMode={setMode}
+          search={state.search}
+          onSetMarks={(ids) => dispatch({ type: 'setMarks', ids })}
         />
       )}
       <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} showNotes={state.notesPanel} />

@@ -19,9 +19,11 @@ interface Props {
   onQuery: (q: LibraryQuery) => void
   collection: Collection | null
   count: number
+  /** More controls at the end of the bar (the cards/table switch). */
+  extra?: React.ReactNode
 }
 
-export function LibraryBar({ query, onQuery, collection, count }: Props): React.JSX.Element {
+export function LibraryBar({ query, onQuery, collection, count, extra }: Props): React.JSX.Element {
   const exportAs = async (id: number, format: 'markdown' | 'json'): Promise<void> => downloadFile(await api['collections.export']({ id, format }))
   return (
     <div className="search-bar library-bar">
@@ -51,6 +53,7 @@ export function LibraryBar({ query, onQuery, collection, count }: Props): React.
           </option>
         ))}
       </select>
+      {extra}
     </div>
   )
 }

@@ -35,7 +35,8 @@ export default defineConfig({
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),
           'bench-compare': resolve(__dirname, 'bench/compare.ts'),
-          'bench-hostile': resolve(__dirname, 'bench/hostile.ts')
+          'bench-hostile': resolve(__dirname, 'bench/hostile.ts'),
+          'bench-table': resolve(__dirname, 'bench/table.ts')
         },
         output: { format: 'cjs' }
       }

@@ -3,11 +3,13 @@
  * in the set-up, then served): scroll, sort by header, range and select-all ticks, a facet filter.
  * Speed is measured by `npm run bench -- table`, not asserted here.
  */
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillLibrary } from '../../bench/synthetic-library'
 import { Library } from '../../src/main/core/store/library'
 import { openApp, type OpenApp } from '../helpers/app'
+import { ROOT } from '../helpers/paths'
 import { expectedOrder, syntheticRows } from '../helpers/synthetic-order'
 import { tmpDir } from '../helpers/tmp'
 
@@ -78,6 +80,7 @@ describe('the library table at 50,000 articles', () => {
     await expect.poll(() => facet.locator('.facet-count').textContent()).toBe(metro.length.toLocaleString('en-US'))
     await facet.click()
     await expect.poll(() => page.getByTestId('table-total').textContent()).toBe(`${metro.length.toLocaleString('en-US')} articles`)
+    await page.screenshot({ path: join(ROOT, 'test-results', 'library-table.png') })
     await expect.poll(async () => (await rowIds()).slice(0, 20)).toEqual(expectedOrder(metro, 'title', 'desc').slice(0, 20))
     const languages = page.getByTestId('facets').getByRole('region', { name: 'Language' })
     await expect.poll(() => languages.getByRole('button', { name: /^de/ }).locator('.facet-count').textContent()).toBe(metro.filter((r) => r.language === 'de').length.toLocaleString('en-US'))

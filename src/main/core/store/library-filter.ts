@@ -1,6 +1,7 @@
 /**
  * The library table's filters as SQL over `articles`: one clause per filter, so a facet can be
- * counted with every filter but its own. Values always go in as parameters.
+ * counted with every filter but its own. Values always go in as parameters. Set filters are
+ * written `id IN (SELECT …)`, so SQLite can start from the tag's (or notes') index instead of probing every article.
  */
 import type { LibraryFilters } from '../../../shared/library-page'
 
@@ -20,12 +21,12 @@ function clauses(f: StoreFilters): Clause[] {
   const add = (name: FilterName, sql: string, ...params: Param[]): number => out.push({ name, sql, params })
   if (f.outlet !== undefined) add('outlet', 'articles.outlet = ?', f.outlet)
   if (f.language !== undefined) add('language', 'articles.language = ?', f.language)
-  if (f.tag !== undefined) add('tag', 'EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = articles.id AND t.tag = ?)', f.tag)
-  if (f.collection !== undefined) add('collection', 'EXISTS (SELECT 1 FROM collection_articles c WHERE c.article_id = articles.id AND c.collection_id = ?)', f.collection)
+  if (f.tag !== undefined) add('tag', 'articles.id IN (SELECT article_id FROM article_tags WHERE tag = ?)', f.tag)
+  if (f.collection !== undefined) add('collection', 'articles.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)', f.collection)
   if (f.from !== undefined) add('from', 'articles.published_at >= ?', f.from)
   // '~' sorts after any time part, so a date-time on the last day is still inside the range.
   if (f.to !== undefined) add('to', 'articles.published_at <= ?', `${f.to}~`)
-  if (f.hasNotes !== undefined) add('hasNotes', `${f.hasNotes ? '' : 'NOT '}EXISTS (SELECT 1 FROM notes n WHERE n.article_id = articles.id)`)
+  if (f.hasNotes !== undefined) add('hasNotes', `articles.id ${f.hasNotes ? '' : 'NOT '}IN (SELECT article_id FROM notes)`)
   if (f.ids !== undefined) add('ids', 'articles.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids))
   return out
 }

@@ -44,7 +44,7 @@ interface Props extends ListProps {
 
 export function LibraryView({ query, onQuery, collection, loading, error, onImport, mode, onMode, search, onSetMarks, ...list }: Props): React.JSX.Element {
   const toggle = <ModeToggle mode={mode} onMode={onMode} />
-  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={list.items.length} extra={toggle} />
+  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={list.items.length} extra={toggle} hideSort={mode === 'table'} />
   if (error) return <section className="library empty">Could not load the library: {error}</section>
   if (!loading && list.items.length === 0 && (query.tag || query.collection)) {
     return (

@@ -7,6 +7,7 @@ import { SettingsDialog } from '../components/SettingsDialog'
 import { useArticles, useCollections } from '../hooks/library'
 import { useImport, type ImportState } from '../hooks/useImport'
 import { usePreferences } from '../theme'
+import { useLibraryModeState } from '../views/library/mode'
 import { Sidebar } from './Sidebar'
 import { initialState, reducer, type Action } from './state'
 import { Toast } from './Toast'
@@ -21,7 +22,8 @@ const NOTES_PANEL_KEY = 'parallax.notesPanel'
 export function App(): React.JSX.Element {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(localStorage.getItem(NOTES_PANEL_KEY) !== 'hidden'))
   useEffect(() => localStorage.setItem(NOTES_PANEL_KEY, state.notesPanel ? 'shown' : 'hidden'), [state.notesPanel])
-  const articles = useArticles(state.libraryQuery)
+  const libraryMode = useLibraryModeState()
+  const articles = useArticles(state.libraryQuery, libraryMode.settled && !libraryMode.table)
   const collections = useCollections()
   const collectionItems = collections.data?.items ?? []
   const importer = useImport()
@@ -33,7 +35,7 @@ export function App(): React.JSX.Element {
   useShellCommands(state, dispatch, inputs)
   useGlobalKeys(dispatch, search)
   useOpenFirstImported(importer.state, state.selected, dispatch)
-  const total = articles.data?.total ?? 0
+  const total = libraryMode.table ? libraryMode.count! : (articles.data?.total ?? 0)
 
   return (
     <DropZone onFiles={importer.start}>
@@ -41,7 +43,7 @@ export function App(): React.JSX.Element {
         <Sidebar route={state.route} collection={state.libraryQuery.collection} total={total} collections={collectionItems} collectionsError={collections.error} dispatch={dispatch} />
         <main className="workspace">
           <Toolbar inputs={inputs} search={state.search} total={total} marked={state.marked} collections={collectionItems} importer={importer} dispatch={dispatch} />
-          <Workspace state={state} dispatch={dispatch} articles={articles} collections={collectionItems} onImport={() => files.current?.click()} />
+          <Workspace state={state} dispatch={dispatch} articles={articles} libraryMode={libraryMode} collections={collectionItems} onImport={() => files.current?.click()} />
         </main>
       </div>
       <Toast toast={state.toast} onDismiss={() => dispatch({ type: 'toast', toast: null })} />

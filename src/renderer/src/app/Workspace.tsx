@@ -4,7 +4,7 @@ import type { Collection, Result } from '../../../shared/contract'
 import type { ApiQuery } from '../hooks/useApiQuery'
 import { CompareView } from '../views/CompareView'
 import { LibraryView } from '../views/LibraryView'
-import { useLibraryMode } from '../views/library/mode'
+import type { LibraryModeState } from '../views/library/mode'
 import { NotesView } from '../views/NotesView'
 import { ReaderView } from '../views/ReaderView'
 import { SearchView } from '../views/SearchView'
@@ -15,13 +15,13 @@ interface Props {
   state: AppState
   dispatch: Dispatch<Action>
   articles: ApiQuery<Result<'articles.list'>>
+  libraryMode: LibraryModeState
   collections: Collection[]
   onImport: () => void
 }
 
-export function Workspace({ state, dispatch, articles, collections, onImport }: Props): React.JSX.Element {
+export function Workspace({ state, dispatch, articles, libraryMode, collections, onImport }: Props): React.JSX.Element {
   const { route, selected, marked } = state
-  const [mode, setMode] = useLibraryMode(articles.data?.total ?? 0)
   const open = (id: number): void => dispatch({ type: 'open', id })
   const compare = (ids: number[]): void => dispatch({ type: 'compare', ids })
   if (route.page === 'notes') return <NotesView onOpen={open} />
@@ -42,7 +42,7 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
   const mark = (id: number): void => dispatch({ type: 'toggleMark', id })
   const searching = state.search.trim() !== ''
   // In table mode the search box filters the table (with the facets) instead of listing hits.
-  const table = mode === 'table' && (articles.data?.total ?? 0) > 0
+  const { table } = libraryMode
   return (
     <div className={table ? 'split table-mode' : 'split'}>
       {searching && !table ? (
@@ -60,8 +60,9 @@ export function Workspace({ state, dispatch, articles, collections, onImport }: 
           marked={marked}
           onMark={mark}
           onImport={onImport}
-          mode={mode}
-          onMode={setMode}
+          mode={libraryMode.mode}
+          onMode={libraryMode.setMode}
+          table={table}
           search={state.search}
           onSetMarks={(ids) => dispatch({ type: 'setMarks', ids })}
         />

@@ -21,11 +21,11 @@ interface Props {
   count: number
   /** More controls at the end of the bar (the cards/table switch). */
   extra?: React.ReactNode
-  /** The table sorts by its headers: no sort menu then. */
-  hideSort?: boolean
+  /** The table sorts by its headers and counts its rows itself: no sort menu or count then. */
+  tableMode?: boolean
 }
 
-export function LibraryBar({ query, onQuery, collection, count, extra, hideSort }: Props): React.JSX.Element {
+export function LibraryBar({ query, onQuery, collection, count, extra, tableMode }: Props): React.JSX.Element {
   const exportAs = async (id: number, format: 'markdown' | 'json'): Promise<void> => downloadFile(await api['collections.export']({ id, format }))
   return (
     <div className="search-bar library-bar">
@@ -45,10 +45,10 @@ export function LibraryBar({ query, onQuery, collection, count, extra, hideSort 
           </button>
         </>
       ) : (
-        <span className="result-count">{count} articles</span>
+        !tableMode && <span className="result-count">{count} articles</span>
       )}
       <TagSelect label="Tag" any="All tags" counts value={query.tag ?? ''} onChange={(tag) => onQuery({ ...query, tag: tag || undefined })} />
-      {!hideSort && (
+      {!tableMode && (
         <select aria-label="Sort" value={query.sort ?? 'importedAt'} onChange={(e) => onQuery({ ...query, sort: e.target.value as LibraryQuery['sort'] })}>
           {SORTS.map(([value, label]) => (
             <option key={value} value={value}>

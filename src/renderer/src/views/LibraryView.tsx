@@ -37,15 +37,26 @@ interface Props extends ListProps {
   onImport: () => void
   mode: LibraryMode
   onMode: (m: LibraryMode) => void
+  /** Show the table (the list's items are then not loaded). */
+  table: boolean
   /** The search box's text: in table mode it filters the table. */
   search: string
   onSetMarks: (ids: number[]) => void
 }
 
-export function LibraryView({ query, onQuery, collection, loading, error, onImport, mode, onMode, search, onSetMarks, ...list }: Props): React.JSX.Element {
+export function LibraryView({ query, onQuery, collection, loading, error, onImport, mode, onMode, table, search, onSetMarks, ...list }: Props): React.JSX.Element {
   const toggle = <ModeToggle mode={mode} onMode={onMode} />
-  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={list.items.length} extra={toggle} hideSort={mode === 'table'} />
+  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={list.items.length} extra={toggle} tableMode={table} />
   if (error) return <section className="library empty">Could not load the library: {error}</section>
+  if (table) {
+    const outer = { collection: query.collection, tag: query.tag, q: search.trim() || undefined }
+    return (
+      <section className="library table-mode" aria-label="Articles">
+        {bar}
+        <LibraryTable outer={outer} selected={list.selected} onOpen={list.onSelect} marked={list.marked} onMark={list.onMark} onSetMarks={onSetMarks} />
+      </section>
+    )
+  }
   if (!loading && list.items.length === 0 && (query.tag || query.collection)) {
     return (
       <section className="library">
@@ -62,15 +73,6 @@ export function LibraryView({ query, onQuery, collection, loading, error, onImpo
         <button className="primary" onClick={onImport}>
           Import articles…
         </button>
-      </section>
-    )
-  }
-  if (mode === 'table' && list.items.length > 0) {
-    const outer = { collection: query.collection, tag: query.tag, q: search.trim() || undefined }
-    return (
-      <section className="library table-mode" aria-label="Articles">
-        {bar}
-        <LibraryTable outer={outer} selected={list.selected} onOpen={list.onSelect} marked={list.marked} onMark={list.onMark} onSetMarks={onSetMarks} />
       </section>
     )
   }

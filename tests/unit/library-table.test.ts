@@ -94,6 +94,13 @@ describe('library table on 50,000 articles', () => {
     // About seven years of dates: counted by year; undated articles left out.
     expect(f.dates.unit).toBe('year')
     expect(f.dates.buckets.reduce((s, b) => s + b.count, 0)).toBe(both.filter((r) => r.publishedAt !== null).length)
+    // Unfiltered, tags and collections are counted from their own tables.
+    const all = await core.service['articles.facets']({})
+    expect(all.tags).toEqual([
+      { name: 'politics', count: ALL.filter((r) => hasTag.politics(r.id)).length },
+      { name: 'economy', count: ALL.filter((r) => hasTag.economy(r.id)).length }
+    ])
+    expect(all.collections.map((c) => c.count)).toEqual([ALL.filter((r) => inCollection(r.id)).length])
     const narrow = await core.service['articles.facets']({ filters: { from: '2024-01-01', to: '2024-12-31', outlet: 'Metro Wire' } })
     expect(narrow.dates.unit).toBe('year') // the histogram ignores its own date range
   })

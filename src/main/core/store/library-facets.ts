@@ -41,16 +41,19 @@ export class LibraryFacets {
 
   private tags(f: StoreFilters): Counts {
     const w = whereOf(f, ['tag'])
-    const sql = `SELECT t.tag AS name, count(*) AS count FROM article_tags t JOIN articles ON articles.id = t.article_id
+    // Unfiltered, the tag index alone answers (no visit to the articles).
+    const from = w.sql === '1' ? 'article_tags t' : 'article_tags t JOIN articles ON articles.id = t.article_id'
+    const sql = `SELECT t.tag AS name, count(*) AS count FROM ${from}
       WHERE ${w.sql} GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT ${TOP}`
     return this.db.prepare(sql).all(...w.params) as Counts
   }
 
   private collections(f: StoreFilters): FacetsResult['collections'] {
     const w = whereOf(f, ['collection'])
-    const sql = `SELECT k.id, k.name, count(articles.id) AS count FROM collections k
-      LEFT JOIN collection_articles c ON c.collection_id = k.id
-      LEFT JOIN articles ON articles.id = c.article_id AND ${w.sql}
+    const counted = w.sql === '1' ? 'count(c.article_id)' : 'count(articles.id)'
+    const join = w.sql === '1' ? '' : `LEFT JOIN articles ON articles.id = c.article_id AND ${w.sql}`
+    const sql = `SELECT k.id, k.name, ${counted} AS count FROM collections k
+      LEFT JOIN collection_articles c ON c.collection_id = k.id ${join}
       GROUP BY k.id ORDER BY k.name COLLATE NOCASE`
     return this.db.prepare(sql).all(...w.params) as FacetsResult['collections']
   }

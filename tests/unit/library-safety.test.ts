@@ -93,7 +93,7 @@ describe('library folder safety', () => {
     const server = spawn(process.execPath, [...RUN, 'serve', '--json', '--port', '0', '--library', lib], { stdio: ['ignore', 'pipe', 'pipe'] })
     try {
       await new Promise<void>((resolve, reject) => {
-        createInterface({ input: server.stdout! }).once('line', () => resolve())
+        createInterface({ input: server.stdout }).once('line', () => resolve())
         server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)))
       })
       const r = cli(['import', FILE, '--library', lib])

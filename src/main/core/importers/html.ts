@@ -9,6 +9,7 @@ import { extractMainText } from './extract'
 import { parseDocument, preStrip } from './html-text'
 import { cleanAuthor, parseDate } from './metadata'
 import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'
+import type { DomDocument } from './dom'
 
 export const htmlImporter: Importer = {
   format: 'html',
@@ -54,7 +55,7 @@ export function parseHtmlArticle(html: string, warnings: string[] = [], fallback
   const meta = readMetadata(doc, jsonLdBlocks(html))
 
   const main = extractMainText(() => parseDocument(stripped))
-  let paragraphs = main.paragraphs
+  const paragraphs = main.paragraphs
   if (main.method === 'classifier') warnings = [...warnings, 'main text read paragraph by paragraph: the page has no single article container']
   if (main.method === 'every paragraph') warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
   const title = meta.title ?? fallback.title ?? paragraphs[0]
@@ -83,7 +84,7 @@ interface PageMeta {
   language: string | null
 }
 
-function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
+function readMetadata(doc: DomDocument, jsonLd: string[]): PageMeta {
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
       const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)

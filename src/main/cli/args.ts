@@ -76,6 +76,12 @@ export function folderOutletOption(options: CliOptions): FolderOutlet | undefine
   return { from: 'name', name: outlet.trim().slice(0, 200) }
 }
 
+/** The one article id a command takes (`show 12`, `related 12`). */
+export function oneArticleId(args: string[], command: string): number {
+  if (args.length !== 1) throw new UsageError(`${command} needs exactly one article id`)
+  return positiveInt(args[0]!, 'id')
+}
+
 /** `--limit N` when given. */
 export function limitOption(options: CliOptions): number | undefined {
   return options.limit === undefined ? undefined : positiveInt(options.limit, '--limit')

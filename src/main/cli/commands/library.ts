@@ -1,5 +1,5 @@
 /** `parallax list` and `parallax show <id>`. */
-import { limitOption, positiveInt, UsageError } from '../args'
+import { limitOption, oneArticleId } from '../args'
 import type { Command } from '../context'
 import { printArticle, printJson, printList } from '../printers'
 
@@ -18,8 +18,7 @@ export const listCommand: Command = {
 export const showCommand: Command = {
   name: 'show',
   async run(ctx) {
-    if (ctx.args.length !== 1) throw new UsageError('show needs exactly one article id')
-    const id = positiveInt(ctx.args[0]!, 'id')
+    const id = oneArticleId(ctx.args, 'show')
     ctx.open()
     const article = await ctx.call('articles.get', { id })
     if (ctx.json) printJson(article)

@@ -1,6 +1,6 @@
 /** `parallax search`, `related` and `stories`: the search index's answers. */
 import type { Args } from '../../../shared/contract'
-import { limitOption, positiveInt, UsageError, type CliOptions } from '../args'
+import { limitOption, oneArticleId, UsageError, type CliOptions } from '../args'
 import { CallFailed, type Command } from '../context'
 import { printHits, printJson, printRelated, printStories } from '../printers'
 
@@ -32,8 +32,7 @@ export const searchCommand: Command = {
 export const relatedCommand: Command = {
   name: 'related',
   async run(ctx) {
-    if (ctx.args.length !== 1) throw new UsageError('related needs one article id')
-    const id = positiveInt(ctx.args[0]!, 'id')
+    const id = oneArticleId(ctx.args, 'related')
     ctx.open()
     const { items } = await ctx.call('articles.related', { id, limit: limitOption(ctx.options) ?? 10 })
     if (ctx.json) printJson(items)

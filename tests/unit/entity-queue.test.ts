@@ -1,6 +1,6 @@
 /** Background entity work waits while the app imports (it would compete for the same cores), then runs. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { importBatch } from '../../src/main/core/importers/batch'
+import { importBatch } from '../../src/main/core/services/import-batch'
 import { ENTITY_VERSION } from '../../src/main/core/compare/entities'
 import { Entities, QUIET_MS } from '../../src/main/core/services/entities'
 import { Library } from '../../src/main/core/store/library'

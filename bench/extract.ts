@@ -36,7 +36,7 @@ const parallax: Extractor = (html) => {
 
 const readability: Extractor = (html) => {
   try {
-    const a = new Readability(parseDocument(preStrip(html))).parse()
+    const a = new Readability(parseDocument(preStrip(html)) as unknown as Document).parse()
     const text = a?.textContent?.trim() ? `${a.title ?? ''}\n${a.textContent}` : null
     return { text, author: a?.byline ?? null, date: a?.publishedTime ?? null }
   } catch {

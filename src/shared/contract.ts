@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { SHELL_COMMANDS, type EventName, type MethodName } from './methods'
 import { LIMITS } from './limits'
+import { FacetsArgs, FacetsResult, PageArgs, PageResult } from './library-page'
 
 // ---------------------------------------------------------------------------------------------
 // Domain
@@ -370,6 +371,8 @@ export const methods = {
       .strict(),
     result: z.object({ items: z.array(ArticleSummary), total: z.int().nonnegative() })
   },
+  'articles.page': { args: PageArgs, result: PageResult },
+  'articles.facets': { args: FacetsArgs, result: FacetsResult },
   'articles.get': {
     args: z.object({ id: ArticleId }).strict(),
     result: Article

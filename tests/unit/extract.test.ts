@@ -104,14 +104,14 @@ describe('metadata', () => {
 describe('the parts', () => {
   it('paragraphs carry their link share, and text beside blocks is its own paragraph', () => {
     const doc = parseDocument('<html><body><div>Loose words before <p>A <a href="#">linked</a> para</p> and after</div></body></html>')
-    const ps = domParagraphs(doc.body)
+    const ps = domParagraphs(doc.body!)
     expect(ps.map((p) => p.text)).toEqual(['Loose words before', 'A linked para', 'and after'])
     expect(ps[1]!.linkChars).toBe('linked'.length)
   })
 
   it('reads 10,000 nested elements without recursion', () => {
     const doc = parseDocument(`<html><body>${'<div>'.repeat(10_000)}<p>Deep text</p>${'</div>'.repeat(10_000)}</body></html>`)
-    expect(domParagraphs(doc.body).map((p) => p.text)).toEqual(['Deep text'])
+    expect(domParagraphs(doc.body!).map((p) => p.text)).toEqual(['Deep text'])
   })
 
   it('the classifier keeps long low-link text and subheads before it, drops link lists and furniture', () => {

@@ -4,6 +4,7 @@
  * on htmlparser2): nothing is rendered, no script runs, no resource is fetched.
  */
 import { parseHTML } from 'linkedom'
+import type { DomDocument, DomElement } from './dom'
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td, th'
 
@@ -16,7 +17,7 @@ export function preStrip(html: string): string {
     .replace(/data:[a-z0-9.+-]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]{256,}/gi, 'data:,')
 }
 
-export function parseDocument(html: string): Document {
+export function parseDocument(html: string): DomDocument {
   // linkedom loses the whole page when anything (a PHP warning, say) comes before <!doctype>/<html>.
   const start = html.search(/<!doctype|<html[\s>]/i)
   if (start > 0) html = html.slice(start)
@@ -31,9 +32,9 @@ function clean(s: string): string {
 /** The text of block elements in document order; nested blocks are not counted twice. */
 export function htmlToParagraphs(html: string): string[] {
   const doc = parseDocument(preStrip(html))
-  const root = (doc.body ?? doc.documentElement) as Element | null
+  const root = (doc.body ?? doc.documentElement) as DomElement | null
   if (!root) return []
-  const blocks = Array.from(root.querySelectorAll(BLOCKS)) as Element[]
+  const blocks = Array.from(root.querySelectorAll(BLOCKS)) as DomElement[]
   const paragraphs: string[] = []
   for (const el of blocks) {
     // A block inside another block (a <p> in an <li>) is part of its parent's text.

@@ -9,6 +9,7 @@ import { extractMainText } from './extract'
 import { parseDocument, preStrip } from './html-text'
 import { cleanAuthor, parseDate } from './metadata'
 import { ImportFailure, type Importer, type ImportInput, type ParsedArticle } from './types'
+import type { DomDocument } from './dom'
 
 export const htmlImporter: Importer = {
   format: 'html',
@@ -83,7 +84,7 @@ interface PageMeta {
   language: string | null
 }
 
-function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
+function readMetadata(doc: DomDocument, jsonLd: string[]): PageMeta {
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
       const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)

@@ -9,6 +9,8 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
+import { LibraryFacets } from './library-facets'
+import { LibraryPages } from './library-page'
 import { CollectionStore } from './collections'
 import { ComparisonStore } from './comparisons'
 import type { Connection } from './connection'
@@ -55,6 +57,9 @@ export class Library {
   readonly comparisons: ComparisonStore
   readonly preferences: PreferenceStore
   readonly outlets: OutletStore
+  /** The library table's pages and facet counts. */
+  readonly pages: LibraryPages
+  readonly facets: LibraryFacets
 
   private constructor(
     readonly dir: string,
@@ -70,6 +75,8 @@ export class Library {
     this.comparisons = new ComparisonStore(db)
     this.preferences = new PreferenceStore(db)
     this.outlets = new OutletStore(db, this.articles)
+    this.pages = new LibraryPages(db)
+    this.facets = new LibraryFacets(db)
   }
 
   /**

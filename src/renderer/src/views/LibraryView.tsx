@@ -10,6 +10,9 @@ import { listKeyHandler } from '../components/listKeys'
 import { formatDate, plural } from '../format'
 import type { LibraryQuery } from '../hooks/library'
 import { LibraryBar } from './LibraryBar'
+import { LibraryTable } from './library/LibraryTable'
+import { ModeToggle } from './library/ModeToggle'
+import type { LibraryMode } from './library/mode'
 
 /** Row height in pixels: fixed, so the rows in view can be computed from the scroll position. */
 const ROW_HEIGHT = 78
@@ -34,11 +37,28 @@ interface Props extends ListProps {
   loading: boolean
   error: string | null
   onImport: () => void
+  mode: LibraryMode
+  onMode: (m: LibraryMode) => void
+  /** Show the table (the list's items are then not loaded). */
+  table: boolean
+  /** The search box's text: in table mode it filters the table. */
+  search: string
+  onSetMarks: (ids: number[]) => void
 }
 
-export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, ...list }: Props): React.JSX.Element {
-  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={total} />
+export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, mode, onMode, table, search, onSetMarks, ...list }: Props): React.JSX.Element {
+  const toggle = <ModeToggle mode={mode} onMode={onMode} />
+  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={total} extra={toggle} tableMode={table} />
   if (error) return <section className="library empty">Could not load the library: {error}</section>
+  if (table) {
+    const outer = { collection: query.collection, tag: query.tag, q: search.trim() || undefined }
+    return (
+      <section className="library table-mode" aria-label="Articles">
+        {bar}
+        <LibraryTable outer={outer} selected={list.selected} onOpen={list.onSelect} marked={list.marked} onMark={list.onMark} onSetMarks={onSetMarks} />
+      </section>
+    )
+  }
   if (!loading && list.items.length === 0 && (query.tag || query.collection)) {
     return (
       <section className="library">

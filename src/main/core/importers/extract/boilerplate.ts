@@ -4,6 +4,7 @@
  * banners, newsletter and paywall boxes, related-article lists, captions and credits, hidden
  * elements and forms. Rules name general page parts (by tag, ARIA role, class and id), never a site.
  */
+import type { DomDocument, DomElement } from '../dom'
 
 /** Tags that hold no article text. Figures go too: captions and credits are not the story. */
 const TAGS = 'nav, aside, footer, form, button, select, textarea, iframe, noscript, template, svg, figure, figcaption, dialog, menu'
@@ -48,21 +49,21 @@ function words(value: string): string[] {
 
 type Naming = 'strong' | 'weak' | null
 
-function naming(el: Element): Naming {
+function naming(el: DomElement): Naming {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
   if (names.length < 2 || names.length > 400) return null
   const ws = words(names)
   return ws.some((w) => STRONG.has(w)) ? 'strong' : ws.some((w) => WEAK.has(w)) ? 'weak' : null
 }
 
-function linkShare(el: Element, textLength: number): number {
+function linkShare(el: DomElement, textLength: number): number {
   let links = 0
   for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').length
   return textLength ? links / textLength : 0
 }
 
 /** Never removed by name: the page's frame and elements that declare themselves the article. */
-function isFrame(el: Element): boolean {
+function isFrame(el: DomElement): boolean {
   const tag = el.tagName
   return tag === 'HTML' || tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE' || el.getAttribute('itemprop') === 'articleBody'
 }
@@ -74,7 +75,7 @@ const ARTICLE_INSIDE = 'article, main, h1, [itemprop="articleBody"]'
  * Removes boilerplate from `doc` in place. An element named like boilerplate that holds most of
  * the page's text is a misnamed wrapper (a body class of "has-comments"), so it stays.
  */
-export function removeBoilerplate(doc: Document): void {
+export function removeBoilerplate(doc: DomDocument): void {
   const body = doc.body ?? doc.documentElement
   if (!body) return
   const total = (body.textContent ?? '').length

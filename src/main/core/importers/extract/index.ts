@@ -9,6 +9,7 @@ import { parseDocument } from '../html-text'
 import { removeBoilerplate } from './boilerplate'
 import { classifyParagraphs, cleanArticleParagraphs, proseLength } from './classify'
 import { domParagraphs, type Paragraph } from './paragraphs'
+import type { DomDocument } from '../dom'
 
 export interface MainText {
   paragraphs: string[]
@@ -21,15 +22,16 @@ export interface MainText {
 const length = (ps: Paragraph[]): number => ps.reduce((n, p) => n + p.text.length, 0)
 
 /** A byline as the page marks it, read before the cleaning removes author boxes. */
-function findByline(doc: Document): string | null {
+function findByline(doc: DomDocument): string | null {
   const el = doc.querySelector('[rel="author"], [itemprop="author"], [class~="byline"], [class~="author"]')
   const text = el?.textContent?.replace(/\s+/g, ' ').trim()
   return text && text.length < 100 ? text : null
 }
 
-function readabilityParagraphs(doc: Document): { paragraphs: Paragraph[]; byline: string | null; siteName: string | null } {
+function readabilityParagraphs(doc: DomDocument): { paragraphs: Paragraph[]; byline: string | null; siteName: string | null } {
   try {
-    const article = new Readability(doc, { charThreshold: 200 }).parse()
+    // Readability is typed against the browser's Document; linkedom's document is what it runs on.
+    const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
     const content = article?.content ? parseDocument(article.content) : null
     const root = content ? (content.body ?? content.documentElement) : null
     return { paragraphs: root ? cleanArticleParagraphs(domParagraphs(root)) : [], byline: article?.byline ?? null, siteName: article?.siteName ?? null }
@@ -39,14 +41,14 @@ function readabilityParagraphs(doc: Document): { paragraphs: Paragraph[]; byline
   }
 }
 
-const textOf = (doc: Document): number => ((doc.body ?? doc.documentElement)?.textContent ?? '').replace(/\s+/g, ' ').length
+const textOf = (doc: DomDocument): number => ((doc.body ?? doc.documentElement)?.textContent ?? '').replace(/\s+/g, ' ').length
 
 /**
  * Reads a page down to the article's paragraphs. `parse` gives a fresh DOM of the page (the
  * work modifies it). When the cleaning leaves almost nothing of a page that has text, the page's
  * names lie (a forum whose posts are all classed "comment") and the uncleaned page is read.
  */
-export function extractMainText(parse: () => Document): MainText {
+export function extractMainText(parse: () => DomDocument): MainText {
   let doc = parse()
   const byline = findByline(doc)
   const before = textOf(doc)

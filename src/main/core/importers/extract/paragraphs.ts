@@ -4,6 +4,7 @@
  * link text (navigation and related-article rails are mostly links). The walk follows sibling and
  * parent pointers, never recursion, so a page nested 10,000 levels deep cannot overflow the stack.
  */
+import type { DomElement, DomNode } from '../dom'
 
 /** Elements that end one paragraph and start the next. */
 const BLOCK = new Set([
@@ -52,7 +53,7 @@ class Collector {
 }
 
 /** Paragraphs of `root` in document order. */
-export function domParagraphs(root: Node): Paragraph[] {
+export function domParagraphs(root: DomNode): Paragraph[] {
   const c = new Collector()
   // The open block elements and links: heap counters, not the call stack.
   const blocks: string[] = []
@@ -69,9 +70,9 @@ export function domParagraphs(root: Node): Paragraph[] {
       c.flush()
     }
   }
-  let node: Node | null = root.firstChild
+  let node: DomNode | null = root.firstChild
   while (node) {
-    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).tagName : ''
+    const tag = node.nodeType === ELEMENT_NODE ? (node as DomElement).tagName : ''
     if (node.nodeType === TEXT_NODE) {
       c.add(node.nodeValue ?? '', links > 0, blocks.at(-1) ?? 'DIV')
       if (node.nodeValue?.trim()) breaks = 0
@@ -90,7 +91,7 @@ export function domParagraphs(root: Node): Paragraph[] {
     }
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode
-      if (node && node !== root) leave((node as Element).tagName)
+      if (node && node !== root) leave((node as DomElement).tagName)
     }
     if (!node || node === root) break
     node = node.nextSibling

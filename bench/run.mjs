@@ -1,7 +1,9 @@
 // `npm run bench -- <name>`: Parallax's figures beside a baseline measured in the same run.
 // Benchmarks read real corpora from ../shared/corpus and say so when it is absent.
-//   import   the BBC corpus (2,225 articles) into a fresh library through `parallax import`,
-//            against the same texts inserted straight into SQLite in one transaction.
+//   import   the BBC corpus (2,225 articles) into a fresh library through `parallax import`, through
+//            the HTTP bridge as the app calls it (calls of 50), and through the bridge into a library
+//            already holding 10,000 articles (PARALLAX_BENCH_PREFILL=...), against the same texts
+//            inserted straight into SQLite in one transaction.
 //   search   the corpus replicated to 10,000 and 50,000 articles: Parallax's engine against
 //            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...),
 //            and related coverage for one article at that size.
@@ -18,7 +20,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
+import { appImport, prefill } from './import-app.mjs'
 
 const require = createRequire(import.meta.url)
 const Database = require('better-sqlite3')
@@ -41,26 +44,24 @@ function timed(fn) {
   return { value, seconds: Number(process.hrtime.bigint() - t) / 1e9 }
 }
 
-function benchImport() {
+async function benchImport() {
   const dir = join(CORPUS, 'bbc')
   if (!existsSync(dir)) {
     console.log(`import: SKIPPED, corpus absent (${dir} not found)`)
     return
   }
   const files = walk(dir)
-  const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-'))
-  const base = mkdtempSync(join(tmpdir(), 'parallax-bench-base-'))
+  const cli = join(ROOT, 'bin/parallax.js')
+  const tmp = (name) => mkdtempSync(join(tmpdir(), `parallax-bench-${name}-`))
+  const dirs = { lib: tmp('cli'), base: tmp('base'), app: tmp('app'), full: tmp('full'), scratch: tmp('scratch') }
   try {
     // Parallax: the real command, a fresh library, every file parsed, hashed and stored.
-    const run = timed(() =>
-      spawnSync(process.execPath, [join(ROOT, 'bin/parallax.js'), 'import', dir, '--library', lib, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 })
-    )
+    const run = timed(() => spawnSync(process.execPath, [cli, 'import', dir, '--library', dirs.lib, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 }))
     const results = run.value.stdout.trim().split('\n').map((l) => JSON.parse(l))
-    const count = (s) => results.filter((r) => r.status === s).length
 
     // Baseline: the same texts read and inserted straight into SQLite in one transaction.
     const baseline = timed(() => {
-      const db = new Database(join(base, 'baseline.sqlite'))
+      const db = new Database(join(dirs.base, 'baseline.sqlite'))
       db.pragma('journal_mode = WAL')
       db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, text TEXT)')
       const ins = db.prepare('INSERT INTO t (name, text) VALUES (?, ?)')
@@ -68,16 +69,30 @@ function benchImport() {
       db.close()
     })
 
-    const failures = results.filter((r) => r.status === 'failed')
-    console.log(`import: ${results.length} files from ${dir} (${files.length} .txt; the baseline takes those)`)
-    console.log(`  parallax import   ${run.seconds.toFixed(2)} s  ${(results.length / run.seconds).toFixed(0)} files/s  ` +
-      `(${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${failures.length} failed)`)
-    console.log(`  baseline (SQLite) ${baseline.seconds.toFixed(2)} s  ${(files.length / baseline.seconds).toFixed(0)} articles/s`)
-    console.log(`  ratio             ${(run.seconds / baseline.seconds).toFixed(1)}x the baseline; target: whole set under 10 s -> ${run.seconds < 10 ? 'met' : 'NOT met'}`)
-    for (const f of failures.slice(0, 5)) console.log(`  failed: ${f.path}: ${f.reason}`)
+    // The app: the same .txt files as a dropped "bbc" folder sends them, through `parallax serve`.
+    const names = files.map((f) => `bbc/${relative(dir, f)}`)
+    const app = await appImport(cli, dirs.app, files, names)
+    const size = Number(process.env.PARALLAX_BENCH_PREFILL ?? 10000)
+    const held = prefill(cli, dirs.full, dirs.scratch, files, size)
+    const full = await appImport(cli, dirs.full, files, names)
+
+    const row = (label, r, n, extra = '') => console.log(`  ${label.padEnd(30)} ${r.seconds.toFixed(2).padStart(6)} s  ${String(Math.round(n / r.seconds)).padStart(5)} files/s${extra}`)
+    const summary = (rs) => { const c = (s) => rs.filter((r) => r.status === s).length; return `  (${c('imported')} imported, ${c('duplicate')} duplicate, ${c('skipped')} skipped, ${c('failed')} failed)` }
+    const calls = (r) => `  calls: first tenth ${r.firstCalls.toFixed(2)} s, last tenth ${r.lastCalls.toFixed(2)} s`
+    console.log(`import: ${results.length} files from ${dir} (${files.length} .txt; the baseline and the app rows take those)`)
+    row('baseline (SQLite)', baseline, files.length)
+    row('parallax import (CLI)', run, results.length, summary(results))
+    row('app, HTTP bridge, empty', app, files.length, summary(app.results) + calls(app))
+    row(`app, HTTP bridge, ${held} held`, full, files.length, summary(full.results) + calls(full))
+    const verdict = (ok) => (ok ? 'met' : 'NOT met')
+    const appRatio = app.seconds / run.seconds
+    const fullRatio = full.seconds / app.seconds
+    console.log(`  CLI: ${(run.seconds / baseline.seconds).toFixed(1)}x the baseline; whole set under 10 s -> ${verdict(run.seconds < 10)}`)
+    console.log(`  app: ${appRatio.toFixed(2)}x the CLI (target <= 1.5x) -> ${verdict(appRatio <= 1.5)}`)
+    console.log(`  app into ${held} articles: ${fullRatio.toFixed(2)}x into an empty library (target <= 1.3x) -> ${verdict(fullRatio <= 1.3)}`)
+    for (const f of [...results, ...app.results, ...full.results].filter((r) => r.status === 'failed').slice(0, 5)) console.log(`  failed: ${f.path ?? f.name}: ${f.reason}`)
   } finally {
-    rmSync(lib, { recursive: true, force: true })
-    rmSync(base, { recursive: true, force: true })
+    for (const d of Object.values(dirs)) rmSync(d, { recursive: true, force: true })
   }
 }
 
@@ -136,4 +151,4 @@ if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}`)
   process.exit(2)
 }
-for (const name of wanted.length ? wanted : Object.keys(BENCHES)) BENCHES[name]()
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]()

@@ -2,6 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../src/shared/contract'
+import { belongTogether } from '../../src/shared/import-pairs'
 import { LIMITS } from '../../src/shared/limits'
 import { BATCH_BYTES, BATCH_FILES } from '../../src/renderer/src/hooks/importBatches'
 import { useImport } from '../../src/renderer/src/hooks/useImport'
@@ -48,6 +49,19 @@ describe('useImport', () => {
     answerImported()
     const { calls } = await runImport([sized('a.pdf', 7 * MB), sized('b.pdf', 7 * MB), sized('c.pdf', 7 * MB)])
     expect(calls.map((c) => c.files.map((f) => f.name))).toEqual([['a.pdf', 'b.pdf'], ['c.pdf']])
+  })
+
+  it('never splits an article and its metadata file between two requests', async () => {
+    answerImported()
+    // 49 articles, then a pair that would straddle the 50-file boundary, and a pair whose parts are apart.
+    const names = [...Array.from({ length: 49 }, (_, i) => `clips/a${i}.txt`), 'clips/story.txt', 'clips/story.txt.json', 'clips/b.json', 'clips/x.txt', 'clips/b.txt']
+    const { state, calls } = await runImport(names.map((n) => file(n)))
+    const sent = calls.map((c) => c.files.map((f) => f.name))
+    expect(sent.map((s) => s.length)).toEqual([49, 5])
+    expect(sent[1]).toEqual(['clips/story.txt', 'clips/story.txt.json', 'clips/b.json', 'clips/b.txt', 'clips/x.txt'])
+    expect(sent.flat().sort()).toEqual([...names].sort())
+    for (const a of sent.flat()) for (const b of sent.flat()) if (belongTogether(a, b)) expect(sent.findIndex((s) => s.includes(a))).toBe(sent.findIndex((s) => s.includes(b)))
+    expect(state).toMatchObject({ running: false, done: names.length, total: names.length })
   })
 
   it('fails a file over the size limit without uploading it', async () => {

@@ -14,10 +14,20 @@ export type EntityWorker = (text: string) => Promise<unknown>
 /** How many articles of one import get their entities found in the background. */
 const BACKGROUND_LIMIT = 500
 
+/**
+ * Background work waits this long after the last import call: the app sends a folder in many
+ * calls, and NLP between them would compete with parsing for the same cores.
+ */
+export const QUIET_MS = 1500
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref())
+
 export class Entities {
   private readonly queue: number[] = []
   private running: Promise<void> | null = null
   private closed = false
+  /** Imports running now, and when the last one ended: the queue waits for a quiet moment. */
+  private imports = 0
+  private lastImport = 0
 
   constructor(
     private readonly articles: ArticleWriter,
@@ -42,8 +52,29 @@ export class Entities {
     this.running ??= this.drain().finally(() => (this.running = null))
   }
 
+  /** Runs an import; background work waits until imports have been quiet for QUIET_MS. */
+  async duringImport<T>(work: () => Promise<T>): Promise<T> {
+    this.imports++
+    try {
+      return await work()
+    } finally {
+      this.imports--
+      this.lastImport = Date.now()
+    }
+  }
+
+  private async quiet(): Promise<void> {
+    for (;;) {
+      const wait = this.imports > 0 ? QUIET_MS : this.lastImport + QUIET_MS - Date.now()
+      if (wait <= 0 || this.closed) return
+      await sleep(Math.min(wait, 200))
+    }
+  }
+
   private async drain(): Promise<void> {
     for (let id = this.queue.shift(); id !== undefined && !this.closed; id = this.queue.shift()) {
+      await this.quiet()
+      if (this.closed) break
       if (this.stored(id)) continue
       const text = this.articles.texts([id])[0]?.text
       if (text === undefined) continue

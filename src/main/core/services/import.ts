@@ -28,13 +28,13 @@ export function importService({ library, events, changed }: CoreContext, entitie
     running.set(jobId, abort)
     let results: ImportResult[]
     try {
-      results = await importBatch(library, sources, {
+      results = await entities.duringImport(() => importBatch(library, sources, {
         parser: options.parser,
         readAhead: options.readAhead ?? 1,
         signal: abort.signal,
         folderOutlet,
         onProgress: (p) => events.emit('import.progress', { jobId, ...(overall ? { overall } : {}), ...p })
-      })
+      }))
     } finally {
       running.delete(jobId)
     }

@@ -3,6 +3,7 @@
  * deciding in the renderer what needs no upload (too large, unreadable, cancelled).
  */
 import type { ImportResult } from '../../../shared/contract'
+import { groupPairs } from '../../../shared/import-pairs'
 import { LIMITS } from '../../../shared/limits'
 import { relativeName } from '../files'
 
@@ -58,18 +59,24 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
       )
     }
   }
-  for (const file of all) {
+  // An article and its metadata file are paired only within one call: a group goes whole.
+  // (A group of more than a call's files, many files of one base name, is split: it cannot go whole.)
+  const groups = groupPairs(all, relativeName).flatMap((g) => Array.from({ length: Math.ceil(g.length / BATCH_FILES) }, (_, i) => g.slice(i * BATCH_FILES, (i + 1) * BATCH_FILES)))
+  for (const group of groups) {
+    const sent = group.filter((f) => f.size <= LIMITS.maxFileBytes)
+    const bytes = sent.reduce((n, f) => n + f.size, 0)
+    if (sent.length && (batchBytes + bytes > BATCH_BYTES || batch.length + sent.length > BATCH_FILES)) await flush()
+    for (const file of group) await addFile(file)
+  }
+  await flush()
+
+  async function addFile(file: File): Promise<void> {
     // Files from a chosen or dropped folder keep their path in it: its folders name the outlet.
     const name = relativeName(file)
-    if (file.size <= LIMITS.maxFileBytes && (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES)) await flush()
     // Checked after the wait for the previous batch, when a cancel most likely came.
-    if (io.cancelled()) {
-      io.record([localResult(name, 'skipped', 'cancelled before it was imported')], 1)
-      continue
-    }
+    if (io.cancelled()) return io.record([localResult(name, 'skipped', 'cancelled before it was imported')], 1)
     if (file.size > LIMITS.maxFileBytes) {
-      io.record([localResult(name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
-      continue
+      return io.record([localResult(name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
     }
     try {
       batch.push({ name, data: await readAsBase64(file) })
@@ -78,5 +85,4 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
       io.record([localResult(name, 'failed', `could not read the file: ${(err as Error).message}`)], 1)
     }
   }
-  await flush()
 }

@@ -59,7 +59,6 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = {
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(32).toString('base64url')
   const staticRoot = resolve(options.staticDir)
-  const sseClients = new Set<ServerResponse>()
   const budget = new BodyBudget({ ...DEFAULT_BODY_LIMITS, ...options.bodyLimits })
   let port = 0
 
@@ -83,51 +82,16 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
 
     const url = requestUrl(req)
     if (!url) return refuse(res, 400, 'invalid_argument', 'Malformed request target')
-    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname.slice(5))
-    if (url.pathname === '/events') return handleEvents(req, res, url.searchParams.get('token'))
+    if (url.pathname.startsWith('/rpc/')) return handleRpc(rpc, req, res, url.pathname.slice(5))
+    if (url.pathname === '/events') return events.connect(req, res, url.searchParams.get('token'))
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'forbidden', 'Method not allowed')
     const path = decodePath(url.pathname)
     if (path === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the path')
     return serveStatic(res, staticRoot, path)
   }
 
-  async function handleRpc(req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
-    if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Use POST for /rpc')
-    // The token first: nothing about the request is examined for a caller without it.
-    if (!tokenMatches(bearer(req.headers.authorization), token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
-    const method = decodePath(encodedMethod)
-    if (method === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the method name')
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return refuse(res, 415, 'invalid_argument', 'Content-Type must be application/json')
-    }
-    const body = await readBody(budget, req, res)
-    if (body === null) return
-    let args: unknown
-    try {
-      args = body.length ? JSON.parse(body) : {}
-    } catch {
-      return refuse(res, 400, 'invalid_argument', 'Request body is not valid JSON')
-    }
-    const envelope = await dispatch(options.service, method, args)
-    sendJson(res, envelope.ok ? 200 : statusFor(envelope.error), envelope)
-  }
-
-  function handleEvents(req: IncomingMessage, res: ServerResponse, given: string | null): void {
-    if (!tokenMatches(given ?? undefined, token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
-    res.write(': connected\n\n')
-    sseClients.add(res)
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
-    req.on('close', () => {
-      clearInterval(heartbeat)
-      sseClients.delete(res)
-    })
-  }
-
-  const unsubscribe = options.service.events.subscribe((name, payload) => {
-    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const client of sseClients) client.write(frame)
-  })
+  const rpc: RpcContext = { service: options.service, token, budget }
+  const events = new EventStream(options.service, token)
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
@@ -145,11 +109,72 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     bodies: () => budget.usage(),
     close: () =>
       new Promise<void>((done) => {
-        unsubscribe()
-        for (const c of sseClients) c.end()
+        events.close()
         server.close(() => done())
         server.closeAllConnections()
       })
+  }
+}
+
+/** What a call to /rpc needs: the service, the session token, the budget for request bodies. */
+interface RpcContext {
+  service: Service
+  token: string
+  budget: BodyBudget
+}
+
+/** POST /rpc/<method>: token first, then the method name, the JSON body, and `dispatch`. */
+async function handleRpc(ctx: RpcContext, req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
+  if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Use POST for /rpc')
+  // The token first: nothing about the request is examined for a caller without it.
+  if (!tokenMatches(bearer(req.headers.authorization), ctx.token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
+  const method = decodePath(encodedMethod)
+  if (method === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the method name')
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return refuse(res, 415, 'invalid_argument', 'Content-Type must be application/json')
+  }
+  const body = await readBody(ctx.budget, req, res)
+  if (body === null) return
+  let args: unknown
+  try {
+    args = body.length ? JSON.parse(body) : {}
+  } catch {
+    return refuse(res, 400, 'invalid_argument', 'Request body is not valid JSON')
+  }
+  const envelope = await dispatch(ctx.service, method, args)
+  sendJson(res, envelope.ok ? 200 : statusFor(envelope.error), envelope)
+}
+
+/** GET /events: the contract's events as server-sent events, to every client holding the token. */
+class EventStream {
+  private readonly clients = new Set<ServerResponse>()
+  private readonly unsubscribe: () => void
+
+  constructor(
+    service: Service,
+    private readonly token: string
+  ) {
+    this.unsubscribe = service.events.subscribe((name, payload) => {
+      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const client of this.clients) client.write(frame)
+    })
+  }
+
+  connect(req: IncomingMessage, res: ServerResponse, given: string | null): void {
+    if (!tokenMatches(given ?? undefined, this.token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    this.clients.add(res)
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
+    req.on('close', () => {
+      clearInterval(heartbeat)
+      this.clients.delete(res)
+    })
+  }
+
+  close(): void {
+    this.unsubscribe()
+    for (const c of this.clients) c.end()
   }
 }
 

@@ -537,7 +537,18 @@ export const methods = {
   'articles.related': {
     args: z.object({ id: ArticleId, limit: z.int().min(1).max(50).optional() }).strict(),
     result: z.object({
-      items: z.array(z.object({ id: ArticleId, title: z.string(), outlet: z.string().nullable(), publishedAt: z.string().nullable(), score: z.number(), nearDuplicate: z.boolean() }))
+      items: z.array(
+        z.object({
+          id: ArticleId,
+          title: z.string(),
+          outlet: z.string().nullable(),
+          publishedAt: z.string().nullable(),
+          score: z.number(),
+          nearDuplicate: z.boolean(),
+          /** Why it is related: the article's distinctive words both share, as this article writes them (empty for a near-duplicate found only by its text's signature). */
+          terms: z.array(z.string())
+        })
+      )
     })
   },
   'import.files': {

@@ -41,13 +41,15 @@ export function storyService({ library, search }: CoreContext): ApiPart<StoryMet
       const article = articles.get(args.id)
       if (!article) throw noArticle(args.id)
       // Near-duplicates first (the same wire story), then the same story told differently.
-      const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true }))
-      const found = (await search.related(args.id, limit)).filter((r) => r.score >= RELATED_MIN_SCORE && !near.some((n) => n.id === r.id))
+      const hits = await search.related(args.id, limit)
+      const termsOf = new Map(hits.map((r) => [r.id, r.terms]))
+      const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true, terms: termsOf.get(d.id) ?? [] }))
+      const found = hits.filter((r) => r.score >= RELATED_MIN_SCORE && !near.some((n) => n.id === r.id))
       const ranked = [...near, ...found.map((r) => ({ ...r, nearDuplicate: false }))].slice(0, limit)
       const byId = new Map(articles.summaries(ranked.map((r) => r.id)).map((a) => [a.id, a]))
       const items = ranked.flatMap((r) => {
         const a = byId.get(r.id)
-        return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate }] : []
+        return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate, terms: r.terms }] : []
       })
       return { items }
     }

@@ -7,6 +7,7 @@ export const METHOD_NAMES = [
   'articles.list',
   'articles.get',
   'articles.update',
+  'articles.updateMany',
   'articles.delete',
   'search.query',
   'search.locate',

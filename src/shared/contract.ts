@@ -532,7 +532,7 @@ export const methods = {
   'stories.list': {
     args: z.object({ limit: z.int().min(1).max(1000).optional() }).strict(),
     result: z.object({
-      /** Stories of two or more articles, newest first. */
+      /** Stories of two or more articles, newest first (stories with no dated article last); all of them unless `limit`. */
       items: z.array(
         z.object({
           title: z.string(),

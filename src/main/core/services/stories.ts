@@ -2,6 +2,7 @@
 import type { ArticleSummary, Result } from '../../../shared/contract'
 import type { ApiPart, CoreContext } from './context'
 import { noArticle } from './context'
+import { StoryCache } from './story-cache'
 
 export type StoryMethods = 'stories.list' | 'articles.related'
 
@@ -25,15 +26,16 @@ function story(members: ArticleSummary[]): Story {
   }
 }
 
-export function storyService({ library, search }: CoreContext): ApiPart<StoryMethods> {
+export function storyService({ library, search, events }: CoreContext): ApiPart<StoryMethods> {
   const { articles } = library
+  const cache = new StoryCache(library, search, events)
   return {
     async 'stories.list'(args) {
-      const groups = (await search.stories()).filter((g) => g.length > 1)
+      const groups = (await cache.groups()).filter((g) => g.length > 1)
       const byId = new Map(articles.summaries(groups.flat()).map((a) => [a.id, a]))
       const items = groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? [])).filter((members) => members.length > 0).map(story)
       items.sort((x, y) => (y.to ?? '').localeCompare(x.to ?? '') || y.articles.length - x.articles.length)
-      return { items: items.slice(0, args.limit ?? 200) }
+      return { items: args.limit ? items.slice(0, args.limit) : items }
     },
 
     async 'articles.related'(args) {

@@ -36,7 +36,8 @@ export default defineConfig({
           'bench-search': resolve(__dirname, 'bench/search.ts'),
           'bench-compare': resolve(__dirname, 'bench/compare.ts'),
           'bench-hostile': resolve(__dirname, 'bench/hostile.ts'),
-          'bench-extract': resolve(__dirname, 'bench/extract.ts')
+          'bench-extract': resolve(__dirname, 'bench/extract.ts'),
+          'bench-stories': resolve(__dirname, 'bench/stories.ts')
         },
         output: { format: 'cjs' }
       }

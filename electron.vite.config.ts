@@ -30,7 +30,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
-          'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts'),
+          'import-worker': resolve(__dirname, 'src/main/core/workers/parse-worker.ts'),
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),

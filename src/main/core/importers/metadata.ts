@@ -3,18 +3,12 @@
  * and paragraphs. Dates live in dates.ts, date/byline lines in dateline.ts (re-exported here).
  */
 import { createHash } from 'node:crypto'
+import { normalizeForHash } from '../text/normalise'
+
+export { normalizeForHash }
 
 export { findDate, parseDate, type FoundDate } from './dates'
 export { cleanAuthor, parseBylineLine, type Byline } from './dateline'
-
-/** Whitespace, case and punctuation differences do not make a different article. */
-export function normalizeForHash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(normalizeForHash(text)).digest('hex')

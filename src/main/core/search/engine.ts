@@ -12,7 +12,7 @@ import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { related, stories, type Related, type RelatedSource } from './related'
 import { buildIndex } from './segments'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
-import { isStopWord } from './tokenize'
+import { isStopWord } from '../text/tokenize'
 
 /** Re-exported for the tests and benchmarks that reach the executor through the engine. */
 export { matchingRefs, topByScore } from './executor'

@@ -13,6 +13,8 @@ import { CollectionStore } from './collections'
 import { ComparisonStore } from './comparisons'
 import type { Connection } from './connection'
 import { LibraryLock, LibraryLockedError } from './lock'
+import { describeSqliteError } from '../platform/sqlite-errors'
+export { describeSqliteError }
 import { NoteStore } from './notes'
 import { PreferenceStore } from './preferences'
 import { OutletStore } from './outlet-aliases'
@@ -157,28 +159,6 @@ export class Library {
   close(): void {
     if (this.db.open) this.db.close()
     this.lock?.release()
-  }
-}
-
-/** SQLite's error codes in words a user can act on. */
-export function describeSqliteError(err: unknown): string {
-  const e = err as { code?: string; message?: string }
-  switch (e?.code) {
-    case 'SQLITE_FULL':
-      return 'the disk holding the library is full; free some space and try again'
-    case 'SQLITE_READONLY':
-    case 'SQLITE_READONLY_DIRECTORY':
-      return 'the library file is read-only'
-    case 'SQLITE_BUSY':
-    case 'SQLITE_LOCKED':
-      return 'the library is busy in another program; close it and try again'
-    case 'SQLITE_CANTOPEN':
-      return 'the library file cannot be opened (missing folder, or no permission)'
-    case 'SQLITE_CORRUPT':
-    case 'SQLITE_NOTADB':
-      return 'the library file is damaged; restore it from a backup (parallax restore)'
-    default:
-      return e?.message ?? String(err)
   }
 }
 

@@ -36,6 +36,7 @@ export function Workspace({ state, dispatch, articles, collections, showList, on
         onSaved={(saved) => dispatch({ type: 'comparisonSaved', saved })}
         onClose={() => dispatch({ type: 'closeComparison' })}
         onOpen={open}
+        onCompare={compare}
       />
     )
   }

@@ -70,6 +70,8 @@ export function LibraryView({ query, onQuery, collection, total, loading, error,
 function VirtualList({ items, selected, onSelect, marked, onMark }: ListProps): React.JSX.Element {
   const scroller = useRef<HTMLUListElement>(null)
   const [view, setView] = useState({ top: 0, height: 800 })
+  // The list element exists once there are items: measure it then.
+  const hasItems = items.length > 0
   useEffect(() => {
     const el = scroller.current
     if (!el) return
@@ -78,7 +80,7 @@ function VirtualList({ items, selected, onSelect, marked, onMark }: ListProps): 
     const ro = new ResizeObserver(measure)
     ro.observe(el)
     return () => ro.disconnect()
-  }, [items.length > 0])
+  }, [hasItems])
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN)
   const last = Math.min(items.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN)
   // Keyboard moves can go past the rendered rows: scroll by index, not by element.

@@ -4,10 +4,12 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
+import { firstPublished } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { formatDate, plural } from '../format'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { filterStories, NO_FILTER, outletsOf, type Story, type StoryFilter } from './storyFilter'
+import './compare/compare.css'
 
 interface Actions {
   onOpen: (id: number) => void
@@ -78,6 +80,7 @@ function StoryList({ items, onOpen, onCompare }: { items: Story[] } & Actions): 
 }
 
 function StoryCard({ story: s, onOpen, onCompare }: { story: Story } & Actions): React.JSX.Element {
+  const first = firstPublished(s.articles)
   const span = [s.from && formatDate(s.from), s.to && s.to !== s.from && formatDate(s.to)].filter(Boolean).join(' – ')
   return (
     <article className="story">
@@ -98,6 +101,11 @@ function StoryCard({ story: s, onOpen, onCompare }: { story: Story } & Actions):
               {a.title}
             </button>
             <span className="row-meta">{[a.outlet, a.publishedAt ? formatDate(a.publishedAt) : 'undated'].filter(Boolean).join(' · ')}</span>
+            {first.has(a.id) && (
+              <span className="first-publisher" title="Published first among this story’s articles">
+                first
+              </span>
+            )}
           </li>
         ))}
       </ul>

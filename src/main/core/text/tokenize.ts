@@ -31,7 +31,7 @@ export function normalize(raw: string): string {
   return w.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC')
 }
 
-const stemmer = lunr.stemmer as unknown as (token: lunr.Token) => lunr.Token
+const stemmer = lunr.stemmer
 
 export function stem(term: string): string {
   if (!LATIN_ONLY.test(term) || term.length < 3) return term
@@ -62,7 +62,7 @@ const cachedStem = memoize(stem)
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   for (const m of text.matchAll(WORD)) {
-    const start = m.index!
+    const start = m.index
     const norm = termOf(m[0])
     if (!norm) continue
     // A trailing full stop or apostrophe belongs to the sentence, not to the highlighted word.

@@ -66,7 +66,7 @@ describe('stories kept between opens', () => {
     try {
       const keys = Object.keys(ARTICLES)
       const add = async (ks: string[]): Promise<number[]> =>
-        (await importBatch(lib, ks.map((k) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(ARTICLES[k]!) })))).map((r) => r.articleId!)
+        (await importBatch(lib, ks.map((k) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(ARTICLES[k]) })))).map((r) => r.articleId!)
       const search = new InProcessSearch(Library.connection(lib))
       let fullGroupings = 0
       const counting = Object.assign(Object.create(search), { stories: () => (fullGroupings++, search.stories()) }) as InProcessSearch

@@ -37,7 +37,8 @@ export default defineConfig({
           'bench-compare': resolve(__dirname, 'bench/compare.ts'),
           'bench-hostile': resolve(__dirname, 'bench/hostile.ts'),
           'bench-extract': resolve(__dirname, 'bench/extract.ts'),
-          'bench-table': resolve(__dirname, 'bench/table.ts')
+          'bench-table': resolve(__dirname, 'bench/table.ts'),
+          'bench-stories': resolve(__dirname, 'bench/stories.ts')
         },
         output: { format: 'cjs' }
       }

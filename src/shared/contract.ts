@@ -329,6 +329,22 @@ const tagName = z
   .max(100, 'is longer than 100 characters')
   .regex(/^[^,\n]+$/, 'must not contain commas or line breaks')
 
+/** The metadata a user can correct (the reader's "Edit details", bulk edits). */
+const ArticlePatch = z
+  .object({
+    title: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+    author: z.string().trim().max(200).nullable().optional(),
+    outlet: z.string().trim().max(200).nullable().optional(),
+    publishedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date like 2025-03-01')
+      .nullable()
+      .optional(),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en').nullable().optional()
+  })
+  .strict()
+
 export const Collection = z.object({ id: z.int().positive(), name: z.string(), count: z.int() })
 export type Collection = z.infer<typeof Collection>
 
@@ -378,26 +394,20 @@ export const methods = {
     result: Article
   },
   'articles.update': {
+    args: z.object({ id: ArticleId, patch: ArticlePatch }).strict(),
+    result: Article
+  },
+  /** One metadata change (outlet, author, language) and/or tags added, on many articles at once, in one transaction. */
+  'articles.updateMany': {
     args: z
       .object({
-        id: ArticleId,
-        patch: z
-          .object({
-            title: z.string().trim().min(1, 'must not be empty').max(500).optional(),
-            author: z.string().trim().max(200).nullable().optional(),
-            outlet: z.string().trim().max(200).nullable().optional(),
-            publishedAt: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date like 2025-03-01')
-              .nullable()
-              .optional(),
-            url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().optional(),
-            language: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en').nullable().optional()
-          })
-          .strict()
+        ids: z.array(ArticleId).min(1, 'must hold at least one article').max(LIMITS.maxListLimit),
+        patch: ArticlePatch.pick({ author: true, outlet: true, language: true }),
+        addTags: z.array(tagName).max(50).optional()
       })
-      .strict(),
-    result: Article
+      .strict()
+      .refine((a) => Object.values(a.patch).some((v) => v !== undefined) || (a.addTags?.length ?? 0) > 0, { message: 'must change a field or add a tag', path: ['patch'] }),
+    result: z.object({ updated: z.int().nonnegative() })
   },
   'articles.delete': {
     args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
@@ -548,7 +558,7 @@ export const methods = {
   'stories.list': {
     args: z.object({ limit: z.int().min(1).max(1000).optional() }).strict(),
     result: z.object({
-      /** Stories of two or more articles, newest first. */
+      /** Stories of two or more articles, newest first (stories with no dated article last); all of them unless `limit`. */
       items: z.array(
         z.object({
           title: z.string(),
@@ -563,7 +573,18 @@ export const methods = {
   'articles.related': {
     args: z.object({ id: ArticleId, limit: z.int().min(1).max(50).optional() }).strict(),
     result: z.object({
-      items: z.array(z.object({ id: ArticleId, title: z.string(), outlet: z.string().nullable(), publishedAt: z.string().nullable(), score: z.number(), nearDuplicate: z.boolean() }))
+      items: z.array(
+        z.object({
+          id: ArticleId,
+          title: z.string(),
+          outlet: z.string().nullable(),
+          publishedAt: z.string().nullable(),
+          score: z.number(),
+          nearDuplicate: z.boolean(),
+          /** Why it is related: the article's distinctive words both share, as this article writes them (empty for a near-duplicate found only by its text's signature). */
+          terms: z.array(z.string())
+        })
+      )
     })
   },
   'import.files': {

@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'articles.facets',
   'articles.get',
   'articles.update',
+  'articles.updateMany',
   'articles.delete',
   'search.query',
   'search.locate',

@@ -67,7 +67,26 @@ export function folderSuite(transport: string, open: () => Promise<Harness>): vo
       expect(found.total).toBe(3)
     })
 
+    it('changes outlet, author, language and tags on ticked articles at once', async () => {
+      const files = ['alpha', 'beta', 'gamma'].map((t, i) => ({ name: `${t}.txt`, data: b64(article(`Harbour ${t}`, `March ${i + 1}, 2025 — Quay Times`, t)) }))
+      const ids = (await ok('import.files', { jobId: 'bulk', files })).results.map((r: { articleId: number }) => r.articleId)
+      const done = await ok('articles.updateMany', { ids: ids.slice(0, 2), patch: { outlet: 'Harbour Desk', author: 'Ana Lopez', language: 'de' }, addTags: ['harbour'] })
+      expect(done).toEqual({ updated: 2 })
+      for (const id of ids.slice(0, 2)) {
+        expect(await ok('articles.get', { id })).toMatchObject({ outlet: 'Harbour Desk', author: 'Ana Lopez', language: 'de', tags: ['harbour'] })
+      }
+      expect(await ok('articles.get', { id: ids[2] })).toMatchObject({ outlet: 'Quay Times', author: null, tags: [] })
+      expect((await ok('search.query', { q: 'outlet:desk' })).total).toBe(2)
+      // An empty author clears it; a missing article changes nothing.
+      expect(await ok('articles.updateMany', { ids: [ids[0], 999], patch: { author: '' } })).toEqual({ updated: 1 })
+      expect((await ok('articles.get', { id: ids[0] })).author).toBeNull()
+    })
+
     it.each([
+      ['articles.updateMany', { ids: [1], patch: {} }, 'patch', /must change a field or add a tag/],
+      ['articles.updateMany', { ids: [], patch: { outlet: 'X' } }, 'ids', /at least one article/],
+      ['articles.updateMany', { ids: [1], patch: { title: 'X' } }, 'patch', /title/],
+      ['articles.updateMany', { ids: [1], patch: { language: 'English' } }, 'patch.language', /language code/],
       ['import.files', { jobId: 'x', folderOutlet: { from: 'name', name: ' ' }, files: [{ name: 'a.txt', data: '' }] }, 'folderOutlet.name', /must not be empty/],
       ['import.files', { jobId: 'x', folderOutlet: { from: 'elsewhere' }, files: [{ name: 'a.txt', data: '' }] }, 'folderOutlet.from', /argument "folderOutlet.from"/],
       ['outlets.setAliases', { items: [{ alias: '', outlet: 'Reuters' }] }, 'items.0.alias', /must not be empty/],

@@ -8,6 +8,7 @@ import './styles/library.css'
 import './styles/reader.css'
 import './styles/compare.css'
 import './styles/stories.css'
+import './styles/first-hour.css'
 
 // The reader's text size, as the user last set it.
 const size = localStorage.getItem('parallax.readerSize')

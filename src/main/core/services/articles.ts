@@ -2,9 +2,13 @@
 import type { ApiPart, CoreContext } from './context'
 import { noArticle } from './context'
 
-export type ArticleMethods = 'articles.list' | 'articles.get' | 'articles.update' | 'articles.delete'
+export type ArticleMethods = 'articles.list' | 'articles.get' | 'articles.update' | 'articles.updateMany' | 'articles.delete'
+
+/** An empty author, outlet or URL means "unknown", stored as null. */
+const blanksAsNull = <T extends object>(patch: T): T => Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === '' ? null : v])) as T
 
 export function articleService({ library, changed }: CoreContext): ApiPart<ArticleMethods> {
+  const { tags } = library
   const { articles } = library
   return {
     async 'articles.list'(args) {
@@ -18,11 +22,21 @@ export function articleService({ library, changed }: CoreContext): ApiPart<Artic
     },
 
     async 'articles.update'(args) {
-      // An empty author, outlet or URL means "unknown", stored as null.
-      const patch = Object.fromEntries(Object.entries(args.patch).map(([k, v]) => [k, v === '' ? null : v]))
-      if (!articles.update(args.id, patch)) throw noArticle(args.id)
+      if (!articles.update(args.id, blanksAsNull(args.patch))) throw noArticle(args.id)
       await changed('update')
       return articles.get(args.id)!
+    },
+
+    async 'articles.updateMany'(args) {
+      const ids = [...new Set(args.ids)]
+      // Metadata and tags in one transaction, then one change event for the lot.
+      const updated = library.transaction(() => {
+        const changedMeta = articles.updateMany(ids, blanksAsNull(args.patch))
+        const tagged = args.addTags?.length ? tags.change(ids, args.addTags, []) : 0
+        return Math.max(changedMeta, tagged)
+      })
+      if (updated > 0) await changed('update')
+      return { updated }
     },
 
     async 'articles.delete'(args) {

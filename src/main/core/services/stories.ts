@@ -2,12 +2,17 @@
 import type { ArticleSummary, Result } from '../../../shared/contract'
 import type { ApiPart, CoreContext } from './context'
 import { noArticle } from './context'
+import { StoryCache } from './story-cache'
 
 export type StoryMethods = 'stories.list' | 'articles.related'
 
 type Story = Result<'stories.list'>['items'][number]
 
-/** Below a quarter of the article's own score, a match shares a word or two, not a story. */
+/**
+ * Below a quarter of the article's own score, a match shares a word or two, not a story. (On the
+ * coverage corpus 0.15 gives recall@1 83.4% against 79.1% and empty 4.2% against 11.2%, but lists
+ * the same article under several in the comparison's "unrelated" warning: see bench stories.)
+ */
 const RELATED_MIN_SCORE = 0.25
 
 /** One story from its articles (all read in one batch beforehand): newest first, its dates and outlets. */
@@ -25,15 +30,16 @@ function story(members: ArticleSummary[]): Story {
   }
 }
 
-export function storyService({ library, search }: CoreContext): ApiPart<StoryMethods> {
+export function storyService({ library, search, events }: CoreContext): ApiPart<StoryMethods> {
   const { articles } = library
+  const cache = new StoryCache(library, search, events)
   return {
     async 'stories.list'(args) {
-      const groups = (await search.stories()).filter((g) => g.length > 1)
+      const groups = (await cache.groups()).filter((g) => g.length > 1)
       const byId = new Map(articles.summaries(groups.flat()).map((a) => [a.id, a]))
       const items = groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? [])).filter((members) => members.length > 0).map(story)
       items.sort((x, y) => (y.to ?? '').localeCompare(x.to ?? '') || y.articles.length - x.articles.length)
-      return { items: items.slice(0, args.limit ?? 200) }
+      return { items: args.limit ? items.slice(0, args.limit) : items }
     },
 
     async 'articles.related'(args) {
@@ -41,13 +47,15 @@ export function storyService({ library, search }: CoreContext): ApiPart<StoryMet
       const article = articles.get(args.id)
       if (!article) throw noArticle(args.id)
       // Near-duplicates first (the same wire story), then the same story told differently.
-      const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true }))
-      const found = (await search.related(args.id, limit)).filter((r) => r.score >= RELATED_MIN_SCORE && !near.some((n) => n.id === r.id))
+      const hits = await search.related(args.id, limit)
+      const termsOf = new Map(hits.map((r) => [r.id, r.terms]))
+      const near = article.nearDuplicates.map((d) => ({ id: d.id, score: d.similarity, nearDuplicate: true, terms: termsOf.get(d.id) ?? [] }))
+      const found = hits.filter((r) => r.score >= RELATED_MIN_SCORE && !near.some((n) => n.id === r.id))
       const ranked = [...near, ...found.map((r) => ({ ...r, nearDuplicate: false }))].slice(0, limit)
       const byId = new Map(articles.summaries(ranked.map((r) => r.id)).map((a) => [a.id, a]))
       const items = ranked.flatMap((r) => {
         const a = byId.get(r.id)
-        return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate }] : []
+        return a ? [{ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, score: r.score, nearDuplicate: r.nearDuplicate, terms: r.terms }] : []
       })
       return { items }
     }

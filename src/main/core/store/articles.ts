@@ -81,6 +81,7 @@ export interface ArticleReader {
 export interface ArticleWriter extends ArticleReader {
   insert(a: NewArticle, importedAt?: string, id?: number): InsertOutcome
   update(id: number, patch: MetadataPatch): boolean
+  updateMany(ids: readonly number[], patch: MetadataPatch): number
   delete(ids: readonly number[]): number
   storeEntities(id: number, version: number, list: unknown): void
 }
@@ -203,6 +204,11 @@ export class ArticleStore implements ArticleWriter {
       if (changed && keys.some((k) => INDEXED.includes(k))) this.searchDocs.markPending([id])
       return changed
     })()
+  }
+
+  /** The same metadata change on many articles, in one transaction; returns how many changed. */
+  updateMany(ids: readonly number[], patch: MetadataPatch): number {
+    return this.db.transaction(() => ids.reduce((n, id) => n + (this.update(id, patch) ? 1 : 0), 0)).immediate()
   }
 
   list(opts: ListOptions = {}): ArticleSummary[] {

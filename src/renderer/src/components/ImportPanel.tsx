@@ -1,6 +1,12 @@
-/** Import progress with a cancel button, then a summary that explains every failure. */
+/**
+ * Import progress with a cancel button, then a summary grouped by status and reason: counts first,
+ * each group a list to expand, the whole copyable as text. Only real failures are shown in red.
+ */
+import { useState } from 'react'
+import type { ImportResult } from '../../../shared/contract'
 import type { ImportState } from '../hooks/useImport'
 import { plural } from '../format'
+import { groupResults, summaryLine, summaryText, type ReasonGroup } from './importSummary'
 
 interface Props {
   state: ImportState
@@ -11,8 +17,6 @@ interface Props {
 
 export function ImportPanel({ state, onCancel, onDismiss, onOpen }: Props): React.JSX.Element | null {
   if (!state.running && state.results.length === 0) return null
-  const count = (s: string): number => state.results.filter((r) => r.status === s).length
-  const problems = state.results.filter((r) => r.status === 'failed' || r.status === 'skipped' || r.status === 'duplicate')
   const pct = state.total ? Math.round((state.done / state.total) * 100) : 0
   return (
     <section className="import-panel" role="status" aria-live="polite" data-testid="import-panel">
@@ -28,42 +32,68 @@ export function ImportPanel({ state, onCancel, onDismiss, onOpen }: Props): Reac
           {state.current && <div className="import-current">{state.current}</div>}
         </>
       ) : (
-        <>
-          <div className="import-head">
-            <strong data-testid="import-summary">
-              {[
-                `${plural(count('imported'), 'article')} imported`,
-                count('duplicate') && `${count('duplicate')} duplicate`,
-                count('skipped') && `${count('skipped')} skipped`,
-                count('failed') && `${count('failed')} failed`
-              ]
-                .filter(Boolean)
-                .join(', ')}
-              {state.cancelled ? ' (cancelled)' : ''}
-            </strong>
-            <button onClick={onDismiss} aria-label="Close import summary">
-              Close
-            </button>
-          </div>
-          {problems.length > 0 && (
-            <ul className="import-problems">
-              {problems.map((r, i) => (
-                <li key={i} className={`problem problem-${r.status}`}>
-                  <span className="problem-name">{r.name}</span>
-                  <span className="problem-reason">
-                    {r.status}: {r.reason}
-                  </span>
-                  {r.status === 'duplicate' && r.articleId && (
-                    <button className="link" onClick={() => onOpen(r.articleId!)}>
-                      Open
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+        <ImportSummary results={state.results} cancelled={state.cancelled} onDismiss={onDismiss} onOpen={onOpen} />
       )}
     </section>
+  )
+}
+
+function ImportSummary({ results, cancelled, onDismiss, onOpen }: { results: ImportResult[]; cancelled: boolean; onDismiss: () => void; onOpen: (id: number) => void }): React.JSX.Element {
+  const [copied, setCopied] = useState(false)
+  const groups = groupResults(results, ['failed', 'skipped', 'duplicate', 'metadata'])
+  const copy = (): void => {
+    void navigator.clipboard?.writeText(summaryText(results, plural)).then(() => setCopied(true), () => setCopied(false))
+  }
+  return (
+    <>
+      <div className="import-head">
+        <strong data-testid="import-summary">
+          {summaryLine(results, plural)}
+          {cancelled ? ' (cancelled)' : ''}
+        </strong>
+        {groups.length > 0 && (
+          <button className="subtle" onClick={copy} data-testid="import-copy">
+            {copied ? 'Copied' : 'Copy as text'}
+          </button>
+        )}
+        <button onClick={onDismiss} aria-label="Close import summary">
+          Close
+        </button>
+      </div>
+      {groups.length > 0 && (
+        <div className="import-groups" data-testid="import-groups">
+          {groups.map((g) => (
+            <ResultGroup key={`${g.status}:${g.kind}`} group={g} onOpen={onOpen} />
+          ))}
+        </div>
+      )}
+    </>
+  )
+}
+
+/** One status and kind of reason: its count in the summary, its files inside (failures open at once). */
+function ResultGroup({ group, onOpen }: { group: ReasonGroup; onOpen: (id: number) => void }): React.JSX.Element {
+  return (
+    <details className={`import-group group-${group.status}`} open={group.status === 'failed'} data-testid={`import-group-${group.status}`}>
+      <summary>
+        <span className="group-count">{group.results.length}</span> <span className="group-status">{group.status}</span>
+        <span className="group-kind"> — {group.kind}</span>
+      </summary>
+      <ul className="import-problems">
+        {group.results.map((r, i) => (
+          <li key={i} className={`problem problem-${r.status}`}>
+            <span className="problem-name">{r.name}</span>
+            <span className="problem-reason">
+              {r.status}: {r.reason}
+            </span>
+            {(r.status === 'duplicate' || r.status === 'metadata') && r.articleId && (
+              <button className="link" onClick={() => onOpen(r.articleId!)}>
+                Open
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }

@@ -1,8 +1,17 @@
-/** Articles about the same story, near-duplicates first, each one click away from a comparison. */
+/** Articles about the same story, near-duplicates first, each saying why it is related and one click away from a comparison. */
+import type { Result } from '../../../shared/contract'
 import { api } from '../api/client'
 import { formatDate } from '../format'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { LoadError } from './LoadError'
+
+type RelatedItem = Result<'articles.related'>['items'][number]
+
+/** "near-duplicate" (the same text), else the distinctive words both articles share. */
+function why(r: RelatedItem): string {
+  if (r.nearDuplicate) return 'near-duplicate'
+  return r.terms.length ? `shares ${r.terms.join(', ')}` : ''
+}
 
 interface Props {
   id: number
@@ -33,8 +42,9 @@ export function RelatedCoverage({ id, onOpen, onCompare, onCompareAll }: Props):
             <button className="link" onClick={() => onOpen(r.id)}>
               {r.title}
             </button>
-            <span className="row-meta">
-              {[r.outlet, formatDate(r.publishedAt), r.nearDuplicate ? 'near-duplicate' : null].filter(Boolean).join(' · ')}
+            <span className="row-meta">{[r.outlet, formatDate(r.publishedAt)].filter(Boolean).join(' · ')}</span>
+            <span className="related-why" data-testid="related-why" title="Why this is related">
+              {why(r)}
             </span>
             <button className="subtle" onClick={() => onCompare(r.id)}>
               Compare

@@ -1,0 +1,65 @@
+/** An import's results grouped for the summary: by status, then by the kind of reason, counts first. */
+import type { ImportResult, ImportStatus } from '../../../shared/contract'
+
+export interface ReasonGroup {
+  status: ImportStatus
+  /** The reason without its particulars (`binary file`, `holds no article text`, `metadata`). */
+  kind: string
+  results: ImportResult[]
+}
+
+/** Real failures first, then what was left out on purpose, then what was merely noted. */
+const ORDER: ImportStatus[] = ['failed', 'skipped', 'duplicate', 'metadata', 'imported']
+
+/** `binary file: named .txt but…` -> `binary file`; duplicates and metadata files form one group each. */
+export function reasonKind(r: ImportResult): string {
+  if (r.status === 'duplicate') return 'already in the library'
+  if (r.status === 'metadata') return 'read into the article beside it'
+  if (r.status === 'imported') return r.nearDuplicates.length ? 'near-duplicate of an article' : 'new article'
+  const reason = (r.reason ?? 'no reason given').trim()
+  const colon = reason.indexOf(': ')
+  return colon > 0 && colon <= 60 ? reason.slice(0, colon) : reason
+}
+
+export function groupResults(results: ImportResult[], statuses: ImportStatus[] = ORDER): ReasonGroup[] {
+  const groups = new Map<string, ReasonGroup>()
+  for (const r of results) {
+    if (!statuses.includes(r.status)) continue
+    const kind = reasonKind(r)
+    const key = `${r.status}\u0000${kind}`
+    const group = groups.get(key) ?? { status: r.status, kind, results: [] }
+    group.results.push(r)
+    groups.set(key, group)
+  }
+  return [...groups.values()].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || b.results.length - a.results.length || a.kind.localeCompare(b.kind))
+}
+
+export function countByStatus(results: ImportResult[]): Record<ImportStatus, number> {
+  const counts: Record<ImportStatus, number> = { imported: 0, duplicate: 0, metadata: 0, skipped: 0, failed: 0 }
+  for (const r of results) counts[r.status]++
+  return counts
+}
+
+/** The summary line: `12 articles imported, 3 metadata files, 1 skipped, 1 failed`. */
+export function summaryLine(results: ImportResult[], plural: (n: number, word: string) => string): string {
+  const c = countByStatus(results)
+  return [
+    `${plural(c.imported, 'article')} imported`,
+    c.duplicate && `${c.duplicate} duplicate`,
+    c.metadata && plural(c.metadata, 'metadata file'),
+    c.skipped && `${c.skipped} skipped`,
+    c.failed && `${c.failed} failed`
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
+
+/** The whole summary as plain text, for the clipboard: the line, then every group with its files. */
+export function summaryText(results: ImportResult[], plural: (n: number, word: string) => string): string {
+  const lines = [summaryLine(results, plural)]
+  for (const g of groupResults(results, ORDER.filter((s) => s !== 'imported'))) {
+    lines.push('', `${g.status} — ${g.kind} (${g.results.length})`)
+    for (const r of g.results) lines.push(`  ${r.name}${r.reason && r.reason !== g.kind ? `: ${r.reason}` : ''}`)
+  }
+  return lines.join('\n')
+}

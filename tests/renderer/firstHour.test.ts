@@ -1,0 +1,63 @@
+/** The import summary's groups and text, and the Stories view's filter. */
+import { describe, expect, it } from 'vitest'
+import type { ImportResult } from '../../src/shared/contract'
+import { plural } from '../../src/renderer/src/format'
+import { groupResults, summaryLine, summaryText } from '../../src/renderer/src/components/importSummary'
+import { filterStories, NO_FILTER, type Story } from '../../src/renderer/src/views/storyFilter'
+
+const result = (name: string, status: ImportResult['status'], reason: string | null = null): ImportResult => ({ name, status, reason, articleId: status === 'failed' || status === 'skipped' ? null : 1, title: null, nearDuplicates: [] })
+
+const RESULTS = [
+  result('a.txt', 'imported'),
+  result('a.json', 'metadata', 'metadata for a.txt: outlet, date'),
+  result('b.json', 'metadata', 'metadata for b.txt: date'),
+  result('README.md', 'skipped', "the folder's documentation"),
+  result('group.json', 'skipped', 'holds no article text: no text field'),
+  result('x.txt', 'failed', 'binary file: named .txt but it is a PDF document'),
+  result('y.txt', 'failed', 'binary file: named .txt but it is a PNG image'),
+  result('z.pdf', 'failed', 'PDF is password-protected')
+]
+
+describe('import summary', () => {
+  it('counts first, then groups real failures first by the kind of reason, metadata files apart', () => {
+    expect(summaryLine(RESULTS, plural)).toBe('1 article imported, 2 metadata files, 2 skipped, 3 failed')
+    const groups = groupResults(RESULTS, ['failed', 'skipped', 'metadata'])
+    expect(groups.map((g) => [g.status, g.kind, g.results.length])).toEqual([
+      ['failed', 'binary file', 2],
+      ['failed', 'PDF is password-protected', 1],
+      ['skipped', 'holds no article text', 1],
+      ['skipped', "the folder's documentation", 1],
+      ['metadata', 'read into the article beside it', 2]
+    ])
+  })
+
+  it('copies as text with every file under its group', () => {
+    const text = summaryText(RESULTS, plural)
+    expect(text).toContain('failed — binary file (2)\n  x.txt: binary file: named .txt but it is a PDF document')
+    expect(text).toContain('metadata — read into the article beside it (2)\n  a.json: metadata for a.txt: outlet, date')
+    expect(text).not.toContain('a.txt\n')
+  })
+})
+
+const story = (title: string, from: string | null, outlets: string[]): Story => ({
+  title,
+  from,
+  to: from,
+  outlets,
+  articles: outlets.map((o, i) => ({ id: i + 1, title: `${title} ${i}`, outlet: o, publishedAt: from }))
+})
+
+describe('stories filter', () => {
+  const items = [story('Harbour bridge vote', '2025-03-03', ['Kestrel Courier', 'Harbour Post']), story('Chess final', '2025-03-20', ['Island Times', 'Quay Times']), story('Café opens', null, ['Quay Times', 'Harbour Post'])]
+  const titles = (f: Partial<typeof NO_FILTER>): string[] => filterStories(items, { ...NO_FILTER, ...f }).map((s) => s.title)
+
+  it('lists undated stories apart, and filters by words, outlet and dates', () => {
+    expect(titles({})).toEqual(['Harbour bridge vote', 'Chess final'])
+    expect(titles({ undated: true })).toEqual(['Café opens'])
+    expect(titles({ words: 'cafe', undated: true })).toEqual(['Café opens'])
+    expect(titles({ words: 'harbour post' })).toEqual(['Harbour bridge vote'])
+    expect(titles({ outlet: 'Quay Times' })).toEqual(['Chess final'])
+    expect(titles({ from: '2025-03-10' })).toEqual(['Chess final'])
+    expect(titles({ to: '2025-03-10' })).toEqual(['Harbour bridge vote'])
+  })
+})

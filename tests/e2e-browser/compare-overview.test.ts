@@ -73,7 +73,7 @@ describe('comparison overview in Chromium', () => {
   it('exports reports that open with the overview, sources and publication times', async () => {
     const download = async (name: string): Promise<string> => {
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
-      return readFileSync((await d.path())!, 'utf8')
+      return readFileSync((await d.path()), 'utf8')
     }
     const md = await download('Export Markdown')
     const head = md.slice(0, md.indexOf('## Shared text'))

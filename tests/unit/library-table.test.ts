@@ -80,7 +80,7 @@ describe('library table on 50,000 articles', () => {
     const econ = ALL.filter((r) => hasTag.economy(r.id))
     const count = (rows: Row[], key: 'outlet' | 'language'): Map<string, number> => {
       const m = new Map<string, number>()
-      for (const r of rows) if (r[key] !== null) m.set(r[key]!, (m.get(r[key]!) ?? 0) + 1)
+      for (const r of rows) if (r[key] !== null) m.set(r[key], (m.get(r[key]) ?? 0) + 1)
       return m
     }
     expect(new Map(f.outlets.map((o) => [o.name, o.count]))).toEqual(count(econ, 'outlet'))

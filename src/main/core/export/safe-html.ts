@@ -30,7 +30,7 @@ function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return ''
   if (isTrusted(value)) return value[RAW]
   if (Array.isArray(value)) return value.map(render).join('')
-  return escapeHtml(String(value))
+  return escapeHtml(typeof value === 'number' ? String(value) : value)
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): TrustedHtml {

@@ -32,7 +32,7 @@ function clean(s: string): string {
 /** The text of block elements in document order; nested blocks are not counted twice. */
 export function htmlToParagraphs(html: string): string[] {
   const doc = parseDocument(preStrip(html))
-  const root = (doc.body ?? doc.documentElement) as DomElement | null
+  const root = (doc.body ?? doc.documentElement)
   if (!root) return []
   const blocks = Array.from(root.querySelectorAll(BLOCKS)) as DomElement[]
   const paragraphs: string[] = []

@@ -76,7 +76,7 @@ export class LibraryPages {
     const where = whereOf(req.filters)
     const rows = req.cursor ? this.afterCursor(s, req, where, req.cursor) : this.fromOffset(s, req, where, req.offset ?? 0)
     const last = rows[rows.length - 1]
-    const lastValue = (r: Row): string | number | null => r[s.column as keyof Row] as string | number | null
+    const lastValue = (r: Row): string | number | null => r[s.column as keyof Row]
     return { items: rows.map(toRow), next: last && rows.length === req.limit ? { v: lastValue(last), id: last.id } : null }
   }
 

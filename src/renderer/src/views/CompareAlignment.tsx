@@ -87,7 +87,7 @@ function useSyncedColumns(active: Pos | null, activeGroup: number | null): { col
     if (activeGroup === null || !active) return
     columns.current.forEach((col, i) => {
       if (!col || i === active.article) return
-      const el = col.querySelector(`[data-group="${activeGroup}"]`) as HTMLElement | null
+      const el = col.querySelector<HTMLElement>(`[data-group="${activeGroup}"]`)
       const src = columns.current[active.article]?.querySelector(`[data-s="${active.sentence}"]`) as HTMLElement | null
       if (!el || !src) return
       syncing.current = true
@@ -107,7 +107,7 @@ function useSyncedColumns(active: Pos | null, activeGroup: number | null): { col
     syncing.current = true
     columns.current.forEach((other, j) => {
       if (!other || j === i) return
-      const el = other.querySelector(`[data-group="${top.dataset.group}"]`) as HTMLElement | null
+      const el = other.querySelector<HTMLElement>(`[data-group="${top.dataset.group}"]`)
       if (el) other.scrollTop = el.offsetTop - offset
     })
     requestAnimationFrame(() => (syncing.current = false))

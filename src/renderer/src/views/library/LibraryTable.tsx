@@ -108,5 +108,5 @@ export function LibraryTable({ outer, selected, onOpen, marked, onMark, onSetMar
 
 /** The outer filters without their unset keys, so they do not override a facet's choice with undefined. */
 function definedOnly(f: LibraryFilters): LibraryFilters {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as LibraryFilters
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ''))
 }

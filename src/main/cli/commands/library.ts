@@ -7,7 +7,7 @@ export const listCommand: Command = {
   name: 'list',
   async run(ctx) {
     const limit = limitOption(ctx.options)
-    ctx.open()
+    ctx.open({ read: true })
     const { items, total } = await ctx.call('articles.list', limit ? { limit } : {})
     if (ctx.json) printJson(items)
     else printList(items, total)
@@ -20,7 +20,7 @@ export const showCommand: Command = {
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('show needs exactly one article id')
     const id = positiveInt(ctx.args[0]!, 'id')
-    ctx.open()
+    ctx.open({ read: true })
     const article = await ctx.call('articles.get', { id })
     if (ctx.json) printJson(article)
     else printArticle(article)

@@ -20,7 +20,7 @@ export const searchCommand: Command = {
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('search needs one query (quote it: parallax search "a b")')
     const args = searchArgs(ctx.args[0]!, ctx.options)
-    ctx.open()
+    ctx.open({ read: true })
     const res = await ctx.call('search.query', args)
     if (res.error) throw new CallFailed(res.error)
     if (ctx.json) printJson(res)
@@ -34,7 +34,7 @@ export const relatedCommand: Command = {
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('related needs one article id')
     const id = positiveInt(ctx.args[0]!, 'id')
-    ctx.open()
+    ctx.open({ read: true })
     const { items } = await ctx.call('articles.related', { id, limit: limitOption(ctx.options) ?? 10 })
     if (ctx.json) printJson(items)
     else printRelated(items)
@@ -46,7 +46,7 @@ export const storiesCommand: Command = {
   name: 'stories',
   async run(ctx) {
     const limit = limitOption(ctx.options)
-    ctx.open()
+    ctx.open({ read: true })
     const { items } = await ctx.call('stories.list', limit ? { limit } : {})
     if (ctx.json) printJson(items)
     else printStories(items)

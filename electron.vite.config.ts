@@ -30,13 +30,14 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
-          'import-worker': resolve(__dirname, 'src/main/core/importers/worker.ts'),
+          'import-worker': resolve(__dirname, 'src/main/core/workers/parse-worker.ts'),
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),
           'bench-compare': resolve(__dirname, 'bench/compare.ts'),
           'bench-hostile': resolve(__dirname, 'bench/hostile.ts'),
-          'bench-extract': resolve(__dirname, 'bench/extract.ts')
+          'bench-extract': resolve(__dirname, 'bench/extract.ts'),
+          'bench-table': resolve(__dirname, 'bench/table.ts')
         },
         output: { format: 'cjs' }
       }

@@ -10,8 +10,7 @@ import { join } from 'node:path'
 import { walk } from './corpus'
 import { articleEntities, compareArticles, type CompareInput } from '../src/main/core/compare'
 import { splitSentences } from '../src/main/core/compare/sentences'
-import { ParserPool } from '../src/main/core/importers/worker-pool'
-import type { Entity } from '../src/main/core/compare/entities'
+import { ParserPool } from '../src/main/core/workers/parse-pool'
 import { entityPrecision, speakerAccuracy } from './compare-quality'
 
 
@@ -100,7 +99,7 @@ async function main(corpusDir: string): Promise<void> {
   // these to the same state, past V8's warm-up of compromise, before timing.
   for (let i = 0; i < 8; i++) await Promise.all(stories(corpusDir, 2).map((a) => pool.entities(`${a.text} ${i}`)))
   const inApp = async (set: CompareInput[]): Promise<unknown> => {
-    const entities = await Promise.all(set.map((a) => pool.entities(a.text) as Promise<Entity[]>))
+    const entities = await Promise.all(set.map((a) => pool.entities(a.text)))
     return compareArticles(set.map((a, i) => ({ ...a, entities: entities[i] })))
   }
   const six = stories(corpusDir, 6)

@@ -15,7 +15,8 @@ export interface Confusion {
   tn: number
 }
 
-// Python's re "\s" on str, which differs from JavaScript's \s.
+// Python's re "\s" on str, which differs from JavaScript's \s (the control characters are the point).
+// eslint-disable-next-line no-control-regex
 const WS = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g
 
 function norm(text: string): string {

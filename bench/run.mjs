@@ -7,6 +7,9 @@
 //            and related coverage for one article at that size.
 //   compare  two and six 1,500-word articles against a naive all-pairs sentence comparison; speaker
 //            accuracy and names/numbers precision on the hand-labelled coverage texts.
+//   table    the library table (keyset pages, sort changes, facet counts) on a synthetic library of
+//            50,000 articles (PARALLAX_BENCH_SIZES=50000,1000000), through the store/SQL and the HTTP
+//            bridge, beside the cards view's full load and OFFSET paging.
 //   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
 //            the importing process's peak RSS against the good files imported alone.
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
@@ -122,7 +125,11 @@ function benchHostile() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-hostile.js')], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract }
+function benchTable() {
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-table.js')], { stdio: 'inherit' })
+}
+
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { SHELL_COMMANDS, type EventName, type MethodName } from './methods'
 import { LIMITS } from './limits'
+import { FacetsArgs, FacetsResult, PageArgs, PageResult } from './library-page'
 
 // ---------------------------------------------------------------------------------------------
 // Domain
@@ -168,6 +169,8 @@ export const ComparedArticle = z.object({
   title: z.string(),
   outlet: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Where the article was published, when known. */
+  url: z.string().nullable(),
   words: z.int(),
   sentences: z.array(ComparedSentence),
   /** Share of this article's words whose sentences have a counterpart in each other article (by position). */
@@ -251,7 +254,28 @@ export const Overview = z.object({
   /** Per row of `quotes` (by position): carried verbatim, altered, or in one article only, and the articles that leave it out. */
   quotes: z.array(z.object({ quote: z.int(), status: z.enum(['shared', 'altered', 'only']), carriers: z.array(z.int()), missingFrom: z.array(z.int()) })),
   /** The articles do not seem to cover the same story: none shares more than a few sentences with another. */
-  unrelated: z.boolean()
+  unrelated: z.boolean(),
+  /** The articles by publication time (undated ones last), with hours after the first (null: no date). */
+  timeline: z.array(z.object({ article: z.int(), publishedAt: z.string().nullable(), hasTime: z.boolean(), hoursAfterFirst: z.number().nullable() })),
+  /**
+   * Pairs sharing long passages (runs of verbatim or lightly reworded sentences of 25 words or more),
+   * from the earlier article to the later one; words, sentences and paragraphs are the earlier one's.
+   * order: 'known' when both are dated apart, 'same-time' or 'unknown' (then earlier/later are by position).
+   */
+  copying: z.array(
+    z.object({
+      earlier: z.int(),
+      later: z.int(),
+      words: z.int(),
+      sentences: z.int(),
+      paragraphs: z.int(),
+      verbatim: z.boolean(),
+      hoursApart: z.number().nullable(),
+      /** Both publication times carry the hour (else hoursApart is whole days). */
+      hoursKnown: z.boolean(),
+      order: z.enum(['known', 'same-time', 'unknown'])
+    })
+  )
 })
 export type Overview = z.infer<typeof Overview>
 
@@ -347,6 +371,8 @@ export const methods = {
       .strict(),
     result: z.object({ items: z.array(ArticleSummary), total: z.int().nonnegative() })
   },
+  'articles.page': { args: PageArgs, result: PageResult },
+  'articles.facets': { args: FacetsArgs, result: FacetsResult },
   'articles.get': {
     args: z.object({ id: ArticleId }).strict(),
     result: Article

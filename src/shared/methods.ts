@@ -5,6 +5,8 @@
 export const METHOD_NAMES = [
   'library.info',
   'articles.list',
+  'articles.page',
+  'articles.facets',
   'articles.get',
   'articles.update',
   'articles.delete',

@@ -65,7 +65,7 @@ describe('compare in Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'compare-entities.png') })
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()])
-    const report = readFileSync((await download.path())!, 'utf8')
+    const report = readFileSync((await download.path()), 'utf8')
     expect(download.suggestedFilename()).toMatch(/^comparison-\d+-\d+\.md$/)
     expect(report).toContain('# Coverage comparison')
     expect(report).toContain('altered: ')

@@ -57,7 +57,7 @@ describe('notes in Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'notes.png') })
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notes-panel').getByRole('button', { name: 'Export' }).click()])
-    const md = readFileSync((await download.path())!, 'utf8')
+    const md = readFileSync((await download.path()), 'utf8')
     expect(md).toContain(`> ${SENTENCE}`)
     expect(md).toContain('Kallas ties NATO')
 

@@ -41,7 +41,7 @@ describe('organising the library in Chromium', () => {
     await page.getByTestId('collections').getByText('Peace talks').click()
     await expect.poll(() => page.locator('.article-row .row-title').allTextContents()).toEqual([SAMPLE_TITLE])
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.library-bar').getByRole('button', { name: 'Markdown' }).click()])
-    expect(readFileSync((await download.path())!, 'utf8')).toContain(`## ${SAMPLE_TITLE}`)
+    expect(readFileSync((await download.path()), 'utf8')).toContain(`## ${SAMPLE_TITLE}`)
     await page.getByRole('button', { name: 'Show all articles' }).click()
     await expect.poll(() => page.locator('.article-row').count()).toBe(3)
     await page.screenshot({ path: join(ROOT, 'test-results', 'organize.png') })
@@ -59,7 +59,7 @@ describe('organising the library in Chromium', () => {
 
   it('exports the library as an archive that holds the tags and collections', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export library' }).click()])
-    const archive = JSON.parse(readFileSync((await download.path())!, 'utf8'))
+    const archive = JSON.parse(readFileSync((await download.path()), 'utf8'))
     expect(archive.format).toBe('parallax-archive')
     expect(archive.articles).toHaveLength(3)
     expect(archive.articles.find((a: { title: string }) => a.title === SAMPLE_TITLE).tags).toEqual(['ukraine'])

@@ -43,7 +43,7 @@ describe('reader and notes polish in Chromium', () => {
   let app: OpenApp
   let page: Page
   const notes = () => page.getByTestId('notes-panel').locator('[data-testid=note]')
-  const noteTexts = () => notes().locator('.note-body').evaluateAll((els) => els.map((e) => e.textContent!.trim()))
+  const noteTexts = () => notes().locator('.note-body').evaluateAll((els) => els.map((e) => e.textContent.trim()))
 
   beforeAll(async () => {
     app = await openImported([requireSample(), join(FIXTURES, 'articles')])

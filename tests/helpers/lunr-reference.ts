@@ -2,7 +2,7 @@
 import lunr from 'lunr'
 import { cannotMatch, expansions, type Segment } from '../../src/main/core/search/expand'
 import type { Clause } from '../../src/main/core/search/query'
-import { isStopWord } from '../../src/main/core/search/tokenize'
+import { isStopWord } from '../../src/main/core/text/tokenize'
 
 export function lunrMatchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
   const seg: Segment = { id: 0, index, docCount: 0 }

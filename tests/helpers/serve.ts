@@ -19,9 +19,9 @@ export async function serve(libraryDir: string, env: Record<string, string> = {}
     env: { ...process.env, ...env }
   })
   let stderr = ''
-  proc.stderr!.on('data', (d) => (stderr += String(d)))
+  proc.stderr.on('data', (d) => (stderr += String(d)))
   const first = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: proc.stdout! })
+    const rl = createInterface({ input: proc.stdout })
     rl.once('line', resolve)
     proc.once('exit', (code) => reject(new Error(`parallax serve exited with ${code}: ${stderr}`)))
   })

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
-import { importBatch } from '../../src/main/core/importers/batch'
+import { importBatch } from '../../src/main/core/services/import-batch'
 import { Library } from '../../src/main/core/store/library'
 import { LOCK_FILE } from '../../src/main/core/store/lock'
 import { FIXTURES, ROOT } from '../helpers/paths'
@@ -115,7 +115,7 @@ describe('library folder safety', () => {
     const server = spawn(process.execPath, [...RUN, 'serve', '--json', '--port', '0', '--library', lib], { stdio: ['ignore', 'pipe', 'pipe'] })
     try {
       await new Promise<void>((resolve, reject) => {
-        createInterface({ input: server.stdout! }).once('line', () => resolve())
+        createInterface({ input: server.stdout }).once('line', () => resolve())
         server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)))
       })
       const r = cli(['import', FILE, '--library', lib])

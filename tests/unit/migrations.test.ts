@@ -67,4 +67,8 @@ async function checkData(core: Core, from: number): Promise<void> {
   expect((await s['library.tags']({})).items).toEqual(from >= 7 ? [{ name: 'transport', count: 2 }, { name: 'weather', count: 1 }] : [])
   expect((await s['collections.list']({})).items).toEqual(from >= 7 ? [{ id: 1, name: 'Bridge story', count: 2 }] : [])
   expect((await s['preferences.get']({})).theme).toBe(from >= 8 ? 'dark' : 'system')
+  // Step 9's indexes serve the library table whatever version the library came from.
+  const page = await s['articles.page']({ sort: 'outlet', withTotal: true })
+  expect([page.items.map((r) => r.outlet), page.total]).toEqual(from >= 3 ? [['Daily Planet', 'Evening Post', 'Valley News'], 3] : [['Daily Planet', 'Evening Post'], 2])
+  expect((await s['articles.facets']({ filters: { hasNotes: true } })).total).toBe(from >= 6 ? 1 : 0)
 }

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importBatch } from '../../src/main/core/importers/batch'
+import { importBatch } from '../../src/main/core/services/import-batch'
 import { InProcessSearch } from '../../src/main/core/search/service'
 import { Library } from '../../src/main/core/store/library'
 import { tmpDir } from '../helpers/tmp'

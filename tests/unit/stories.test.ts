@@ -4,7 +4,7 @@
  * leaves out dated articles far outside the window and says which distinctive words each shares.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importBatch } from '../../src/main/core/importers/batch'
+import { importBatch } from '../../src/main/core/services/import-batch'
 import { InProcessSearch } from '../../src/main/core/search/service'
 import { Library } from '../../src/main/core/store/library'
 import { tmpDir } from '../helpers/tmp'

@@ -1,5 +1,5 @@
 /** The core's front door: open a library and get the service that implements the contract. */
-import { ParserPool } from './importers/worker-pool'
+import { ParserPool } from './workers/parse-pool'
 import { parseInProcess, type Parser } from './importers/parse'
 import { InProcessSearch, WorkerSearch, type SearchBackend } from './search/service'
 import { createService, type Service } from './service'

@@ -14,6 +14,7 @@ import { coreContext } from './services/context'
 import { Entities, type EntityWorker } from './services/entities'
 import { importService, type ImportOptions } from './services/import'
 import { libraryService } from './services/library'
+import { libraryTableService } from './services/library-table'
 import { noteService } from './services/notes'
 import { organiseService } from './services/organise'
 import { outletService } from './services/outlets'
@@ -42,6 +43,7 @@ export function createService(library: Library, search: SearchBackend, options: 
   const api: Api = {
     ...libraryService(ctx),
     ...articleService(ctx),
+    ...libraryTableService(ctx),
     ...importing,
     ...searchService(ctx),
     ...compareService(ctx, entities),

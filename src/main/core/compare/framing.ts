@@ -16,7 +16,7 @@ export interface Lexicon {
   categories: Record<LexiconCategory, { description: string; terms: string[] }>
 }
 
-export const LEXICON = defaultLexicon as Lexicon
+export const LEXICON = defaultLexicon
 
 export interface HeadlineWords {
   /** Words of this headline no other headline has. */

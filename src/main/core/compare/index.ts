@@ -17,6 +17,7 @@ export interface CompareInput {
   title: string
   outlet: string | null
   publishedAt: string | null
+  url?: string | null
   text: string
   /** The article's names, numbers and dates when already known (stored after a first comparison). */
   entities?: Entity[]
@@ -72,6 +73,7 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
       title: inp.title,
       outlet: inp.outlet,
       publishedAt: inp.publishedAt,
+      url: inp.url ?? null,
       words: total,
       sentences: ss.map((s, i) => ({ index: s.index, paragraph: s.paragraph, text: s.text, cls: cls[i]!, group: groups[a]![i]! < 0 ? null : groups[a]![i]! })),
       sharedWith: inputs.map((_, o) => (o === a ? 1 : Math.round((ss.filter((s) => counterpart(a, s.index, o)).reduce((n, s) => n + words(s.text), 0) / total) * 1000) / 1000)),

@@ -77,7 +77,7 @@ function kindOf(text: string): NameKind {
 export function namesIn(text: string): Name[] {
   const out: Name[] = []
   for (const m of text.replace(/[“”"«»„]/g, ' ').matchAll(RUN)) {
-    let raw = m[0].replace(/['’]s$/u, '').replace(/[.,]$/, (d) => (/\b[A-Z]\.$/.test(m[0]) ? d : ''))
+    const raw = m[0].replace(/['’]s$/u, '').replace(/[.,]$/, (d) => (/\b[A-Z]\.$/.test(m[0]) ? d : ''))
     // `White House Press Secretary Sarah Sanders`: a person after a post inside an organisation's run.
     const words = raw.split(/\s+/)
     const post = words.findLastIndex((w) => PERSON_POSTS.has(w.replace(/\.$/, '')))

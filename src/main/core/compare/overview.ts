@@ -5,6 +5,7 @@
  * articles seem to cover one story at all.
  */
 import type { Comparison, Overview } from '../../../shared/contract'
+import { copying, timeline } from './copying'
 import { headlineWords, loadedWords, namedFirstAndMost, type Lexicon, LEXICON } from './framing'
 import { terms } from './similarity'
 
@@ -110,6 +111,8 @@ export function buildOverview(c: Core, lexicon: Lexicon = LEXICON): Overview {
     // A disagreement: both sides state a name, number or date there, and they differ (a drop is not one).
     disagreements: c.changes.filter((ch) => ch.inA.length > 0 && ch.inB.length > 0),
     quotes: quoteStatus(c),
-    unrelated: c.articles.length > 1 && c.articles.every((_, a) => c.articles.every((__, b) => a === b || apart(c, texts, a, b)))
+    unrelated: c.articles.length > 1 && c.articles.every((_, a) => c.articles.every((__, b) => a === b || apart(c, texts, a, b))),
+    timeline: timeline(c),
+    copying: copying(c)
   }
 }

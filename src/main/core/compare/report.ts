@@ -8,6 +8,7 @@
 import type { Comparison } from '../../../shared/contract'
 import { markdownText as md } from '../export/markdown-escape'
 import { html, htmlToString, type TrustedHtml } from '../export/safe-html'
+import { overviewHtml, overviewMarkdown } from './report-overview'
 
 type DiffPart = Comparison['pairs'][number]['diff'][number]
 
@@ -18,7 +19,8 @@ type DiffPart = Comparison['pairs'][number]['diff'][number]
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; navigate-to 'none'"
 
 const STYLE = html`body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em}td,th{border:1px solid #ccc;padding:4px 8px}
-table{border-collapse:collapse}ins{background:#d5f5d5;text-decoration:none}del{background:#fbd5d5}`
+table{border-collapse:collapse}ins{background:#d5f5d5;text-decoration:none}del{background:#fbd5d5}
+.overview{border-bottom:2px solid #ccc;padding-bottom:1em}.warning{border-left:4px solid #b3261e;padding:4px 10px;background:#fdf0ef}`
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`
 
@@ -43,11 +45,9 @@ function diffMarkdown(parts: DiffPart[]): string {
 
 function markdown(c: Comparison): string {
   const L = (i: number): string => md(label(c, i))
-  const out: string[] = ['# Coverage comparison', '']
-  c.articles.forEach((a, i) =>
-    out.push(`${i + 1}. **${md(a.title)}** — ${md(a.outlet ?? 'unknown outlet')}${a.publishedAt ? `, ${md(a.publishedAt.slice(0, 10))}` : ''} (${a.words} words)`)
-  )
-  out.push('', '## Shared text', '', `| | ${c.articles.map((_, i) => L(i)).join(' | ')} |`, `|---|${c.articles.map(() => '---').join('|')}|`)
+  // The overview (articles with sources and times, timeline, findings) first, then the full alignment.
+  const out: string[] = ['# Coverage comparison', '', ...overviewMarkdown(c)]
+  out.push('## Shared text', '', `| | ${c.articles.map((_, i) => L(i)).join(' | ')} |`, `|---|${c.articles.map(() => '---').join('|')}|`)
   c.articles.forEach((a, i) => out.push(`| ${L(i)} | ${a.sharedWith.map((s, j) => (i === j ? '—' : pct(s))).join(' | ')} |`))
   out.push('', 'Share of the row article’s words whose sentences have a counterpart in the column article.', '')
   out.push('## What each article adds', '')
@@ -87,12 +87,9 @@ function htmlReport(c: Comparison): TrustedHtml {
     html`<li>${L(k.article)}: ${k.verbatim ? 'verbatim' : html`altered: ${diffHtml(k.diff)}`}; speaker: ${k.speaker ?? 'not named'}</li>`
   const quotes = c.quotes.map((q) => html`<li>“${q.text}”<ul>${q.carriers.map(carrier)}</ul></li>`)
   const changes = c.changes.map((ch) => html`<li>${ch.kind}: ${L(ch.a)} has ${ch.inA.join(', ') || 'nothing'}; ${L(ch.b)} has ${ch.inB.join(', ') || 'nothing'}</li>`)
-  const list = c.articles.map(
-    (a) => html`<li><b>${a.title}</b> — ${a.outlet ?? 'unknown outlet'}${a.publishedAt ? html`, ${a.publishedAt.slice(0, 10)}` : ''}</li>`
-  )
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><meta name="referrer" content="no-referrer"><title>Coverage comparison</title>
 <style>${STYLE}</style></head><body>
-<h1>Coverage comparison</h1><ol>${list}</ol>
+<h1>Coverage comparison</h1>${overviewHtml(c)}
 <h2>Shared text</h2><table><tr><th></th>${c.articles.map((_, i) => html`<th>${L(i)}</th>`)}</tr>${rows}</table>
 <h2>What each article adds</h2>${adds}<h2>Reworded passages</h2><ul>${reworded}</ul><h2>Quotes</h2><ul>${quotes}</ul><h2>Names, numbers and dates changed or dropped</h2><ul>${changes}</ul></body></html>
 `

@@ -77,7 +77,7 @@ function boundaries(para: string, from: number): [number, number][] {
     while (k < para.length && /\s/.test(para[k]!)) k++
     if (k >= para.length) break
     const next = para[k]!
-    if (!/[\p{Lu}\p{N}“‘«„"'(\[]/u.test(next)) continue
+    if (!/[\p{Lu}\p{N}“‘«„"'([]/u.test(next)) continue
     if (c === '.' && isAbbreviation(para, i)) continue
     // A long quotation may hold several sentences; do not cut inside one unless it runs away.
     const closedHere = j > i + 1 && CLOSING.includes(para[j - 1]!)

@@ -3,7 +3,7 @@
  * (stop words out), weighted by TF-IDF over all sentences of the comparison, compared by cosine.
  * Rare shared words (names, numbers, places) weigh more than common ones.
  */
-import { isStopWord, tokenize } from '../search/tokenize'
+import { isStopWord, tokenize } from '../text/tokenize'
 import { fold } from './fold'
 
 export type Vector = Map<string, number>

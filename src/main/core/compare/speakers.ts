@@ -120,7 +120,7 @@ function classify(phrase: string, focus: Focus, lastName = false, nearVerb = fal
   const parts = p.split(/\s+(?:and|&)\s+(?=[A-Z])/)
   // `said Pence press secretary Alyssa Farah`: after the verb, the name nearest the end of the phrase.
   const named = parts.map((part) => (lastName ? (namesIn(part).filter((n) => plausible(n, focus)).at(-1) ?? null) : leadingName(part)))
-  if (named.every((n) => plausible(n, focus))) return { names: named as Name[] }
+  if (named.every((n) => plausible(n, focus))) return { names: named }
   return undefined
 }
 
@@ -176,7 +176,7 @@ export function speakerBefore(masked: string, focus: Focus): string | null | und
   const verbs = speechVerbs(masked)
   const v = verbs.at(-1)
   if (!v) return undefined
-  if (v[0] === 'according to') return resolve(classify(firstSegment(masked.slice(v.index! + v[0].length)), focus), focus)
+  if (v[0] === 'according to') return resolve(classify(firstSegment(masked.slice(v.index + v[0].length)), focus), focus)
   const segments = masked.slice(0, v.index).split(/[,;:]/)
   // The clause of the verb: after the last `that`, `which`, `after` … in the segment next to it.
   const segment = segments.pop()!

@@ -4,7 +4,7 @@
  * with high probability, so candidates come from an index lookup instead of comparing every
  * pair. The estimated Jaccard similarity of the candidates then decides.
  */
-import { normalizeForHash } from '../importers/metadata'
+import { normalizeForHash } from '../text/normalise'
 
 export const NUM_HASHES = 64
 export const BANDS = 16

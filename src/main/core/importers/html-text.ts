@@ -21,7 +21,7 @@ export function parseDocument(html: string): Document {
   const start = html.search(/<!doctype|<html[\s>]/i)
   if (start > 0) html = html.slice(start)
   const { document } = parseHTML(start >= 0 ? html : `<!doctype html><html><body>${html}</body></html>`)
-  return document as unknown as Document
+  return document
 }
 
 function clean(s: string): string {

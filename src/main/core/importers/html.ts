@@ -54,7 +54,7 @@ export function parseHtmlArticle(html: string, warnings: string[] = [], fallback
   const meta = readMetadata(doc, jsonLdBlocks(html))
 
   const main = extractMainText(() => parseDocument(stripped))
-  let paragraphs = main.paragraphs
+  const paragraphs = main.paragraphs
   if (main.method === 'classifier') warnings = [...warnings, 'main text read paragraph by paragraph: the page has no single article container']
   if (main.method === 'every paragraph') warnings = [...warnings, 'main text not recognised: every paragraph of the page kept']
   const title = meta.title ?? fallback.title ?? paragraphs[0]

@@ -3,10 +3,14 @@
  * and paragraphs. Dates live in dates.ts, date/byline lines in dateline.ts (re-exported here).
  */
 import { createHash } from 'node:crypto'
+import { normalizeForHash } from '../text/normalise'
+
+export { normalizeForHash }
 
 export { findDate, parseDate, type FoundDate } from './dates'
 export { cleanAuthor, parseBylineLine, type Byline } from './dateline'
 
+<<<<<<< HEAD
 /** Whitespace, case and punctuation differences do not make a different article. */
 export function normalizeForHash(text: string): string {
   return text
@@ -39,6 +43,10 @@ export function contentHash(text: string, chunkSize = 1 << 20): string {
     wrote = true
   }
   return hash.digest('hex')
+=======
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizeForHash(text)).digest('hex')
+>>>>>>> main
 }
 
 const SAFE_PAIR = /[A-Za-z0-9]/

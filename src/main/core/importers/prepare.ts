@@ -5,11 +5,15 @@
  * control characters here, the one place all importers' output passes through.
  */
 import { detect as detectLanguage } from 'tinyld'
+import type { SourceFormat } from '../../../shared/contract'
 import { signature } from '../dedupe/minhash'
 import { tidyMetadata } from './fields'
 import { contentHash, countWords } from './metadata'
 import { sanitizeArticle } from './sanitize'
 import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
+
+/** Runs an importer on one file's bytes and prepares its output (in-process, or in a worker). */
+export type Parser = (format: SourceFormat, name: string, bytes: Uint8Array) => Promise<PreparedOutput>
 
 export type PreparedArticle = ParsedArticle & { wordCount: number; contentHash: string; signature: Uint32Array | null }
 export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string }

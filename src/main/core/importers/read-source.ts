@@ -6,7 +6,7 @@
 import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { LIMITS } from '../../../shared/contract'
-import { describeSqliteError } from '../store/library'
+import { describeSqliteError } from '../platform/sqlite-errors'
 import { ImportFailure } from './types'
 
 /** As long as the worker pool gives a parse: no file may hold the batch (and the library lock) longer. */

@@ -7,7 +7,7 @@
 import { parse as parseCsv } from 'csv-parse'
 import type { SourceFormat } from '../../../shared/contract'
 import { decodeText } from './decode'
-import type { Parser } from './parse'
+import type { Parser } from './prepare'
 import type { PreparedRecord } from './prepare'
 import { ImportFailure } from './types'
 
@@ -182,23 +182,24 @@ async function* csvRecords(text: string, delimiter: string): AsyncGenerator<RawR
  */
 async function* csvRows(text: string, delimiter: string): AsyncGenerator<unknown> {
   const parser = parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, delimiter })
-  let failure: unknown = null
-  parser.on('error', (err) => (failure = err))
+  // Set by the parser's error event (a holder, so the checks below see the callback's write).
+  const state: { failure: Error | null } = { failure: null }
+  parser.on('error', (err) => (state.failure = err))
   const drain = function* (): Generator<unknown> {
     for (let r = parser.read(); r !== null; r = parser.read()) yield r
   }
   for (const slice of slices(text)) {
     parser.write(slice)
     yield* drain()
-    if (failure) throw failure
+    if (state.failure) throw state.failure
   }
   parser.end()
-  while (!failure && !parser.readableEnded) {
+  while (!state.failure && !parser.readableEnded) {
     yield* drain()
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
   yield* drain()
-  if (failure) throw failure
+  if (state.failure) throw state.failure
 }
 
 function* slices(text: string): Generator<string> {

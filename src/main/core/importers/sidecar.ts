@@ -136,7 +136,7 @@ function fieldsOf(raw: Record<string, unknown>): Partial<ParsedArticle> {
     author: cleanAuthor(field(FIELDS.author)),
     language: field(FIELDS.language)?.slice(0, 2).toLowerCase()
   }
-  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<ParsedArticle>
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined && v !== null && v !== ''))
 }
 
 /** The article with the metadata file's fields over what its text said. */

@@ -1,6 +1,5 @@
 /** The one interface every importer implements, and the failure they all throw. */
 import type { SourceFormat } from '../../../shared/contract'
-import type { NewArticle } from '../store/articles'
 
 /** A file handed to an importer: already read, size-checked and sniffed. */
 export interface ImportInput {
@@ -10,7 +9,16 @@ export interface ImportInput {
 }
 
 /** What an importer extracts; the batch runner adds hash, word count, language and source fields. */
-export type ParsedArticle = Pick<NewArticle, 'title' | 'author' | 'outlet' | 'publishedAt' | 'url' | 'language' | 'text' | 'warnings'>
+export interface ParsedArticle {
+  title: string
+  author: string | null
+  outlet: string | null
+  publishedAt: string | null
+  url: string | null
+  language: string | null
+  text: string
+  warnings: string[]
+}
 
 /** One record of a batch file (JSON, NDJSON, CSV): an article, or why that record is unusable. */
 export type ParsedRecord = { label: string; article: ParsedArticle } | { label: string; error: string }

@@ -68,7 +68,7 @@ export class WorkerClient<P extends Protocol> {
     const run = this.running ?? (this.running = this.spawn())
     const id = this.nextId++
     return new Promise<RpcResult<P, M>>((resolve, reject) => {
-      const pending: Pending = { resolve: resolve as (value: never) => void, reject }
+      const pending: Pending = { resolve: resolve, reject }
       run.pending.set(id, pending)
       void run.ready.then(() => {
         if (!run.pending.has(id)) return // the worker died while starting

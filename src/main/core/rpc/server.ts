@@ -16,8 +16,7 @@ export function serveRpc<P extends Protocol>(handlers: RpcHandlers<P>, options: 
   const port = parentPort
   if (!port) throw new Error('serveRpc runs in a worker thread')
   const post = (m: RpcMessage): void => port.postMessage(m)
-  port.on('message', async (m: RpcCall) => {
-    if (m?.kind !== 'call') return
+  const answer = async (m: RpcCall): Promise<void> => {
     try {
       const handler = (handlers as Record<string, ((args: unknown) => unknown) | undefined>)[m.method]
       if (!handler) throw new RpcError('internal', `unknown method ${m.method}`)
@@ -25,6 +24,10 @@ export function serveRpc<P extends Protocol>(handlers: RpcHandlers<P>, options: 
     } catch (err) {
       post({ kind: 'reply', id: m.id, ok: false, error: errorShape(err, options) })
     }
+  }
+  // Every call is answered, with its result or its error: `answer` never rejects.
+  port.on('message', (m: RpcCall) => {
+    if (m?.kind === 'call') void answer(m)
   })
   const report = (): void => {
     const heap = getHeapStatistics()

@@ -12,7 +12,7 @@ import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { related, stories, type Related, type RelatedSource } from './related'
 import { buildIndex } from './segments'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
-import { isStopWord } from './tokenize'
+import { isStopWord } from '../text/tokenize'
 
 /** Re-exported for the tests and benchmarks that reach the executor through the engine. */
 export { matchingRefs, topByScore } from './executor'
@@ -32,6 +32,8 @@ export interface SearchRequest {
   offset?: number
   sort?: 'relevance' | 'date'
   filters?: SearchFilters
+  /** Hits without snippets: for callers that want only which articles match (the library table). */
+  idsOnly?: boolean
 }
 
 export interface SearchHit {
@@ -136,7 +138,7 @@ export class SearchIndex {
       if (err instanceof QuerySyntaxError) return { total: 0, hits: [], error: err.message, terms: [] }
       throw err
     }
-    return this.store.snapshot(() => this.run(clauses, req))
+    return this.store.snapshot(() => this.run(clauses, req, !req.idsOnly))
   }
 
   /** Articles about the same story (see related.ts). */

@@ -7,7 +7,7 @@
 import type lunr from 'lunr'
 import { cannotMatch, expansions, idf, internals, segmentDf, type LunrInternals, type Posting, type Segment } from './expand'
 import type { Clause } from './query'
-import { isStopWord } from './tokenize'
+import { isStopWord } from '../text/tokenize'
 
 /**
  * What a query asks of a segment: groups of index terms, each matched in some fields with a

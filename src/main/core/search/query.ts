@@ -9,7 +9,7 @@
  *   prefix*          at least 3 characters before the star
  *   fuzzy~1          up to 1 (or 2) edits away
  */
-import { isStopWord, normalize, stem, tokenize } from './tokenize'
+import { isStopWord, normalize, stem, tokenize } from '../text/tokenize'
 
 export const FIELDS = ['title', 'text', 'author', 'outlet', 'tag', 'notes'] as const
 export type Field = (typeof FIELDS)[number]

@@ -5,7 +5,7 @@
  */
 import { idf, segmentDf, type Segment } from './expand'
 import type { Clause } from './query'
-import { isStopWord, tokenize, type Token } from './tokenize'
+import { isStopWord, tokenize, type Token } from '../text/tokenize'
 
 /** What related coverage needs of the index. */
 export interface RelatedSource {

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import lunr from 'lunr'
 import { searchStore, type IndexDoc, type SearchStore } from './persistence'
-import { configureBuilder, indexText } from './tokenize'
+import { configureBuilder, indexText } from '../text/tokenize'
 
 export type { IndexDoc } from './persistence'
 

@@ -1,6 +1,6 @@
 /** Snippets and highlights, computed from the stored text for the results shown (no positions in the index). */
 import type { Clause } from './query'
-import { tokenize, type Token } from './tokenize'
+import { tokenize, type Token } from '../text/tokenize'
 
 const SNIPPET_WORDS = 36
 
@@ -55,7 +55,7 @@ export function makeSnippet(text: string, clauses: Clause[], matchedTerms: strin
   const probe = text.length > PROBE_ABOVE ? probeFor(clauses, matchedTerms) : null
   if (probe) {
     const at: number[] = []
-    for (const m of text.matchAll(probe)) if (at.push(m.index!) >= 5000) break
+    for (const m of text.matchAll(probe)) if (at.push(m.index) >= 5000) break
     // The densest stretch of REGION / 2 characters, then a region around it on word boundaries.
     let best = at[0] ?? 0
     let bestCount = 0

@@ -20,7 +20,7 @@ export interface CoreContext {
    * cannot change results) and then tells every view. The write stands even if search fails
    * to pick it up now: pending articles are indexed on the next change or start.
    */
-  changed(reason: ChangeReason, options?: { search?: boolean }): Promise<void>
+  changed: (reason: ChangeReason, options?: { search?: boolean }) => Promise<void>
 }
 
 export function coreContext(library: Library, search: SearchBackend, events: EventHub): CoreContext {

@@ -1,6 +1,6 @@
 /** Importing files: a batch through the importers into the library, cancellable by job id. */
 import type { FolderOutlet, ImportOverall, ImportResult } from '../../../shared/contract'
-import { collectSources, importBatch, outletFolder, type ImportSource } from '../importers/batch'
+import { collectSources, importBatch, outletFolder, type ImportSource } from './import-batch'
 import type { Parser } from '../importers/parse'
 import type { ApiPart, CoreContext } from './context'
 import type { Entities } from './entities'

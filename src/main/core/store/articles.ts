@@ -1,24 +1,17 @@
 /** The articles table: rows in and out, mapped to the contract's domain types. */
 import type { Article, ArticleSummary, NearDuplicate, SourceFormat } from '../../../shared/contract'
 import { inOrder, SUMMARY_COLUMNS, toRecord, toSummary, type ArticleRecord, type SummaryRow, type TextRow } from './article-rows'
+import type { ParsedArticle } from '../importers/types'
 import type { Connection, Statement } from './connection'
 import { NearDuplicates } from './near-duplicates'
 import type { SearchDocs } from './search-docs'
 
 /** An article as an importer produces it, before it has an id. */
-export interface NewArticle {
-  title: string
-  author: string | null
-  outlet: string | null
-  publishedAt: string | null
-  url: string | null
-  language: string | null
-  text: string
+export interface NewArticle extends ParsedArticle {
   wordCount: number
   sourceName: string
   sourceFormat: SourceFormat
   contentHash: string
-  warnings: string[]
   /** MinHash signature of the text, for near-duplicate links (null: too short to tell). */
   signature?: Uint32Array | null
 }

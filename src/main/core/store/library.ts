@@ -9,10 +9,14 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { join } from 'node:path'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
+import { LibraryFacets } from './library-facets'
+import { LibraryPages } from './library-page'
 import { CollectionStore } from './collections'
 import { ComparisonStore } from './comparisons'
 import type { Connection } from './connection'
 import { LibraryLock, LibraryLockedError } from './lock'
+import { describeSqliteError } from '../platform/sqlite-errors'
+export { describeSqliteError }
 import { NoteStore } from './notes'
 import { PreferenceStore } from './preferences'
 import { OutletStore } from './outlet-aliases'
@@ -58,6 +62,9 @@ export class Library {
   readonly comparisons: ComparisonStore
   readonly preferences: PreferenceStore
   readonly outlets: OutletStore
+  /** The library table's pages and facet counts. */
+  readonly pages: LibraryPages
+  readonly facets: LibraryFacets
 
   private constructor(
     readonly dir: string,
@@ -75,6 +82,8 @@ export class Library {
     this.comparisons = new ComparisonStore(db)
     this.preferences = new PreferenceStore(db)
     this.outlets = new OutletStore(db, this.articles)
+    this.pages = new LibraryPages(db)
+    this.facets = new LibraryFacets(db)
   }
 
   /**
@@ -187,28 +196,6 @@ export class Library {
   close(): void {
     if (this.db.open) this.db.close()
     this.lock?.release()
-  }
-}
-
-/** SQLite's error codes in words a user can act on. */
-export function describeSqliteError(err: unknown): string {
-  const e = err as { code?: string; message?: string }
-  switch (e?.code) {
-    case 'SQLITE_FULL':
-      return 'the disk holding the library is full; free some space and try again'
-    case 'SQLITE_READONLY':
-    case 'SQLITE_READONLY_DIRECTORY':
-      return 'the library file is read-only'
-    case 'SQLITE_BUSY':
-    case 'SQLITE_LOCKED':
-      return 'the library is busy in another program; close it and try again'
-    case 'SQLITE_CANTOPEN':
-      return 'the library file cannot be opened (missing folder, or no permission)'
-    case 'SQLITE_CORRUPT':
-    case 'SQLITE_NOTADB':
-      return 'the library file is damaged; restore it from a backup (parallax restore)'
-    default:
-      return e?.message ?? String(err)
   }
 }
 

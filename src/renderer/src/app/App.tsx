@@ -7,6 +7,7 @@ import { SettingsDialog } from '../components/SettingsDialog'
 import { useArticles, useCollections, useLibraryTotal } from '../hooks/library'
 import { useImport, type ImportState } from '../hooks/useImport'
 import { usePreferences } from '../theme'
+import { useLibraryModeState } from '../views/library/mode'
 import { Sidebar } from './Sidebar'
 import { initialState, reducer, type Action } from './state'
 import { Toast } from './Toast'
@@ -22,7 +23,8 @@ const NOTES_PANEL_KEY = 'parallax.notesPanel'
 export function App(): React.JSX.Element {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(localStorage.getItem(NOTES_PANEL_KEY) !== 'hidden'))
   useEffect(() => localStorage.setItem(NOTES_PANEL_KEY, state.notesPanel ? 'shown' : 'hidden'), [state.notesPanel])
-  const articles = useArticles(state.libraryQuery)
+  const libraryMode = useLibraryModeState()
+  const articles = useArticles(state.libraryQuery, libraryMode.settled && !libraryMode.table)
   const collections = useCollections()
   const collectionItems = collections.data?.items ?? []
   const importer = useImport()
@@ -34,7 +36,7 @@ export function App(): React.JSX.Element {
   useShellCommands(state, dispatch, inputs)
   useGlobalKeys(dispatch, search)
   useOpenFirstImported(importer.state, state.selected, dispatch)
-  const total = articles.data?.total ?? 0
+  const total = libraryMode.table ? libraryMode.count! : (articles.data?.total ?? 0)
   const libraryTotal = useLibraryTotal()
   const panes = usePanes()
   const appClass = ['app', panes.sidebar ? '' : 'no-sidebar', panes.list ? '' : 'no-list'].filter(Boolean).join(' ')
@@ -45,7 +47,7 @@ export function App(): React.JSX.Element {
         {panes.sidebar && <Sidebar route={state.route} collection={state.libraryQuery.collection} total={libraryTotal} collections={collectionItems} collectionsError={collections.error} dispatch={dispatch} />}
         <main className="workspace">
           <Toolbar inputs={inputs} search={state.search} total={total} marked={state.marked} collections={collectionItems} importer={importer} panes={panes} dispatch={dispatch} />
-          <Workspace state={state} dispatch={dispatch} articles={articles} showList={panes.list} collections={collectionItems} onImport={() => files.current?.click()} />
+          <Workspace state={state} dispatch={dispatch} articles={articles} libraryMode={libraryMode} showList={panes.list} collections={collectionItems} onImport={() => files.current?.click()} />
         </main>
       </div>
       <Toast toast={state.toast} onDismiss={() => dispatch({ type: 'toast', toast: null })} />

@@ -5,6 +5,7 @@ import type { ApiQuery } from '../hooks/useApiQuery'
 import { CompareView } from '../views/CompareView'
 import { LibraryOverview } from '../views/LibraryOverview'
 import { LibraryView } from '../views/LibraryView'
+import type { LibraryModeState } from '../views/library/mode'
 import { NotesView } from '../views/NotesView'
 import { ReaderView } from '../views/ReaderView'
 import { SearchView } from '../views/SearchView'
@@ -15,13 +16,14 @@ interface Props {
   state: AppState
   dispatch: Dispatch<Action>
   articles: ApiQuery<Result<'articles.list'>>
+  libraryMode: LibraryModeState
   collections: Collection[]
   /** False: the article list is folded away, the reader takes the room. */
   showList: boolean
   onImport: () => void
 }
 
-export function Workspace({ state, dispatch, articles, collections, showList, onImport }: Props): React.JSX.Element {
+export function Workspace({ state, dispatch, articles, libraryMode, collections, showList, onImport }: Props): React.JSX.Element {
   const { route, selected, marked } = state
   const open = (id: number): void => dispatch({ type: 'open', id })
   const compare = (ids: number[]): void => dispatch({ type: 'compare', ids })
@@ -36,15 +38,18 @@ export function Workspace({ state, dispatch, articles, collections, showList, on
         onSaved={(saved) => dispatch({ type: 'comparisonSaved', saved })}
         onClose={() => dispatch({ type: 'closeComparison' })}
         onOpen={open}
+        onCompare={compare}
       />
     )
   }
   const select = (id: number): void => dispatch({ type: 'select', id })
   const mark = (id: number): void => dispatch({ type: 'toggleMark', id })
   const searching = state.search.trim() !== ''
+  // In table mode the search box filters the table (with the facets) instead of listing hits.
+  const { table } = libraryMode
   return (
-    <div className={['split', searching ? 'searching' : '', showList ? '' : 'no-list'].filter(Boolean).join(' ')}>
-      {searching ? (
+    <div className={['split', searching && !table ? 'searching' : '', table ? 'table-mode' : '', showList ? '' : 'no-list'].filter(Boolean).join(' ')}>
+      {searching && !table ? (
         <SearchView query={state.search} options={state.searchOptions} onOptions={(options) => dispatch({ type: 'searchOptions', options })} selected={selected} onSelect={select} marked={marked} onMark={mark} />
       ) : (
         <LibraryView
@@ -60,6 +65,11 @@ export function Workspace({ state, dispatch, articles, collections, showList, on
           marked={marked}
           onMark={mark}
           onImport={onImport}
+          mode={libraryMode.mode}
+          onMode={libraryMode.setMode}
+          table={table}
+          search={state.search}
+          onSetMarks={(ids) => dispatch({ type: 'setMarks', ids })}
         />
       )}
       {selected === null ? (

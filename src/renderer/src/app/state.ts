@@ -57,6 +57,8 @@ export type Action =
   | { type: 'select'; id: number | null }
   | { type: 'toggleMark'; id: number }
   | { type: 'clearMarks' }
+  /** The table's range and select-all ticks: the ticked set replaced at once. */
+  | { type: 'setMarks'; ids: number[] }
   | { type: 'deleted'; ids: number[] }
   | { type: 'libraryQuery'; query: LibraryQuery }
   | { type: 'search'; text: string }
@@ -115,6 +117,8 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'clearMarks':
       return { ...state, marked: [] }
+    case 'setMarks':
+      return { ...state, marked: action.ids }
     case 'deleted':
       return { ...state, marked: [], selected: state.selected !== null && action.ids.includes(state.selected) ? null : state.selected }
     case 'libraryQuery':

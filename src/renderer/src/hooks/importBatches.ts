@@ -32,7 +32,7 @@ export function localResult(name: string, status: 'failed' | 'skipped', reason: 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''))
     reader.onerror = () => reject(reader.error ?? new Error('could not read the file'))
     reader.readAsDataURL(file)
   })

@@ -5,10 +5,10 @@ import { useApiQuery, type ApiQuery } from './useApiQuery'
 
 export type LibraryQuery = Args<'articles.list'>
 
-/** One page of the library list for a sort and filter; reloaded on every change. */
-export function useArticles(query: LibraryQuery): ApiQuery<Result<'articles.list'>> {
+/** One page of the library list for a sort and filter; reloaded on every change (unless the table shows the library). */
+export function useArticles(query: LibraryQuery, enabled = true): ApiQuery<Result<'articles.list'>> {
   const key = JSON.stringify(query)
-  return useApiQuery(() => api['articles.list'](JSON.parse(key) as LibraryQuery), [key], { reloadOn: 'any' })
+  return useApiQuery(() => api['articles.list'](JSON.parse(key) as LibraryQuery), [key], { reloadOn: 'any', enabled })
 }
 
 /** Articles in the whole library, whatever the list is filtered to: the sidebar's Library count. */

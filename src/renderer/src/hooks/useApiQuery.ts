@@ -56,11 +56,12 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList, opt
     const timer = debounceMs > 0 ? setTimeout(reload, debounceMs) : undefined
     if (!timer) reload()
     const off = reloadOn === undefined ? undefined : api.onChange(reloadOn === 'any' ? null : reloadOn, reload)
+    const tickets = ticket // a counter, not a DOM node: the cleanup must bump the live value
     return () => {
       clearTimeout(timer)
       off?.()
       // Whatever is still in flight answers for inputs that are gone.
-      ticket.current++
+      tickets.current++
     }
     // The caller's deps stand for `load`; the reasons are compared by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react'
 import type { Comparison } from '../../../shared/contract'
+import { sharesLines } from '../../../shared/compare-text'
 import { DiffText } from '../components/DiffText'
 import { formatDate } from '../format'
 
@@ -15,6 +16,8 @@ const BANDS = 12
 
 interface Props {
   c: Comparison
+  /** Names telling the articles apart (outlet, with date and headline when an outlet repeats). */
+  labels: string[]
   hover: Pos | null
   picked: Pos | null
   onHover: (p: Pos | null) => void
@@ -22,7 +25,7 @@ interface Props {
   onOpen: (id: number) => void
 }
 
-export function Alignment({ c, hover, picked, onHover, onPick, onOpen }: Props): React.JSX.Element {
+export function Alignment({ c, labels, hover, picked, onHover, onPick, onOpen }: Props): React.JSX.Element {
   const active = hover ?? picked
   const activeGroup = active ? c.articles[active.article]!.sentences[active.sentence]!.group : null
   const { columns, onScroll } = useSyncedColumns(active, activeGroup)
@@ -32,13 +35,17 @@ export function Alignment({ c, hover, picked, onHover, onPick, onOpen }: Props):
         {c.articles.map((a, i) => (
           <div key={a.id} className="column">
             <div className="column-head">
-              <div className="reader-byline">{[a.outlet, formatDate(a.publishedAt)].filter(Boolean).join(' · ')}</div>
+              <div className="reader-byline">{labels[i] === a.outlet ? [a.outlet, formatDate(a.publishedAt)].filter(Boolean).join(' · ') : labels[i]}</div>
               <button className="link column-title" onClick={() => onOpen(a.id)}>
                 {a.title}
               </button>
               <div className="column-stats">
-                {a.sharedWith.map((s, j) => (j === i ? null : <span key={j}>{Math.round(s * 100)}% in {c.articles[j]!.outlet ?? `#${j + 1}`}</span>))}
-                <span className="only-count">{a.adds} only here</span>
+                {sharesLines(c, i, labels).map((line) => (
+                  <span key={line}>{line}</span>
+                ))}
+                <span className="only-count">
+                  {a.adds} of {a.sentences.length} sentences only here
+                </span>
               </div>
             </div>
             <div className="column-body" ref={(el) => void (columns.current[i] = el)} onScroll={() => onScroll(i)} data-testid={`column-${i}`}>
@@ -65,7 +72,7 @@ export function Alignment({ c, hover, picked, onHover, onPick, onOpen }: Props):
           </div>
         ))}
       </div>
-      <DiffPanel c={c} picked={picked} />
+      <DiffPanel c={c} labels={labels} picked={picked} />
     </div>
   )
 }
@@ -109,14 +116,14 @@ function useSyncedColumns(active: Pos | null, activeGroup: number | null): { col
 }
 
 /** How the other articles word the picked sentence. */
-function DiffPanel({ c, picked }: { c: Comparison; picked: Pos | null }): React.JSX.Element {
+function DiffPanel({ c, labels, picked }: { c: Comparison; labels: string[]; picked: Pos | null }): React.JSX.Element {
   const pairs = picked ? c.pairs.filter((x) => (x.a === picked.article && x.as.includes(picked.sentence)) || (x.b === picked.article && x.bs.includes(picked.sentence))) : []
   return (
     <div className="diff-panel" data-testid="diff-panel">
       {!picked ? (
         <p className="hint">Click a sentence to see how the other articles word it. Same colour: the same passage. No colour: only in that article.</p>
       ) : pairs.length === 0 ? (
-        <p className="hint">Only in {c.articles[picked.article]!.outlet ?? 'this article'}: no other article has this sentence.</p>
+        <p className="hint">Only in {labels[picked.article]}: no other article has this sentence.</p>
       ) : (
         pairs.map((p, k) => {
           const other = p.a === picked.article ? p.b : p.a
@@ -124,7 +131,7 @@ function DiffPanel({ c, picked }: { c: Comparison; picked: Pos | null }): React.
           const parts = p.a === picked.article ? p.diff : p.diff.map((d) => ({ ...d, op: d.op === '+' ? ('-' as const) : d.op === '-' ? ('+' as const) : ('=' as const) }))
           return (
             <div key={k} className="diff-row">
-              <strong>{c.articles[other]!.outlet ?? `Article ${other + 1}`}</strong> {p.cls === 'same' ? <span className="verbatim">verbatim</span> : null}
+              <strong>{labels[other]}</strong> {p.cls === 'same' ? <span className="verbatim">verbatim</span> : null}
               <div className="diff">{p.cls === 'same' ? (p.a === other ? p.as : p.bs).map((i) => c.articles[other]!.sentences[i]!.text).join(' ') : <DiffText parts={parts} />}</div>
             </div>
           )

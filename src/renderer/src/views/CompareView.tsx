@@ -4,12 +4,17 @@
  */
 import { useState } from 'react'
 import type { Comparison, SavedComparison } from '../../../shared/contract'
+import { articleLabels } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { Alignment, type Pos } from './CompareAlignment'
 import { Entities, Quotes } from './CompareTables'
 import { SavePanel } from './ComparisonSavePanel'
+import { AddArticle } from './compare/AddArticle'
+import { Overview } from './compare/Overview'
+import { UnrelatedWarning } from './compare/UnrelatedWarning'
+import { useOverviewPanel } from './compare/useOverviewPanel'
 
 type Tab = 'alignment' | 'quotes' | 'entities'
 
@@ -20,27 +25,33 @@ interface Props {
   onSaved: (s: SavedComparison) => void
   onClose: () => void
   onOpen: (id: number) => void
+  /** Another comparison: related coverage instead, or this one with an article added. */
+  onCompare: (ids: number[]) => void
 }
 
-export function CompareView({ ids, saved, onSaved, onClose, onOpen }: Props): React.JSX.Element {
+export function CompareView({ ids, saved, onSaved, onClose, onOpen, onCompare }: Props): React.JSX.Element {
   const run = useApiQuery(() => api['compare.run']({ ids }), [ids])
   const [notesOpen, setNotesOpen] = useState(saved !== null)
   const [tab, setTab] = useState<Tab>('alignment')
   const [hover, setHover] = useState<Pos | null>(null)
   const [picked, setPicked] = useState<Pos | null>(null)
+  const overview = useOverviewPanel(() => setTab('alignment'), setPicked)
 
   const exportReport = async (format: 'markdown' | 'html'): Promise<void> => downloadFile(await api['compare.report']({ ids, format }))
 
   const c = run.data
   if (run.error) return <section className="compare empty">Could not compare: {run.error}</section>
   if (!c) return <section className="compare empty" aria-busy="true">Comparing…</section>
-  const name = (i: number): string => c.articles[i]!.outlet ?? `Article ${i + 1}`
+  const labels = articleLabels(c)
+  const name = (i: number): string => labels[i]!
 
   return (
     <section className="compare" data-testid="compare">
       <header className="compare-head">
         <Tabs c={c} tab={tab} onTab={setTab} />
         <div className="compare-actions">
+          {overview.toggle}
+          <AddArticle ids={ids} onCompare={onCompare} />
           <button onClick={() => setNotesOpen(!notesOpen)} aria-expanded={notesOpen}>
             {saved ? 'Notes' : 'Save…'}
           </button>
@@ -52,7 +63,9 @@ export function CompareView({ ids, saved, onSaved, onClose, onOpen }: Props): Re
         </div>
       </header>
       {notesOpen && <SavePanel ids={ids} saved={saved} c={c} onSaved={onSaved} />}
-      {tab === 'alignment' && <Alignment c={c} hover={hover} picked={picked} onHover={setHover} onPick={setPicked} onOpen={onOpen} />}
+      {c.overview.unrelated && <UnrelatedWarning c={c} labels={labels} onCompare={onCompare} />}
+      {overview.open && <Overview c={c} labels={labels} onJump={overview.jump} onOpen={onOpen} />}
+      {tab === 'alignment' && <Alignment c={c} labels={labels} hover={hover} picked={picked} onHover={setHover} onPick={setPicked} onOpen={onOpen} />}
       {tab === 'quotes' && <Quotes c={c} name={name} />}
       {tab === 'entities' && <Entities c={c} name={name} />}
     </section>

@@ -20,9 +20,13 @@ interface Props {
   onQuery: (q: LibraryQuery) => void
   collection: Collection | null
   count: number
+  /** More controls at the end of the bar (the cards/table switch). */
+  extra?: React.ReactNode
+  /** The table sorts by its headers and counts its rows itself: no sort menu or count then. */
+  tableMode?: boolean
 }
 
-export function LibraryBar({ query, onQuery, collection, count }: Props): React.JSX.Element {
+export function LibraryBar({ query, onQuery, collection, count, extra, tableMode }: Props): React.JSX.Element {
   const exportAs = async (id: number, format: 'markdown' | 'json'): Promise<void> => downloadFile(await api['collections.export']({ id, format }))
   return (
     <div className="search-bar library-bar">
@@ -42,16 +46,19 @@ export function LibraryBar({ query, onQuery, collection, count }: Props): React.
           </button>
         </>
       ) : (
-        <span className="result-count">{plural(count, 'article')}</span>
+        !tableMode && <span className="result-count">{plural(count, 'article')}</span>
       )}
       <TagSelect label="Tag" any="All tags" counts value={query.tag ?? ''} onChange={(tag) => onQuery({ ...query, tag: tag || undefined })} />
-      <select aria-label="Sort" value={query.sort ?? 'importedAt'} onChange={(e) => onQuery({ ...query, sort: e.target.value as LibraryQuery['sort'] })}>
-        {SORTS.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      {!tableMode && (
+        <select aria-label="Sort" value={query.sort ?? 'importedAt'} onChange={(e) => onQuery({ ...query, sort: e.target.value as LibraryQuery['sort'] })}>
+          {SORTS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+      {extra}
     </div>
   )
 }

@@ -10,6 +10,9 @@ import { listKeyHandler } from '../components/listKeys'
 import { formatDate, plural } from '../format'
 import type { LibraryQuery } from '../hooks/library'
 import { LibraryBar } from './LibraryBar'
+import { LibraryTable } from './library/LibraryTable'
+import { ModeToggle } from './library/ModeToggle'
+import type { LibraryMode } from './library/mode'
 
 /** Row height in pixels: fixed, so the rows in view can be computed from the scroll position. */
 const ROW_HEIGHT = 78
@@ -34,11 +37,28 @@ interface Props extends ListProps {
   loading: boolean
   error: string | null
   onImport: () => void
+  mode: LibraryMode
+  onMode: (m: LibraryMode) => void
+  /** Show the table (the list's items are then not loaded). */
+  table: boolean
+  /** The search box's text: in table mode it filters the table. */
+  search: string
+  onSetMarks: (ids: number[]) => void
 }
 
-export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, ...list }: Props): React.JSX.Element {
-  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={total} />
+export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, mode, onMode, table, search, onSetMarks, ...list }: Props): React.JSX.Element {
+  const toggle = <ModeToggle mode={mode} onMode={onMode} />
+  const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={total} extra={toggle} tableMode={table} />
   if (error) return <section className="library empty">Could not load the library: {error}</section>
+  if (table) {
+    const outer = { collection: query.collection, tag: query.tag, q: search.trim() || undefined }
+    return (
+      <section className="library table-mode" aria-label="Articles">
+        {bar}
+        <LibraryTable outer={outer} selected={list.selected} onOpen={list.onSelect} marked={list.marked} onMark={list.onMark} onSetMarks={onSetMarks} />
+      </section>
+    )
+  }
   if (!loading && list.items.length === 0 && (query.tag || query.collection)) {
     return (
       <section className="library">
@@ -70,6 +90,8 @@ export function LibraryView({ query, onQuery, collection, total, loading, error,
 function VirtualList({ items, selected, onSelect, marked, onMark }: ListProps): React.JSX.Element {
   const scroller = useRef<HTMLUListElement>(null)
   const [view, setView] = useState({ top: 0, height: 800 })
+  // The list element exists once there are items: measure it then.
+  const hasItems = items.length > 0
   useEffect(() => {
     const el = scroller.current
     if (!el) return
@@ -78,7 +100,7 @@ function VirtualList({ items, selected, onSelect, marked, onMark }: ListProps): 
     const ro = new ResizeObserver(measure)
     ro.observe(el)
     return () => ro.disconnect()
-  }, [items.length > 0])
+  }, [hasItems])
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN)
   const last = Math.min(items.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN)
   // Keyboard moves can go past the rendered rows: scroll by index, not by element.

@@ -39,7 +39,7 @@ export function normalize(raw: string): string {
   return w.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC')
 }
 
-const stemmer = lunr.stemmer as unknown as (token: lunr.Token) => lunr.Token
+const stemmer = lunr.stemmer
 
 export function stem(term: string): string {
   if (!LATIN_ONLY.test(term) || term.length < 3) return term

@@ -2,9 +2,9 @@
 import { articleEntities } from '../compare'
 import { splitSentences } from '../compare/sentences'
 import { serveRpc } from '../rpc/server'
-import { parseInProcess } from './parse'
-import { ImportFailure } from './types'
-import type { ImportWorkerProtocol } from './worker-protocol'
+import { parseInProcess } from '../importers/parse'
+import { ImportFailure } from '../importers/types'
+import type { ImportWorkerProtocol } from './parse-protocol'
 
 serveRpc<ImportWorkerProtocol>(
   {

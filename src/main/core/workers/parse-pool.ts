@@ -6,9 +6,9 @@
 import type { Entity } from '../compare'
 import { WorkerClient } from '../rpc/client'
 import { RpcError, type RpcArgs, type RpcMethod, type RpcResult } from '../rpc/protocol'
-import type { Parser } from './parse'
-import { ImportFailure } from './types'
-import type { ImportWorkerProtocol } from './worker-protocol'
+import type { Parser } from '../importers/parse'
+import { ImportFailure } from '../importers/types'
+import type { ImportWorkerProtocol } from './parse-protocol'
 
 type Proto = ImportWorkerProtocol
 

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench -- table`: the library table's queries on a synthetic library of N articles
+ * (PARALLAX_BENCH_SIZES, default 50,000), through the store/SQL and through the HTTP bridge, beside
+ * baselines in the same run: the cards view's full `articles.list` load and OFFSET paging.
+ * Bundled to out/main/bench-table.js. Prints figures; asserts nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startHttpBridge } from '../src/main/bridge/http'
+import { openCore } from '../src/main/core'
+import { Library } from '../src/main/core/store/library'
+import type { StoreFilters } from '../src/main/core/store/library-filter'
+import type { PageRequest } from '../src/main/core/store/library-page'
+import { fillLibrary } from './synthetic-library'
+
+const ROUNDS = 7
+/** The cards view's full load is left out past this size (it would only measure JSON of a million rows). */
+const FULL_LIST_UP_TO = 100_000
+
+function ms(fn: () => unknown): number {
+  const t = process.hrtime.bigint()
+  fn()
+  return Number(process.hrtime.bigint() - t) / 1e6
+}
+async function msAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - t) / 1e6
+}
+/** First (cold) run and the median of the next ROUNDS. */
+async function measure(fn: () => unknown): Promise<{ cold: number; median: number }> {
+  const cold = await msAsync(async () => fn())
+  const runs: number[] = []
+  for (let i = 0; i < ROUNDS; i++) runs.push(await msAsync(async () => fn()))
+  runs.sort((a, b) => a - b)
+  return { cold, median: runs[Math.floor(runs.length / 2)]! }
+}
+
+const line = (label: string, m: { cold: number; median: number } | null, note = ''): void =>
+  console.log(`  ${label.padEnd(48)} ${m ? `${m.median.toFixed(1).padStart(9)} ms  (first ${m.cold.toFixed(1)} ms)` : '   skipped'}${note ? `  ${note}` : ''}`)
+
+async function benchSize(n: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-table-'))
+  try {
+    const lib = Library.open(dir)
+    const fill = ms(() => fillLibrary(lib, n))
+    lib.close()
+    console.log(`\ntable: ${n.toLocaleString('en-US')} articles (written through the store in ${(fill / 1000).toFixed(1)} s, ${Math.round(n / (fill / 1000)).toLocaleString('en-US')}/s)`)
+    const core = openCore(dir)
+    const { pages, facets } = core.library
+    const req = (over: Partial<PageRequest> = {}): PageRequest => ({ sort: 'publishedAt', direction: 'desc', filters: {}, limit: 100, ...over })
+    console.log(' store / SQL:')
+    const first = await measure(() => pages.page(req()))
+    line('first page sorted by date (keyset, 100 rows)', first)
+    const full = n <= FULL_LIST_UP_TO ? await measure(() => core.library.articles.list({})) : null
+    line('baseline: the cards list loading every row', full, full ? `(${(full.median / first.median).toFixed(0)}x the first page)` : '')
+    for (const sort of ['title', 'outlet', 'wordCount'] as const) line(`sort change: first page by ${sort}`, await measure(() => pages.page(req({ sort, direction: sort === 'wordCount' ? 'desc' : 'asc' }))))
+    const mid = pages.page(req({ offset: Math.floor(n / 2) - 100 })).next!
+    const cursor = await measure(() => pages.page(req({ cursor: mid })))
+    const offset = await measure(() => pages.page(req({ offset: Math.floor(n / 2) })))
+    line('page at the middle by cursor', cursor)
+    line('baseline: the same page by OFFSET', offset, `(${(offset.median / cursor.median).toFixed(0)}x the cursor)`)
+    line('total count (no filter)', await measure(() => pages.count({})))
+    const f: [string, StoreFilters][] = [['facet counts, no filter', {}], ['facet counts, outlet chosen', { outlet: 'Metro Wire' }], ['facet counts, tag + date range', { tag: 'politics', from: '2021-01-01', to: '2022-12-31' }]]
+    for (const [label, filters] of f) line(label, await measure(() => facets.facets(filters)))
+    line('first page filtered by tag + outlet, with total', await measure(() => [pages.page(req({ filters: { tag: 'economy', outlet: 'Metro Wire' } })), pages.count({ tag: 'economy', outlet: 'Metro Wire' })]))
+    await benchHttp(core)
+    await core.close()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function benchHttp(core: ReturnType<typeof openCore>): Promise<void> {
+  const bridge = await startHttpBridge({ service: core.service, staticDir: resolve(__dirname, '../renderer'), port: 0 })
+  const call = async (method: string, args: unknown): Promise<unknown> => {
+    const res = await fetch(new URL(`/rpc/${method}`, bridge.url), { method: 'POST', headers: { authorization: `Bearer ${bridge.token}`, 'content-type': 'application/json' }, body: JSON.stringify(args) })
+    const body = (await res.json()) as { ok: boolean }
+    if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`)
+    return body
+  }
+  console.log(' through the HTTP bridge (validation, JSON, loopback):')
+  line('first page sorted by date, with total', await measure(() => call('articles.page', { sort: 'publishedAt', withTotal: true })))
+  line('sort change: first page by title, with total', await measure(() => call('articles.page', { sort: 'title', withTotal: true })))
+  line('facet counts, no filter', await measure(() => call('articles.facets', {})))
+  line('facet counts, outlet chosen', await measure(() => call('articles.facets', { filters: { outlet: 'Metro Wire' } })))
+  await bridge.close()
+}
+
+async function main(): Promise<void> {
+  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? '50000').split(',').map(Number)) await benchSize(n)
+}
+
+void main()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SIGNATURE_SAMPLE_CHARS, signature } from '../../src/main/core/dedupe/minhash'
 import { contentHash, countWords, normalizeForHash } from '../../src/main/core/importers/metadata'
-import { MAX_TOKEN_LENGTH, tokenize } from '../../src/main/core/search/tokenize'
+import { MAX_TOKEN_LENGTH, tokenize } from '../../src/main/core/text/tokenize'
 import { CLI } from '../helpers/paths'
 import { tmpDir } from '../helpers/tmp'
 

@@ -10,16 +10,6 @@ export { normalizeForHash }
 export { findDate, parseDate, type FoundDate } from './dates'
 export { cleanAuthor, parseBylineLine, type Byline } from './dateline'
 
-<<<<<<< HEAD
-/** Whitespace, case and punctuation differences do not make a different article. */
-export function normalizeForHash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
 /**
  * SHA-256 of normalizeForHash(text), fed to the hash a chunk at a time so a 50 MB text is never
  * copied whole three times over (NFKC, lower case, separators). Chunks end after whitespace or
@@ -43,10 +33,6 @@ export function contentHash(text: string, chunkSize = 1 << 20): string {
     wrote = true
   }
   return hash.digest('hex')
-=======
-export function contentHash(text: string): string {
-  return createHash('sha256').update(normalizeForHash(text)).digest('hex')
->>>>>>> main
 }
 
 const SAFE_PAIR = /[A-Za-z0-9]/

@@ -24,6 +24,26 @@ function cli(args: string[], options: { uid?: number; gid?: number } = {}): { st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
+/** The CLI on a read-only library folder (as root, whom permissions do not stop: a read-only bind mount). */
+function cliReadOnly(lib: string, args: string[]): ReturnType<typeof cli> {
+  if (process.getuid?.() !== 0) {
+    chmodSync(lib, 0o555)
+    try {
+      return cli(args)
+    } finally {
+      chmodSync(lib, 0o755)
+    }
+  }
+  // A read-only bind mount of the folder, in a mount namespace of its own.
+  const node = [process.execPath, ...RUN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
+  const q = `'${lib}'`
+  const sh = spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind ${q} ${q} && mount -o remount,ro,bind ${q} && exec ${node}`], {
+    encoding: 'utf8',
+    env: { ...process.env, PARALLAX_LIBRARY: '' }
+  })
+  return { status: sh.status, stdout: sh.stdout, stderr: sh.stderr }
+}
+
 const articleCount = (dir: string): number => {
   const db = new Database(join(dir, 'library.sqlite'), { readonly: true })
   try {
@@ -39,30 +59,32 @@ describe('library folder safety', () => {
     expect(cli(['import', FILE, '--library', lib]).status).toBe(0)
     const before = readFileSync(join(lib, 'library.sqlite'))
     const args = ['import', join(FIXTURES, 'articles/council-vote.md'), '--library', lib]
-    let r: ReturnType<typeof cli>
-    if (process.getuid?.() === 0) {
-      // Root may write through any permission: give the CLI a read-only file system instead (a
-      // read-only bind mount of the folder, in a mount namespace of its own).
-      const node = [process.execPath, ...RUN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
-      const q = `'${lib}'`
-      const sh = spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind ${q} ${q} && mount -o remount,ro,bind ${q} && exec ${node}`], {
-        encoding: 'utf8',
-        env: { ...process.env, PARALLAX_LIBRARY: '' }
-      })
-      r = { status: sh.status, stdout: sh.stdout, stderr: sh.stderr }
-    } else {
-      chmodSync(lib, 0o555)
-      try {
-        r = cli(args)
-      } finally {
-        chmodSync(lib, 0o755)
-      }
-    }
+    const r = cliReadOnly(lib, args)
     expect(r.status, r.stderr).toBe(1)
     expect(r.stderr).toContain(`The library folder ${lib} is read-only: Parallax needs to write its library there.`)
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/) // a message, not a stack trace
     expect(readFileSync(join(lib, 'library.sqlite')).equals(before)).toBe(true)
     expect(articleCount(lib)).toBe(1)
+  })
+
+  it('reads a read-only library folder: search, list, show, stories and related answer with a one-line notice and write nothing', () => {
+    const lib = join(tmpDir(), 'library')
+    expect(cli(['import', FILE, join(FIXTURES, 'articles/council-vote.md'), '--library', lib]).status).toBe(0)
+    const before = readFileSync(join(lib, 'library.sqlite'))
+    const notice = `parallax: the library folder ${lib} is read-only: reading it as it is, saving nothing.\n`
+    const run = (...args: string[]): string => {
+      const r = cliReadOnly(lib, [...args, '--library', lib, '--json'])
+      expect(r.stderr, args.join(' ')).toBe(notice)
+      expect(r.status, args.join(' ')).toBe(0)
+      return r.stdout
+    }
+    expect(JSON.parse(run('search', 'harbour'))).toMatchObject({ total: 1, hits: [{ id: 1 }] })
+    expect(JSON.parse(run('list'))).toHaveLength(2)
+    expect(JSON.parse(run('show', '1'))).toMatchObject({ id: 1 })
+    expect(Array.isArray(JSON.parse(run('stories')))).toBe(true)
+    expect(Array.isArray(JSON.parse(run('related', '1')))).toBe(true)
+    expect(readFileSync(join(lib, 'library.sqlite')).equals(before)).toBe(true)
+    expect(existsSync(join(lib, LOCK_FILE))).toBe(false)
   })
 
   it('stops an import on a full disk with one clear reason, keeping every article stored before', async () => {

@@ -20,6 +20,8 @@ export interface OpenMode {
   searchWorkers?: boolean
   /** Hold the library's writer lock under this name. */
   lock?: string
+  /** The command only reads: a read-only library folder is read (with a notice), not refused. */
+  read?: boolean
 }
 
 /** A contract call that came back with an error: printed as `parallax: <message>`, exit code 1. */
@@ -41,11 +43,16 @@ export class CommandContext {
 
   /** Opens the library once; the runner closes it after the command. */
   open(mode: OpenMode = {}): Core {
-    this.core ??= openCore(this.libraryDir, {
+    if (this.core) return this.core
+    this.core = openCore(this.libraryDir, {
       ...(mode.parsers ? { workerScript: IMPORT_WORKER } : {}),
       ...(mode.searchWorkers ? { searchWorkerScript: SEARCH_WORKER } : {}),
-      ...(mode.lock ? { lock: mode.lock } : {})
+      ...(mode.lock ? { lock: mode.lock } : {}),
+      ...(mode.read ? { readIfReadOnly: true } : {})
     })
+    if (this.core.library.readOnly) {
+      process.stderr.write(`parallax: the library folder ${this.libraryDir} is read-only: reading it as it is, saving nothing.\n`)
+    }
     return this.core
   }
 

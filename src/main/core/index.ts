@@ -33,7 +33,7 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const readAhead = pool ? WORKERS * 4 : 1
   const search: SearchBackend = options.searchWorkerScript
     ? new WorkerSearch(options.searchWorkerScript, library.file, options.nativeBinding)
-    : new InProcessSearch(Library.connection(library))
+    : new InProcessSearch(Library.connection(library), undefined, library.readOnly)
   const service = createService(library, search, { parser, readAhead, ...(pool ? { entityWorker: (text: string) => pool.entities(text) } : {}) })
   return {
     library,

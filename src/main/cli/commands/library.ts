@@ -7,7 +7,7 @@ export const listCommand: Command = {
   name: 'list',
   async run(ctx) {
     const limit = limitOption(ctx.options)
-    ctx.open()
+    ctx.open({ read: true })
     const { items, total } = await ctx.call('articles.list', limit ? { limit } : {})
     if (ctx.json) printJson(items)
     else printList(items, total)
@@ -19,7 +19,7 @@ export const showCommand: Command = {
   name: 'show',
   async run(ctx) {
     const id = oneArticleId(ctx.args, 'show')
-    ctx.open()
+    ctx.open({ read: true })
     const article = await ctx.call('articles.get', { id })
     if (ctx.json) printJson(article)
     else printArticle(article)

@@ -20,7 +20,7 @@ export const searchCommand: Command = {
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('search needs one query (quote it: parallax search "a b")')
     const args = searchArgs(ctx.args[0]!, ctx.options)
-    ctx.open()
+    ctx.open({ read: true })
     const res = await ctx.call('search.query', args)
     if (res.error) throw new CallFailed(res.error)
     if (ctx.json) printJson(res)
@@ -33,7 +33,7 @@ export const relatedCommand: Command = {
   name: 'related',
   async run(ctx) {
     const id = oneArticleId(ctx.args, 'related')
-    ctx.open()
+    ctx.open({ read: true })
     const { items } = await ctx.call('articles.related', { id, limit: limitOption(ctx.options) ?? 10 })
     if (ctx.json) printJson(items)
     else printRelated(items)
@@ -45,7 +45,7 @@ export const storiesCommand: Command = {
   name: 'stories',
   async run(ctx) {
     const limit = limitOption(ctx.options)
-    ctx.open()
+    ctx.open({ read: true })
     const { items } = await ctx.call('stories.list', limit ? { limit } : {})
     if (ctx.json) printJson(items)
     else printStories(items)

@@ -29,8 +29,9 @@ function isTrusted(v: unknown): v is TrustedHtml {
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return ''
   if (isTrusted(value)) return value[RAW]
-  if (Array.isArray(value)) return value.map(render).join('')
-  return escapeHtml(typeof value === 'number' ? String(value) : value)
+  if (typeof value === 'string') return escapeHtml(value)
+  if (typeof value === 'number') return escapeHtml(String(value))
+  return value.map(render).join('')
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): TrustedHtml {

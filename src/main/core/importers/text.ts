@@ -29,7 +29,8 @@ export function parsePlainText(raw: string, warnings: string[] = []): ParsedArti
     title = first.shift()!
     if (first.length === 0) blocks.shift()
   } else {
-    title = first[0]!.split(/\s+/).slice(0, 12).join(' ') + '…'
+    // Twelve words, and never longer than a title line may be (a 49 MB word is one word).
+    title = first[0]!.slice(0, MAX_TITLE).split(/\s+/).slice(0, 12).join(' ') + '…'
     warnings = [...warnings, 'no title line: title taken from the first words']
   }
 

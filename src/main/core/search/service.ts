@@ -33,8 +33,12 @@ export class InProcessSearch implements SearchBackend {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly notice: Notice = (m) => process.stderr.write(`${m}\n`)
-  ) {}
+    private readonly notice: Notice = (m) => process.stderr.write(`${m}\n`),
+    /** A library opened read-only: answer from memory from the start, without trying to write. */
+    libraryReadOnly = false
+  ) {
+    this.readOnly = libraryReadOnly
+  }
 
   /** Loaded on first use, so commands that never search (list, show) pay nothing. */
   private ready(): SearchIndex {

@@ -5,7 +5,7 @@
  * loads a build made for Electron's ABI while tests and the CLI load Node's.
  */
 import Database from 'better-sqlite3'
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
@@ -43,6 +43,11 @@ export interface OpenOptions {
    * that write (the app, serve, import) take it; read-only commands and backups do not.
    */
   lock?: string
+  /**
+   * For commands that only read: a library in a read-only folder is opened read-only (no lock,
+   * no migration, nothing written) instead of refused; `readOnly` then says so.
+   */
+  readIfReadOnly?: boolean
 }
 
 /**
@@ -65,7 +70,9 @@ export class Library {
     readonly dir: string,
     readonly file: string,
     private readonly db: Connection,
-    private readonly lock: LibraryLock | null
+    private readonly lock: LibraryLock | null,
+    /** Opened read-only (a read-only folder, for a command that only reads): every write fails. */
+    readonly readOnly = false
   ) {
     const searchDocs = new SearchDocs(db)
     this.articles = new ArticleStore(db, searchDocs)
@@ -116,6 +123,7 @@ export class Library {
       accessSync(dir, constants.W_OK)
       if (existsSync(file)) accessSync(file, constants.W_OK)
     } catch {
+      if (options.readIfReadOnly && existsSync(file)) return Library.openReadOnly(dir, file, options)
       throw new LibraryError(
         `The library folder ${dir} is read-only: Parallax needs to write its library there. Make it writable, or choose another library folder.`
       )
@@ -163,6 +171,28 @@ export class Library {
     return new Library(dir, file, db, lock)
   }
 
+  /**
+   * A library in a read-only folder, for reading: never locked or migrated (both write). SQLite
+   * cannot open a WAL-mode file there (it needs to create the -shm file beside it), so the file is
+   * read into memory as a rollback-journal database; nothing reaches the disk. A -wal file left by
+   * a crashed writer is not read (it could not be checkpointed there anyway).
+   */
+  private static openReadOnly(dir: string, file: string, options: OpenOptions): Library {
+    const dbOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+    const bytes = readFileSync(file)
+    if (bytes.length > 19 && bytes[18] === 2) bytes[18] = bytes[19] = 1 // WAL -> rollback journal, in memory only
+    inspect(file, dbOptions, bytes)
+    const db = new Database(bytes, { ...dbOptions, readonly: true })
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version < SCHEMA_VERSION) {
+      db.close()
+      throw new LibraryError(
+        `The library folder ${dir} is read-only and its library needs an upgrade to this version of Parallax (schema ${version} to ${SCHEMA_VERSION}), which must write it. Make the folder writable once, or use the version that wrote it.`
+      )
+    }
+    return new Library(dir, file, db, null, true)
+  }
+
   close(): void {
     if (this.db.open) this.db.close()
     this.lock?.release()
@@ -170,10 +200,10 @@ export class Library {
 }
 
 /** Refuses (with a clear error) a file that is not a Parallax library or was written by a newer one. */
-export function inspect(file: string, dbOptions: Database.Options = {}): void {
+export function inspect(file: string, dbOptions: Database.Options = {}, bytes?: Buffer): void {
   let ro: Database.Database
   try {
-    ro = new Database(file, { ...dbOptions, readonly: true, fileMustExist: true })
+    ro = bytes ? new Database(bytes, { ...dbOptions, readonly: true }) : new Database(file, { ...dbOptions, readonly: true, fileMustExist: true })
   } catch (err) {
     throw new LibraryError(`Cannot open the library ${file}: ${(err as Error).message}`)
   }

@@ -14,7 +14,15 @@ export interface Token {
   end: number
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*['’.]?/gu
+/**
+ * Words longer than this (in code points) are no words: like Elasticsearch's max_token_length,
+ * a longer run is cut here. Bounded quantifiers also keep the regex's backtracking bounded, which
+ * an unbounded `+` over a 49 MB run of letters is not (it overflowed the stack).
+ */
+export const MAX_TOKEN_LENGTH = 128
+const WORD = /[\p{L}\p{N}\p{M}]{1,128}(?:['’.][\p{L}\p{N}\p{M}]{1,128}){0,16}['’.]?/gu
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+const RUN_END = /[^\p{L}\p{N}\p{M}]/gu
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 const LATIN_ONLY = /^[a-z]+$/
 
@@ -61,21 +69,31 @@ const cachedStem = memoize(stem)
 /** Every word of a text with its offsets; stop words are kept here (phrases and highlights need them). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
-  for (const m of text.matchAll(WORD)) {
+  const re = new RegExp(WORD) // own lastIndex: tokenize may be re-entered
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index
+    const after = start + m[0].length
     const norm = termOf(m[0])
-    if (!norm) continue
-    // A trailing full stop or apostrophe belongs to the sentence, not to the highlighted word.
-    const end = start + m[0].replace(/['’.]+$/u, '').length
-    if (CJK.test(norm) && norm.length > 1) {
-      // No spaces between words: index overlapping character pairs.
-      const chars = Array.from(norm)
-      for (let i = 0; i + 1 < chars.length; i++) out.push({ term: chars[i]! + chars[i + 1]!, start, end })
-      continue
+    if (norm) addToken(out, norm, start, start + m[0].replace(/['’.]+$/u, '').length)
+    // Cut at the length cap: the rest of an over-long run is skipped, except in Chinese/Japanese,
+    // where a long run without spaces is ordinary text and its bigrams go on from the cut.
+    if (WORD_CHAR.test(text.charAt(after)) && !CJK.test(norm)) {
+      RUN_END.lastIndex = after
+      re.lastIndex = RUN_END.exec(text)?.index ?? text.length
     }
-    out.push({ term: cachedStem(norm), start, end })
   }
   return out
+}
+
+/** A trailing full stop or apostrophe belongs to the sentence, not to the highlighted word (end). */
+function addToken(out: Token[], norm: string, start: number, end: number): void {
+  if (CJK.test(norm) && norm.length > 1) {
+    // No spaces between words: index overlapping character pairs.
+    const chars = Array.from(norm)
+    for (let i = 0; i + 1 < chars.length; i++) out.push({ term: chars[i]! + chars[i + 1]!, start, end })
+    return
+  }
+  out.push({ term: cachedStem(norm), start, end })
 }
 
 export function isStopWord(term: string): boolean {

@@ -34,7 +34,7 @@ export function htmlToParagraphs(html: string): string[] {
   const doc = parseDocument(preStrip(html))
   const root = (doc.body ?? doc.documentElement)
   if (!root) return []
-  const blocks = Array.from(root.querySelectorAll(BLOCKS)) as DomElement[]
+  const blocks = Array.from<DomElement>(root.querySelectorAll(BLOCKS))
   const paragraphs: string[] = []
   for (const el of blocks) {
     // A block inside another block (a <p> in an <li>) is part of its parent's text.

@@ -107,14 +107,14 @@ export const csvImporter: Importer = {
     let rows: Record<string, string>[]
     const delimiter = input.name.toLowerCase().endsWith('.tsv') ? '\t' : ','
     try {
-      rows = parseCsv(decodeText(input.bytes).text, {
+      rows = parseCsv<Record<string, string>>(decodeText(input.bytes).text, {
         columns: true,
         bom: true,
         skip_empty_lines: true,
         relax_column_count: true,
         relax_quotes: true,
         delimiter
-      }) as Record<string, string>[]
+      })
     } catch (err) {
       const open = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(decodeText(input.bytes).text, delimiter) : null
       throw new ImportFailure(open === null ? `invalid CSV: ${(err as Error).message}` : `invalid CSV: the quote opening on line ${open} is never closed`)

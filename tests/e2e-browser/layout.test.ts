@@ -41,6 +41,16 @@ describe('layout and consistency in Chromium', () => {
     await app?.close()
   })
 
+  it('gives the library overview the whole reader pane (no other view\'s rule caps its height)', async () => {
+    const overview = page.getByTestId('library-overview')
+    await overview.waitFor()
+    const heights = await page.evaluate(() => {
+      const pane = document.querySelector('[data-testid=library-overview]')!.closest('.split')!
+      return { pane: pane.getBoundingClientRect().height, reader: document.querySelector('[data-testid=library-overview]')!.closest('article')!.getBoundingClientRect().height }
+    })
+    expect(heights.reader).toBeGreaterThan(heights.pane - 2)
+  })
+
   it('shows search results past the first 100 with Show more, and the filter bar on one line at 1440 px', async () => {
     await page.getByTestId('search-box').fill('harbour')
     await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('130 results')

@@ -22,7 +22,7 @@ interface Props {
 
 export function Overview({ c, labels, onJump, onOpen }: Props): React.JSX.Element {
   return (
-    <section id="overview" className="overview" aria-label="Overview of the comparison" data-testid="overview">
+    <section id="overview" className="compare-overview" aria-label="Overview of the comparison" data-testid="overview">
       {/* Who published first and who repeats whom: the conclusion most often looked for, so first. */}
       <Timeline c={c} labels={labels} />
       <div className="overview-top">

@@ -14,8 +14,8 @@ export function formatDate(iso: string | null): string {
   })
 }
 
-export function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
+export function plural(n: number, word: string, many = /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : many}`
 }
 
 /** A count the one way the app writes numbers: 2,979. */

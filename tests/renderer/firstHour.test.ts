@@ -61,3 +61,12 @@ describe('stories filter', () => {
     expect(titles({ to: '2025-03-10' })).toEqual(['Harbour bridge vote'])
   })
 })
+
+describe('counts in words', () => {
+  it('writes one number format and the right plural ("230 stories", "1 story", "3 days")', () => {
+    expect(plural(230, 'story')).toBe('230 stories')
+    expect(plural(1, 'story')).toBe('1 story')
+    expect(plural(3, 'day')).toBe('3 days')
+    expect(plural(2979, 'article')).toBe('2,979 articles')
+  })
+})

@@ -29,9 +29,10 @@ function isTrusted(v: unknown): v is TrustedHtml {
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return ''
   if (isTrusted(value)) return value[RAW]
-  if (typeof value === 'string') return escapeHtml(value)
-  if (typeof value === 'number') return escapeHtml(String(value))
-  return value.map(render).join('')
+  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join('')
+  // Anything else (a number, or an object that slipped past the types) is text: String() and escaped.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- deliberate: whatever it is, it becomes escaped text
+  return escapeHtml(String(value))
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): TrustedHtml {

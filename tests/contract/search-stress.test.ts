@@ -105,7 +105,7 @@ async function editor(c: Client, w: Written, misses: string[], done: () => boole
     }
     const id = live[(round * 5) % live.length]!
     const tag = word('tg', round)
-    await c.call('articles.tag', { ids: [id], add: [tag] })
+    await c.call('tags.change', { ids: [id], add: [tag] })
     w.tags.set(id, tag)
     if (!(await c.find(`tag:${tag}`)).includes(id)) misses.push(`tag ${tag}`)
     const other = live[(round * 3 + 1) % live.length]!

@@ -41,7 +41,7 @@ describe('compare in Chromium', () => {
     await col0.locator('.sentence').first().waitFor()
     // Every sentence of the two is aligned: each carries a colour band, none is "only here".
     expect(await page.locator('.sentence').count()).toBe(17)
-    expect(await page.locator('.sentence.cls-only').count()).toBe(0)
+    expect(await page.locator('.sentence.alignment-only').count()).toBe(0)
     expect(await page.locator('.sentence[class*="band-"]').count()).toBe(17)
 
     // Hovering a sentence outlines its counterpart in the other column.

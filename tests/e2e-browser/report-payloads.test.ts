@@ -82,7 +82,7 @@ describe('the HTML comparison report with markup in the articles', () => {
 
   it('puts the payloads in unchanged diff parts and an altered quote (the cases under test)', () => {
     const c = JSON.parse(parallax('compare', ...ids, '--library', join(lib, 'library'), '--json')) as {
-      pairs: { cls: string; diff: { op: string; text: string }[] }[]
+      pairs: { alignment: string; diff: { op: string; text: string }[] }[]
       quotes: { carriers: { verbatim: boolean; diff: { op: string; text: string }[] }[] }[]
     }
     const kept = c.pairs.flatMap((p) => p.diff.filter((d) => d.op === '=').map((d) => d.text)).join(' ')

@@ -59,7 +59,7 @@ describe('parallax CLI', () => {
     const c = JSON.parse(parallax('compare', String(imported[0]), String(imported[1]), '--library', lib, '--json').out)
     expect(c.articles.map((a: { id: number }) => a.id)).toEqual(imported.slice(0, 2))
     expect(c.pairs).toHaveLength(8)
-    expect(c.articles[0].sentences[6]).toMatchObject({ cls: 'reworded', text: 'The bridge opened in 1924 and was last renovated 76 years ago.' })
+    expect(c.articles[0].sentences[6]).toMatchObject({ alignment: 'reworded', text: 'The bridge opened in 1924 and was last renovated 76 years ago.' })
     expect(c.quotes[0].carriers.map((k: { verbatim: boolean }) => k.verbatim)).toEqual([true, false])
     const md = parallax('compare', String(imported[0]), String(imported[1]), '--library', lib, '--format', 'markdown').out
     expect(md).toMatch(/^# Coverage comparison/)

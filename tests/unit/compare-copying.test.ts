@@ -79,10 +79,10 @@ describe('copying', () => {
   })
 
   it('reads runs from the pairs alone: gaps of more than one sentence split a run', () => {
-    const sentence = (text: string, i: number) => ({ index: i, paragraph: i, text, cls: 'same' as const, group: i })
+    const sentence = (text: string, i: number) => ({ index: i, paragraph: i, text, alignment: 'same' as const, group: i })
     const twelve = 'one two three four five six seven eight nine ten eleven twelve'
     const articles = [0, 1].map(() => ({ publishedAt: null, sentences: Array.from({ length: 6 }, (_, i) => sentence(twelve, i)) }))
-    const pair = (i: number, j: number) => ({ a: 0, b: 1, as: [i], bs: [j], similarity: 1, cls: 'same' as const, diff: [] })
+    const pair = (i: number, j: number) => ({ a: 0, b: 1, sentencesA: [i], sentencesB: [j], similarity: 1, alignment: 'same' as const, diff: [] })
     const apart = { articles, pairs: [pair(0, 0), pair(3, 3), pair(5, 5)] } as unknown as Comparison
     expect(copying(apart)).toEqual([])
     const together = { articles, pairs: [pair(0, 0), pair(1, 1), pair(3, 3)] } as unknown as Comparison

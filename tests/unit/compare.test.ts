@@ -74,8 +74,8 @@ describe('compare', () => {
     expect(a!.sentences).toHaveLength(8)
     expect(b!.sentences).toHaveLength(9)
     const pair = (i: number): string => {
-      const p = c.pairs.find((x) => x.as.includes(i))!
-      return `${p.cls}:${p.bs.join('+')}`
+      const p = c.pairs.find((x) => x.sentencesA.includes(i))!
+      return `${p.alignment}:${p.sentencesB.join('+')}`
     }
     // Verbatim, though in another place.
     expect(pair(1)).toBe('same:4')
@@ -93,7 +93,7 @@ describe('compare', () => {
     expect(b!.adds).toBe(0)
     expect(a!.sharedWith[1]).toBe(1)
 
-    const numberDiff = c.pairs.find((x) => x.as.includes(6))!.diff
+    const numberDiff = c.pairs.find((x) => x.sentencesA.includes(6))!.diff
     expect(numberDiff.filter((d) => d.op !== '=').map((d) => `${d.op}${d.text}`)).toEqual(['-76', '+75'])
 
     // The quote, altered, with the same speaker.

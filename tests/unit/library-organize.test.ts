@@ -24,12 +24,12 @@ describe('tags and collections', () => {
   it('tag articles and filter the library and search by tag and collection', async () => {
     const { core, call, ids } = await library()
     try {
-      await call('articles.tag', { ids: [ids[0], ids[1]], add: ['transport', 'council watch'] })
-      await call('articles.tag', { ids: [ids[1]], remove: ['council watch'] })
+      await call('tags.change', { ids: [ids[0], ids[1]], add: ['transport', 'council watch'] })
+      await call('tags.change', { ids: [ids[1]], remove: ['council watch'] })
       const listed = await call('articles.list', { tag: 'transport' })
       expect(listed.total).toBe(2)
       expect(listed.items.find((a: { id: number }) => a.id === ids[0]).tags).toEqual(['council watch', 'transport'])
-      expect((await call('library.tags')).items).toEqual([
+      expect((await call('tags.list')).items).toEqual([
         { name: 'council watch', count: 1 },
         { name: 'transport', count: 2 }
       ])
@@ -45,7 +45,7 @@ describe('tags and collections', () => {
       expect(md).toContain('## Harbour bridge reopens')
       const json = JSON.parse((await call('collections.export', { id: col.id, format: 'json' })).content)
       expect(json.articles.map((a: { title: string }) => a.title)).toEqual(['Harbour bridge reopens', 'Ferry fares rise'])
-      const bad = await dispatch(core.service, 'articles.tag', { ids: [ids[0]], add: ['a,b'] })
+      const bad = await dispatch(core.service, 'tags.change', { ids: [ids[0]], add: ['a,b'] })
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'add.0' } })
     } finally {
       await core.close()
@@ -58,29 +58,29 @@ describe('library archive', () => {
     const a = await library()
     const b = openCore(tmpDir())
     try {
-      await a.call('articles.tag', { ids: [a.ids[0]], add: ['transport'] })
+      await a.call('tags.change', { ids: [a.ids[0]], add: ['transport'] })
       const col = await a.call('collections.create', { name: 'Waterfront project' })
       await a.call('collections.add', { id: col.id, articleIds: [a.ids[0], a.ids[1]] })
       await a.call('notes.create', { articleId: a.ids[0], start: 4, end: 10, color: 'green', body: 'Which bridge? **Kestrel**.' })
       await a.call('comparisons.save', { ids: [a.ids[0], a.ids[1]], title: 'Two', notes: 'n' })
-      const first = JSON.parse((await a.call('library.exportArchive')).content)
-      const imported = await dispatch(b.service, 'library.importArchive', { content: JSON.stringify(first) })
+      const first = JSON.parse((await a.call('archive.export')).content)
+      const imported = await dispatch(b.service, 'archive.import', { content: JSON.stringify(first) })
       expect(imported).toEqual({ ok: true, result: { articles: 3, notes: 1, collections: 1, duplicates: 0 } })
-      const again = await dispatch(b.service, 'library.exportArchive', {})
+      const again = await dispatch(b.service, 'archive.export', {})
       const second = JSON.parse((again as { ok: true; result: { content: string } }).result.content)
       expect({ ...second, exportedAt: null }).toEqual({ ...first, exportedAt: null })
       // Importing the same archive again finds only duplicates.
-      const twice = await dispatch(b.service, 'library.importArchive', { content: JSON.stringify(first) })
+      const twice = await dispatch(b.service, 'archive.import', { content: JSON.stringify(first) })
       expect(twice).toMatchObject({ ok: true, result: { articles: 0, duplicates: 3 } })
       // Undo a delete: the deleted articles' own archive brings them back under their ids, with notes and collections.
-      const snapshot = (await a.call('library.exportArchive', { ids: [a.ids[0]] })).content
+      const snapshot = (await a.call('archive.export', { ids: [a.ids[0]] })).content
       await a.call('articles.delete', { ids: [a.ids[0]] })
       expect((await a.call('notes.list', {})).items).toEqual([])
-      await a.call('library.importArchive', { content: snapshot })
+      await a.call('archive.import', { content: snapshot })
       const back = await a.call('articles.get', { id: a.ids[0] })
       expect(back).toMatchObject({ title: 'Harbour bridge reopens', tags: ['transport'], collections: [col.id] })
       expect((await a.call('notes.list', { articleId: a.ids[0] })).items.map((n: { body: string }) => n.body)).toEqual(['Which bridge? **Kestrel**.'])
-      const junk = await dispatch(b.service, 'library.importArchive', { content: '{"format":"other"}' })
+      const junk = await dispatch(b.service, 'archive.import', { content: '{"format":"other"}' })
       expect(junk).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'content' } })
     } finally {
       await a.core.close()

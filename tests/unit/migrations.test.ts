@@ -64,7 +64,7 @@ async function checkData(core: Core, from: number): Promise<void> {
   const notes = (await s['notes.list']({ articleId: 1 })).items
   expect(notes.map((n) => [n.anchor.exact, n.located.how, n.body])).toEqual(from >= 6 ? [['voted 7 to 2', 'position', 'Check the count']] : [])
   if (from >= 6) expect((await s['search.query']({ q: 'notes:count' })).hits.map((h) => h.id)).toEqual([1])
-  expect((await s['library.tags']({})).items).toEqual(from >= 7 ? [{ name: 'transport', count: 2 }, { name: 'weather', count: 1 }] : [])
+  expect((await s['tags.list']({})).items).toEqual(from >= 7 ? [{ name: 'transport', count: 2 }, { name: 'weather', count: 1 }] : [])
   expect((await s['collections.list']({})).items).toEqual(from >= 7 ? [{ id: 1, name: 'Bridge story', count: 2 }] : [])
   expect((await s['preferences.get']({})).theme).toBe(from >= 8 ? 'dark' : 'system')
   // Step 9's indexes serve the library table whatever version the library came from.

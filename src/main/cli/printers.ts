@@ -72,12 +72,12 @@ export function printComparison(c: Result<'compare.run'>): void {
   })
   print('\nAlignment (same = verbatim, ~ = reworded):')
   for (const p of c.pairs) {
-    const left = p.as.map((i) => c.articles[p.a]!.sentences[i]!.text).join(' ')
-    print(`  ${p.cls === 'same' ? '=' : '~'} ${name(p.a)} ${p.as.map((i) => i + 1).join('+')} <-> ${name(p.b)} ${p.bs.map((i) => i + 1).join('+')} (${p.similarity.toFixed(2)}): ${t(left.slice(0, 90))}`)
-    if (p.cls === 'reworded') print(`      ${t(p.diff.map((d) => (d.op === '=' ? d.text : d.op === '+' ? `{+${d.text}+}` : `[-${d.text}-]`)).join('').slice(0, 300))}`)
+    const left = p.sentencesA.map((i) => c.articles[p.a]!.sentences[i]!.text).join(' ')
+    print(`  ${p.alignment === 'same' ? '=' : '~'} ${name(p.a)} ${p.sentencesA.map((i) => i + 1).join('+')} <-> ${name(p.b)} ${p.sentencesB.map((i) => i + 1).join('+')} (${p.similarity.toFixed(2)}): ${t(left.slice(0, 90))}`)
+    if (p.alignment === 'reworded') print(`      ${t(p.diff.map((d) => (d.op === '=' ? d.text : d.op === '+' ? `{+${d.text}+}` : `[-${d.text}-]`)).join('').slice(0, 300))}`)
   }
   print('\nOnly here:')
-  c.articles.forEach((a, i) => a.sentences.filter((s) => s.cls === 'only').forEach((s) => print(`  ${name(i)} ${s.index + 1}: ${t(s.text.slice(0, 120))}`)))
+  c.articles.forEach((a, i) => a.sentences.filter((s) => s.alignment === 'only').forEach((s) => print(`  ${name(i)} ${s.index + 1}: ${t(s.text.slice(0, 120))}`)))
   print('\nQuotes:')
   for (const q of c.quotes) {
     print(`  “${t(q.text.slice(0, 100))}”`)

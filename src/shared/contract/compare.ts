@@ -11,7 +11,7 @@ export const ComparedSentence = z.object({
   index: z.int(),
   paragraph: z.int(),
   text: z.string(),
-  cls: SentenceClass,
+  alignment: SentenceClass,
   /** Alignment group across all articles (same colour band), or null. */
   group: z.int().nullable()
 })
@@ -37,10 +37,10 @@ export const ComparedArticle = z.object({
 export const AlignedPair = z.object({
   a: z.int(),
   b: z.int(),
-  as: z.array(z.int()),
-  bs: z.array(z.int()),
+  sentencesA: z.array(z.int()),
+  sentencesB: z.array(z.int()),
   similarity: z.number(),
-  cls: z.enum(['same', 'reworded']),
+  alignment: z.enum(['same', 'reworded']),
   diff: z.array(DiffPart)
 })
 

@@ -152,11 +152,11 @@ export const methods = {
     args: z.object({ id: z.int().positive() }).strict(),
     result: z.object({ deleted: z.boolean() })
   },
-  'articles.tag': {
+  'tags.change': {
     args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit), add: z.array(tagName).max(50).optional(), remove: z.array(tagName).max(50).optional() }).strict(),
     result: z.object({ updated: z.int() })
   },
-  'library.tags': {
+  'tags.list': {
     args: z.object({}).strict(),
     result: z.object({ items: z.array(z.object({ name: z.string(), count: z.int() })) })
   },
@@ -184,12 +184,12 @@ export const methods = {
     args: z.object({ id: z.int().positive(), format: z.enum(['markdown', 'json']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
   },
-  'library.exportArchive': {
+  'archive.export': {
     /** Some articles only (e.g. to undo their deletion), or the whole library. */
     args: z.object({ ids: z.array(ArticleId).max(LIMITS.maxListLimit).optional() }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
   },
-  'library.importArchive': {
+  'archive.import': {
     args: z.object({ content: z.string().max(LIMITS.maxBatchBytes) }).strict(),
     result: z.object({ articles: z.int(), notes: z.int(), collections: z.int(), duplicates: z.int() })
   },

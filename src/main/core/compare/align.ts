@@ -19,8 +19,8 @@ export interface Link {
   a: number
   b: number
   /** Sentence indexes on each side: one each, or two adjacent on one side for a split or merge. */
-  as: number[]
-  bs: number[]
+  sentencesA: number[]
+  sentencesB: number[]
   similarity: number
 }
 
@@ -41,18 +41,18 @@ export function alignPair(va: Vector[], vb: Vector[]): Link[] {
     if (usedA.has(c.i) || usedB.has(c.j)) continue
     usedA.add(c.i)
     usedB.add(c.j)
-    links.push({ a: 0, b: 1, as: [c.i], bs: [c.j], similarity: c.s })
+    links.push({ a: 0, b: 1, sentencesA: [c.i], sentencesB: [c.j], similarity: c.s })
   }
   // A leftover sentence next to a matched one may be the other half of a split: the pair read
   // as one must then match its counterpart better than the half alone did.
-  const extend = (side: 'as' | 'bs', own: Vector[], other: Vector[], used: Set<number>): void => {
+  const extend = (side: 'sentencesA' | 'sentencesB', own: Vector[], other: Vector[], used: Set<number>): void => {
     for (let j = 0; j < own.length; j++) {
       if (used.has(j)) continue
       let best: { link: Link; pair: number[]; s: number } | null = null
       for (const n of [j - 1, j + 1]) {
-        const link = links.find((l) => l[side].length === 1 && l[side][0] === n && (side === 'as' ? l.bs : l.as).length === 1)
+        const link = links.find((l) => l[side].length === 1 && l[side][0] === n && (side === 'sentencesA' ? l.sentencesB : l.sentencesA).length === 1)
         if (!link) continue
-        const counterpart = other[(side === 'as' ? link.bs : link.as)[0]!]!
+        const counterpart = other[(side === 'sentencesA' ? link.sentencesB : link.sentencesA)[0]!]!
         // The other half must carry real content of the counterpart, and add to the match clearly.
         if (cosine(counterpart, own[j]!) < SPLIT_HALF_THRESHOLD) continue
         const pair = [Math.min(j, n), Math.max(j, n)]
@@ -65,8 +65,8 @@ export function alignPair(va: Vector[], vb: Vector[]): Link[] {
       used.add(j)
     }
   }
-  extend('bs', vb, va, usedB)
-  extend('as', va, vb, usedA)
+  extend('sentencesB', vb, va, usedB)
+  extend('sentencesA', va, vb, usedA)
 
   // Splits and merges: a leftover sentence against two adjacent ones on the other side.
   const tryTwo = (from: Vector[], to: Vector[], usedFrom: Set<number>, usedTo: Set<number>, flip: boolean): void => {
@@ -85,15 +85,15 @@ export function alignPair(va: Vector[], vb: Vector[]): Link[] {
       usedFrom.add(i)
       // A half already matched one-to-one joins the split: that one-to-one link is replaced.
       for (const k of [best.j, best.j + 1]) {
-        const old = links.findIndex((l) => (flip ? l.as : l.bs).includes(k) && (flip ? l.as : l.bs).length === 1)
+        const old = links.findIndex((l) => (flip ? l.sentencesA : l.sentencesB).includes(k) && (flip ? l.sentencesA : l.sentencesB).length === 1)
         if (old >= 0) {
           const [l] = links.splice(old, 1)
-          ;(flip ? usedB : usedA).delete((flip ? l!.bs : l!.as)[0]!)
+          ;(flip ? usedB : usedA).delete((flip ? l!.sentencesB : l!.sentencesA)[0]!)
         }
         usedTo.add(k)
       }
       const pair = [best.j, best.j + 1]
-      links.push(flip ? { a: 0, b: 1, as: pair, bs: [i], similarity: best.s } : { a: 0, b: 1, as: [i], bs: pair, similarity: best.s })
+      links.push(flip ? { a: 0, b: 1, sentencesA: pair, sentencesB: [i], similarity: best.s } : { a: 0, b: 1, sentencesA: [i], sentencesB: pair, similarity: best.s })
     }
   }
   tryTwo(va, vb, usedA, usedB, false)
@@ -110,11 +110,11 @@ export function groupLinks(counts: number[], links: Link[]): number[][] {
     parent[find(x)] = find(y)
   }
   for (const l of links) {
-    const members = [...l.as.map((s) => offsets[l.a]! + s), ...l.bs.map((s) => offsets[l.b]! + s)]
+    const members = [...l.sentencesA.map((s) => offsets[l.a]! + s), ...l.sentencesB.map((s) => offsets[l.b]! + s)]
     for (const m of members.slice(1)) union(members[0]!, m)
   }
   // Group id per global sentence, -1 where a sentence is aligned with nothing.
-  const linked = new Set(links.flatMap((l) => [...l.as.map((s) => offsets[l.a]! + s), ...l.bs.map((s) => offsets[l.b]! + s)]))
+  const linked = new Set(links.flatMap((l) => [...l.sentencesA.map((s) => offsets[l.a]! + s), ...l.sentencesB.map((s) => offsets[l.b]! + s)]))
   const ids = new Map<number, number>()
   return counts.map((c, a) =>
     Array.from({ length: c }, (_, s) => {

@@ -32,8 +32,8 @@ export function timeline(c: Pick<Comparison, 'articles'>): Timeline {
 }
 
 interface Link {
-  as: number[]
-  bs: number[]
+  sentencesA: number[]
+  sentencesB: number[]
 }
 
 /**
@@ -41,12 +41,12 @@ interface Link {
  * (the next sentences on both sides, one skipped sentence allowed on each).
  */
 function runs<L extends Link>(links: L[]): L[][] {
-  const sorted = [...links].sort((x, y) => x.as[0]! - y.as[0]!)
+  const sorted = [...links].sort((x, y) => x.sentencesA[0]! - y.sentencesA[0]!)
   const out: L[][] = []
   for (const l of sorted) {
     const run = out.at(-1)
     const prev = run?.at(-1)
-    const follows = prev && l.as[0]! - prev.as.at(-1)! <= 2 && l.bs[0]! - prev.bs.at(-1)! >= 1 && l.bs[0]! - prev.bs.at(-1)! <= 2
+    const follows = prev && l.sentencesA[0]! - prev.sentencesA.at(-1)! <= 2 && l.sentencesB[0]! - prev.sentencesB.at(-1)! >= 1 && l.sentencesB[0]! - prev.sentencesB.at(-1)! <= 2
     if (run && follows) run.push(l)
     else out.push([l])
   }
@@ -55,19 +55,19 @@ function runs<L extends Link>(links: L[]): L[][] {
 
 /** The long passages two articles share, as seen from article `a`: words, sentences, paragraphs, and whether all verbatim. */
 function sharedPassages(c: Core, a: number, b: number): { words: number; sentences: number; paragraphs: number; verbatim: boolean } | null {
-  const close = c.pairs.filter((p) => p.a === a && p.b === b && (p.cls === 'same' || p.similarity >= LIGHT_REWORDING))
+  const close = c.pairs.filter((p) => p.a === a && p.b === b && (p.alignment === 'same' || p.similarity >= LIGHT_REWORDING))
   const sentences = c.articles[a]!.sentences
   const long = runs(close)
-    .map((run) => ({ run, n: run.flatMap((l) => l.as).reduce((n, i) => n + words(sentences[i]!.text), 0) }))
+    .map((run) => ({ run, n: run.flatMap((l) => l.sentencesA).reduce((n, i) => n + words(sentences[i]!.text), 0) }))
     .filter((r) => r.n >= RUN_WORDS)
   if (long.length === 0) return null
   const links = long.flatMap((r) => r.run)
-  const idx = links.flatMap((l) => l.as)
+  const idx = links.flatMap((l) => l.sentencesA)
   return {
     words: long.reduce((n, r) => n + r.n, 0),
     sentences: idx.length,
     paragraphs: new Set(idx.map((i) => sentences[i]!.paragraph)).size,
-    verbatim: links.every((l) => l.cls === 'same')
+    verbatim: links.every((l) => l.alignment === 'same')
   }
 }
 
@@ -97,6 +97,6 @@ export function copying(c: Core): Copying {
 
 /** Pairs run from the lower position to the higher; read from b's side by swapping them. */
 function sharedPassagesFromB(c: Core, a: number, b: number): ReturnType<typeof sharedPassages> {
-  const swapped = c.pairs.filter((p) => p.a === a && p.b === b).map((p) => ({ ...p, a: b, b: a, as: p.bs, bs: p.as }))
+  const swapped = c.pairs.filter((p) => p.a === a && p.b === b).map((p) => ({ ...p, a: b, b: a, sentencesA: p.sentencesB, sentencesB: p.sentencesA }))
   return sharedPassages({ articles: c.articles, pairs: swapped }, b, a)
 }

@@ -52,20 +52,20 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
   )
   const text = (a: number, idx: number[]): string => idx.map((i) => sentences[a]![i]!.text).join(' ')
   const pairs = links.map((l) => {
-    const ta = text(l.a, l.as)
-    const tb = text(l.b, l.bs)
+    const ta = text(l.a, l.sentencesA)
+    const tb = text(l.b, l.sentencesB)
     const same = sameText(ta, tb)
-    return { a: l.a, b: l.b, as: l.as, bs: l.bs, similarity: Math.round(l.similarity * 1000) / 1000, cls: same ? ('same' as const) : ('reworded' as const), diff: same ? [] : wordDiff(ta, tb) }
+    return { a: l.a, b: l.b, sentencesA: l.sentencesA, sentencesB: l.sentencesB, similarity: Math.round(l.similarity * 1000) / 1000, alignment: same ? ('same' as const) : ('reworded' as const), diff: same ? [] : wordDiff(ta, tb) }
   })
 
   // Per sentence: its best class over all counterparts; per article: what it shares, adds, leaves out.
   const counterpart = (a: number, i: number, other: number): (typeof pairs)[number] | undefined =>
-    pairs.find((p) => (p.a === a && p.b === other && p.as.includes(i)) || (p.b === a && p.a === other && p.bs.includes(i)))
+    pairs.find((p) => (p.a === a && p.b === other && p.sentencesA.includes(i)) || (p.b === a && p.a === other && p.sentencesB.includes(i)))
   const articles = inputs.map((inp, a) => {
     const ss = sentences[a]!
-    const cls = ss.map((s) => {
-      const mine = pairs.filter((p) => (p.a === a && p.as.includes(s.index)) || (p.b === a && p.bs.includes(s.index)))
-      return mine.some((p) => p.cls === 'same') ? ('same' as const) : mine.length ? ('reworded' as const) : ('only' as const)
+    const alignment = ss.map((s) => {
+      const mine = pairs.filter((p) => (p.a === a && p.sentencesA.includes(s.index)) || (p.b === a && p.sentencesB.includes(s.index)))
+      return mine.some((p) => p.alignment === 'same') ? ('same' as const) : mine.length ? ('reworded' as const) : ('only' as const)
     })
     const total = ss.reduce((n, s) => n + words(s.text), 0) || 1
     return {
@@ -75,9 +75,9 @@ export function compareArticles(inputs: CompareInput[]): Comparison {
       publishedAt: inp.publishedAt,
       url: inp.url ?? null,
       words: total,
-      sentences: ss.map((s, i) => ({ index: s.index, paragraph: s.paragraph, text: s.text, cls: cls[i]!, group: groups[a]![i]! < 0 ? null : groups[a]![i]! })),
+      sentences: ss.map((s, i) => ({ index: s.index, paragraph: s.paragraph, text: s.text, alignment: alignment[i]!, group: groups[a]![i]! < 0 ? null : groups[a]![i]! })),
       sharedWith: inputs.map((_, o) => (o === a ? 1 : Math.round((ss.filter((s) => counterpart(a, s.index, o)).reduce((n, s) => n + words(s.text), 0) / total) * 1000) / 1000)),
-      adds: cls.filter((c) => c === 'only').length,
+      adds: alignment.filter((c) => c === 'only').length,
       leavesOut: inputs.map((_, o) => (o === a ? 0 : sentences[o]!.filter((s) => !counterpart(o, s.index, a)).length))
     }
   })
@@ -159,9 +159,9 @@ function entityTables(sentences: Sentence[][], pairs: Comparison['pairs'], perAr
   const changes: Comparison['changes'] = []
   const groupOf = (k: Entity['kind']): 'name' | 'number' | 'date' => (k === 'number' ? 'number' : k === 'date' ? 'date' : 'name')
   for (const p of pairs) {
-    if (p.cls === 'same') continue
-    const ta = p.as.map((i) => sentences[p.a]![i]!.text).join(' ')
-    const tb = p.bs.map((i) => sentences[p.b]![i]!.text).join(' ')
+    if (p.alignment === 'same') continue
+    const ta = p.sentencesA.map((i) => sentences[p.a]![i]!.text).join(' ')
+    const tb = p.sentencesB.map((i) => sentences[p.b]![i]!.text).join(' ')
     const inText = (t: string): Entity[] => entities.filter((e) => mentions(t, e) > 0)
     const ea = inText(ta)
     const eb = inText(tb)
@@ -178,7 +178,7 @@ function entityTables(sentences: Sentence[][], pairs: Comparison['pairs'], perAr
       // `he said` against `Trump said` is the same person referred to, not a changed name.
       const inA = outer(missing(ka, kb)).filter((x) => kind !== 'name' || !refersToSomeone(tb, ea, x))
       const inB = outer(missing(kb, ka)).filter((x) => kind !== 'name' || !refersToSomeone(ta, eb, x))
-      if (inA.length || inB.length) changes.push({ kind, a: p.a, sentenceA: p.as[0]!, b: p.b, sentenceB: p.bs[0]!, inA, inB, textA: ta, textB: tb })
+      if (inA.length || inB.length) changes.push({ kind, a: p.a, sentenceA: p.sentencesA[0]!, b: p.b, sentenceB: p.sentencesB[0]!, inA, inB, textA: ta, textB: tb })
     }
   }
   changes.sort((x, y) => x.a - y.a || x.sentenceA - y.sentenceA || x.b - y.b || x.sentenceB - y.sentenceB)

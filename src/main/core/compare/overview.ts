@@ -26,7 +26,7 @@ const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length
 /** Share of an article's words whose sentences have a counterpart in at least one other article. */
 function sharedShare(c: Core, a: number): number {
   const art = c.articles[a]!
-  const shared = art.sentences.filter((s) => s.cls !== 'only').reduce((n, s) => n + wordCount(s.text), 0)
+  const shared = art.sentences.filter((s) => s.alignment !== 'only').reduce((n, s) => n + wordCount(s.text), 0)
   return Math.round((shared / (art.words || 1)) * 1000) / 1000
 }
 
@@ -63,7 +63,7 @@ function onlyHere(c: Core): Overview['onlyHere'] {
   const lower = c.entities.map((e) => ({ kind: e.kind, text: e.text.toLowerCase() }))
   return c.articles.flatMap((art, a) =>
     art.sentences
-      .filter((s) => s.cls === 'only')
+      .filter((s) => s.alignment === 'only')
       .map((s) => {
         const t = s.text.toLowerCase()
         const found = lower.filter((e) => t.includes(e.text))

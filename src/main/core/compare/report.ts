@@ -52,13 +52,13 @@ function markdown(c: Comparison): string {
   out.push('', 'Share of the row article’s words whose sentences have a counterpart in the column article.', '')
   out.push('## What each article adds', '')
   c.articles.forEach((a, i) => {
-    const only = a.sentences.filter((s) => s.cls === 'only')
+    const only = a.sentences.filter((s) => s.alignment === 'only')
     out.push(`### ${L(i)}: ${only.length} sentence${only.length === 1 ? '' : 's'} no other article has`, '')
     only.forEach((s) => out.push(`- ${md(s.text)}`))
     out.push('')
   })
   out.push('## Reworded passages', '')
-  for (const p of c.pairs.filter((x) => x.cls === 'reworded')) out.push(`- ${L(p.a)} → ${L(p.b)}: ${diffMarkdown(p.diff)}`)
+  for (const p of c.pairs.filter((x) => x.alignment === 'reworded')) out.push(`- ${L(p.a)} → ${L(p.b)}: ${diffMarkdown(p.diff)}`)
   out.push('', '## Quotes', '')
   for (const q of c.quotes) {
     out.push(`- “${md(q.text)}”`)
@@ -80,9 +80,9 @@ function htmlReport(c: Comparison): TrustedHtml {
   const L = (i: number): string => label(c, i)
   const rows = c.articles.map((a, i) => html`<tr><th>${L(i)}</th>${a.sharedWith.map((s, j) => html`<td>${i === j ? '—' : pct(s)}</td>`)}</tr>`)
   const adds = c.articles.map(
-    (a, i) => html`<h3>${L(i)}</h3><ul>${a.sentences.filter((s) => s.cls === 'only').map((s) => html`<li>${s.text}</li>`)}</ul>`
+    (a, i) => html`<h3>${L(i)}</h3><ul>${a.sentences.filter((s) => s.alignment === 'only').map((s) => html`<li>${s.text}</li>`)}</ul>`
   )
-  const reworded = c.pairs.filter((p) => p.cls === 'reworded').map((p) => html`<li><b>${L(p.a)} → ${L(p.b)}</b>: ${diffHtml(p.diff)}</li>`)
+  const reworded = c.pairs.filter((p) => p.alignment === 'reworded').map((p) => html`<li><b>${L(p.a)} → ${L(p.b)}</b>: ${diffHtml(p.diff)}</li>`)
   const carrier = (k: Comparison['quotes'][number]['carriers'][number]): TrustedHtml =>
     html`<li>${L(k.article)}: ${k.verbatim ? 'verbatim' : html`altered: ${diffHtml(k.diff)}`}; speaker: ${k.speaker ?? 'not named'}</li>`
   const quotes = c.quotes.map((q) => html`<li>“${q.text}”<ul>${q.carriers.map(carrier)}</ul></li>`)

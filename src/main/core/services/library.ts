@@ -3,7 +3,7 @@ import { exportArchive, importArchive } from '../archive'
 import { APP_VERSION } from '../version'
 import type { ApiPart, CoreContext } from './context'
 
-export type LibraryMethods = 'library.info' | 'library.facets' | 'library.exportArchive' | 'library.importArchive'
+export type LibraryMethods = 'library.info' | 'library.facets' | 'archive.export' | 'archive.import'
 
 export function libraryService({ library, changed }: CoreContext): ApiPart<LibraryMethods> {
   return {
@@ -15,12 +15,12 @@ export function libraryService({ library, changed }: CoreContext): ApiPart<Libra
       return { outlets: library.articles.facet('outlet'), languages: library.articles.facet('language') }
     },
 
-    async 'library.exportArchive'(args) {
+    async 'archive.export'(args) {
       const archive = exportArchive(library, args.ids)
       return { fileName: `parallax-library-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', content: JSON.stringify(archive, null, 1) }
     },
 
-    async 'library.importArchive'(args) {
+    async 'archive.import'(args) {
       const counts = importArchive(library, args.content)
       await changed('import')
       return counts

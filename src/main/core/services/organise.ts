@@ -4,8 +4,8 @@ import { exportCollection } from '../collection-export'
 import type { ApiPart, CoreContext } from './context'
 
 export type OrganiseMethods =
-  | 'articles.tag'
-  | 'library.tags'
+  | 'tags.change'
+  | 'tags.list'
   | 'collections.list'
   | 'collections.create'
   | 'collections.delete'
@@ -16,13 +16,13 @@ export type OrganiseMethods =
 export function organiseService({ library, changed }: CoreContext): ApiPart<OrganiseMethods> {
   const { tags, collections } = library
   return {
-    async 'articles.tag'(args) {
+    async 'tags.change'(args) {
       const updated = tags.change(args.ids, args.add ?? [], args.remove ?? [])
       if (updated) await changed('tags')
       return { updated }
     },
 
-    async 'library.tags'() {
+    async 'tags.list'() {
       return { items: tags.counts() }
     },
 

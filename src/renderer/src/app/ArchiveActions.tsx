@@ -8,7 +8,7 @@ export function ArchiveActions({ dispatch }: { dispatch: Dispatch<Action> }): Re
   const archiveInput = useRef<HTMLInputElement>(null)
   const importArchive = async (file: File): Promise<void> => {
     try {
-      const r = await api['library.importArchive']({ content: await file.text() })
+      const r = await api['archive.import']({ content: await file.text() })
       dispatch({ type: 'toast', toast: { message: `Archive imported: ${r.articles} articles, ${r.notes} notes, ${r.duplicates} already here` } })
     } catch (err) {
       dispatch({ type: 'toast', toast: { message: (err as Error).message } })
@@ -16,7 +16,7 @@ export function ArchiveActions({ dispatch }: { dispatch: Dispatch<Action> }): Re
   }
   return (
     <div className="archive-actions">
-      <button className="link" onClick={async () => downloadFile(await api['library.exportArchive']({}))}>
+      <button className="link" onClick={async () => downloadFile(await api['archive.export']({}))}>
         Export library
       </button>
       <button className="link" onClick={() => archiveInput.current?.click()}>

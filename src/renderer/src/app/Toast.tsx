@@ -12,7 +12,7 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
         <button
           className="link"
           onClick={async () => {
-            await api['library.importArchive']({ content: undoArchive })
+            await api['archive.import']({ content: undoArchive })
             onDismiss()
           }}
         >

@@ -99,7 +99,7 @@ function CompareButton({ marked, dispatch }: Pick<Props, 'marked' | 'dispatch'>)
 function MarkedActions({ marked, collections, dispatch, asMenu = false }: Pick<Props, 'marked' | 'collections' | 'dispatch'> & { asMenu?: boolean }): React.JSX.Element {
   const remove = async (): Promise<void> => {
     // The deleted articles' own archive (notes, tags, collections) makes the undo.
-    const snapshot = (await api['library.exportArchive']({ ids: marked })).content
+    const snapshot = (await api['archive.export']({ ids: marked })).content
     await api['articles.delete']({ ids: marked })
     dispatch({ type: 'toast', toast: { message: `${plural(marked.length, 'article')} deleted`, undoArchive: snapshot } })
     dispatch({ type: 'deleted', ids: marked })

@@ -9,7 +9,7 @@ import type { ToolbarInputs } from './Toolbar'
 function exportShown(state: AppState): Promise<Parameters<typeof downloadFile>[0]> {
   if (state.route.page === 'compare') return api['compare.report']({ ids: state.route.ids, format: 'markdown' })
   if (state.selected !== null) return api['notes.export']({ articleId: state.selected })
-  return api['library.exportArchive']({})
+  return api['archive.export']({})
 }
 
 export function useShellCommands(state: AppState, dispatch: Dispatch<Action>, inputs: ToolbarInputs): void {

@@ -23,14 +23,14 @@ function TagChips({ article }: { article: Article }): React.JSX.Element {
     const tag = draft.trim()
     if (!tag) return
     setDraft('')
-    if (!tags.shown.includes(tag)) tags.change([...tags.shown, tag], () => api['articles.tag']({ ids: [article.id], add: [tag] }))
+    if (!tags.shown.includes(tag)) tags.change([...tags.shown, tag], () => api['tags.change']({ ids: [article.id], add: [tag] }))
   }
   return (
     <div className="chips" aria-label="Tags">
       {tags.shown.map((t) => (
         <span key={t} className="chip">
           {t}
-          <button aria-label={`Remove tag ${t}`} onClick={() => tags.change(tags.shown.filter((x) => x !== t), () => api['articles.tag']({ ids: [article.id], remove: [t] }))}>
+          <button aria-label={`Remove tag ${t}`} onClick={() => tags.change(tags.shown.filter((x) => x !== t), () => api['tags.change']({ ids: [article.id], remove: [t] }))}>
             ×
           </button>
         </span>

@@ -27,6 +27,6 @@ export function useCollections(): ApiQuery<Result<'collections.list'>> {
 }
 
 /** The library's tags with their counts, kept current. */
-export function useTags(): ApiQuery<Result<'library.tags'>> {
-  return useApiQuery(() => api['library.tags']({}), [], { reloadOn: 'any' })
+export function useTags(): ApiQuery<Result<'tags.list'>> {
+  return useApiQuery(() => api['tags.list']({}), [], { reloadOn: 'any' })
 }

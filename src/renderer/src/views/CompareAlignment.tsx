@@ -58,11 +58,11 @@ export function Alignment({ c, labels, hover, picked, onHover, onPick, onOpen }:
                     key={s.index}
                     data-s={s.index}
                     data-group={s.group ?? undefined}
-                    className={['sentence', `cls-${s.cls}`, band, isActive ? 'active' : '', counterpart ? 'counterpart' : ''].join(' ')}
+                    className={['sentence', `alignment-${s.alignment}`, band, isActive ? 'active' : '', counterpart ? 'counterpart' : ''].join(' ')}
                     onMouseEnter={() => onHover({ article: i, sentence: s.index })}
                     onMouseLeave={() => onHover(null)}
                     onClick={() => onPick(picked?.article === i && picked.sentence === s.index ? null : { article: i, sentence: s.index })}
-                    title={s.cls === 'only' ? 'Only in this article' : s.cls === 'same' ? 'Verbatim in another article' : 'Reworded in another article'}
+                    title={s.alignment === 'only' ? 'Only in this article' : s.alignment === 'same' ? 'Verbatim in another article' : 'Reworded in another article'}
                   >
                     {s.text}
                   </p>
@@ -117,7 +117,7 @@ function useSyncedColumns(active: Pos | null, activeGroup: number | null): { col
 
 /** How the other articles word the picked sentence. */
 function DiffPanel({ c, labels, picked }: { c: Comparison; labels: string[]; picked: Pos | null }): React.JSX.Element {
-  const pairs = picked ? c.pairs.filter((x) => (x.a === picked.article && x.as.includes(picked.sentence)) || (x.b === picked.article && x.bs.includes(picked.sentence))) : []
+  const pairs = picked ? c.pairs.filter((x) => (x.a === picked.article && x.sentencesA.includes(picked.sentence)) || (x.b === picked.article && x.sentencesB.includes(picked.sentence))) : []
   return (
     <div className="diff-panel" data-testid="diff-panel">
       {!picked ? (
@@ -131,8 +131,8 @@ function DiffPanel({ c, labels, picked }: { c: Comparison; labels: string[]; pic
           const parts = p.a === picked.article ? p.diff : p.diff.map((d) => ({ ...d, op: d.op === '+' ? ('-' as const) : d.op === '-' ? ('+' as const) : ('=' as const) }))
           return (
             <div key={k} className="diff-row">
-              <strong>{labels[other]}</strong> {p.cls === 'same' ? <span className="verbatim">verbatim</span> : null}
-              <div className="diff">{p.cls === 'same' ? (p.a === other ? p.as : p.bs).map((i) => c.articles[other]!.sentences[i]!.text).join(' ') : <DiffText parts={parts} />}</div>
+              <strong>{labels[other]}</strong> {p.alignment === 'same' ? <span className="verbatim">verbatim</span> : null}
+              <div className="diff">{p.alignment === 'same' ? (p.a === other ? p.sentencesA : p.sentencesB).map((i) => c.articles[other]!.sentences[i]!.text).join(' ') : <DiffText parts={parts} />}</div>
             </div>
           )
         })

@@ -91,6 +91,13 @@ export function printComparison(c: Result<'compare.run'>): void {
  * JSON output (`--json`): pretty for one document, one line per record for streams. JSON escapes
  * C0 controls itself; DEL and C1 (which can appear only inside strings) are escaped here too.
  */
+/** A command's answer: JSON with --json, else the human form. Returns the exit code (0). */
+export function printResult<T>(json: boolean, value: T, human: (value: T) => void): number {
+  if (json) printJson(value)
+  else human(value)
+  return 0
+}
+
 export function printJson(value: unknown, oneLine = false): void {
   const json = oneLine ? JSON.stringify(value) : JSON.stringify(value, null, 2)
   print(json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))

@@ -1,7 +1,7 @@
 /** `parallax list` and `parallax show <id>`. */
 import { limitOption, oneArticleId } from '../args'
 import type { Command } from '../context'
-import { printArticle, printJson, printList } from '../printers'
+import { printArticle, printList, printResult } from '../printers'
 
 export const listCommand: Command = {
   name: 'list',
@@ -9,9 +9,7 @@ export const listCommand: Command = {
     const limit = limitOption(ctx.options)
     ctx.open({ read: true })
     const { items, total } = await ctx.call('articles.list', limit ? { limit } : {})
-    if (ctx.json) printJson(items)
-    else printList(items, total)
-    return 0
+    return printResult(ctx.json, items, (list) => printList(list, total))
   }
 }
 
@@ -21,8 +19,6 @@ export const showCommand: Command = {
     const id = oneArticleId(ctx.args, 'show')
     ctx.open({ read: true })
     const article = await ctx.call('articles.get', { id })
-    if (ctx.json) printJson(article)
-    else printArticle(article)
-    return 0
+    return printResult(ctx.json, article, printArticle)
   }
 }

@@ -2,7 +2,7 @@
 import type { Args } from '../../../shared/contract'
 import { limitOption, oneArticleId, UsageError, type CliOptions } from '../args'
 import { CallFailed, type Command } from '../context'
-import { printHits, printJson, printRelated, printStories } from '../printers'
+import { printHits, printRelated, printResult, printStories } from '../printers'
 
 function searchArgs(q: string, options: CliOptions): Args<'search.query'> {
   const filters = Object.fromEntries((['from', 'to', 'outlet', 'language'] as const).flatMap((k) => (options[k] === undefined ? [] : [[k, options[k]]])))
@@ -23,9 +23,7 @@ export const searchCommand: Command = {
     ctx.open({ read: true })
     const res = await ctx.call('search.query', args)
     if (res.error) throw new CallFailed(res.error)
-    if (ctx.json) printJson(res)
-    else printHits(res, process.stdout.isTTY)
-    return 0
+    return printResult(ctx.json, res, (hits) => printHits(hits, process.stdout.isTTY))
   }
 }
 
@@ -35,9 +33,7 @@ export const relatedCommand: Command = {
     const id = oneArticleId(ctx.args, 'related')
     ctx.open({ read: true })
     const { items } = await ctx.call('articles.related', { id, limit: limitOption(ctx.options) ?? 10 })
-    if (ctx.json) printJson(items)
-    else printRelated(items)
-    return 0
+    return printResult(ctx.json, items, printRelated)
   }
 }
 
@@ -47,8 +43,6 @@ export const storiesCommand: Command = {
     const limit = limitOption(ctx.options)
     ctx.open({ read: true })
     const { items } = await ctx.call('stories.list', limit ? { limit } : {})
-    if (ctx.json) printJson(items)
-    else printStories(items)
-    return 0
+    return printResult(ctx.json, items, printStories)
   }
 }

@@ -14,10 +14,12 @@ import { ArticlePatch, Collection, isoDay, Note, NoteColor, tagName } from './no
 import { LIMITS } from '../limits'
 import { FacetsArgs, FacetsResult, PageArgs, PageResult } from '../library-page'
 import { SHELL_COMMANDS, type EventName, type MethodName } from '../methods'
+import { versionMethods } from './versions'
 
 export * from './articles'
 export * from './compare'
 export * from './notes'
+export * from './versions'
 // ---------------------------------------------------------------------------------------------
 // Limits and errors live in dependency-free modules the renderer can import without zod.
 
@@ -323,7 +325,8 @@ export const methods = {
   'preferences.update': {
     args: Preferences.partial().strict(),
     result: Preferences
-  }
+  },
+  ...versionMethods
 } satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
 
 // ---------------------------------------------------------------------------------------------

@@ -83,13 +83,15 @@ export class ArticleVersions {
   importArticle(a: NewArticle, importedAt = new Date().toISOString()): ImportOutcome {
     return this.db
       .transaction((): ImportOutcome => {
+        // A headline and text already stored together, as the current version or an earlier one.
+        const older = this.stmt.olderByHash.all(a.contentHash) as { id: number; number: number; title: string }[]
+        const sameVersion = older.find((v) => same(v.title, a.title))
         const current = this.stmt.byHash.get(a.contentHash) as CurrentRow | undefined
         if (current) {
           if (same(current.title, a.title) || !outletsAgree(current.outlet, a.outlet)) return this.articles.insert(a, importedAt)
+          if (sameVersion?.id === current.id) return { status: 'old-version', ...sameVersion }
           return this.supersede(current, a, importedAt)
         }
-        const older = (this.stmt.olderByHash.all(a.contentHash) as { id: number; number: number; title: string }[])
-        const sameVersion = older.find((v) => same(v.title, a.title))
         if (sameVersion) return { status: 'old-version', ...sameVersion }
         const match = older.length ? (this.stmt.byId.get(older[0]!.id) as CurrentRow) : this.matching(a)
         return match ? this.supersede(match, a, importedAt) : this.articles.insert(a, importedAt)

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'library.facets',
   'compare.run',
   'compare.report',
+  'compare.pdf',
   'compare.versions',
   'comparisons.save',
   'comparisons.list',

@@ -134,6 +134,15 @@ export const methods = {
     args: z.object({ ids: z.array(ArticleId).min(2).max(6), format: z.enum(['markdown', 'html']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
   },
+  /**
+   * The report as a PDF (`content` in base64): printed by the desktop app's shell with Electron's
+   * printToPDF. The core alone cannot print, so elsewhere it is refused; a browser prints the
+   * HTML report instead (Save as PDF in its print dialog).
+   */
+  'compare.pdf': {
+    args: z.object({ ids: z.array(ArticleId).min(2).max(6) }).strict(),
+    result: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), content: z.string() })
+  },
   'comparisons.save': {
     args: z
       .object({

@@ -7,6 +7,7 @@ import type { Comparison, SavedComparison } from '../../../shared/contract'
 import { articleLabels } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
+import { saveReportPdf } from '../printReport'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { Alignment, type Pos } from './CompareAlignment'
 import { Entities, Quotes } from './CompareTables'
@@ -70,6 +71,11 @@ export function CompareView({ ids, versions = null, saved, onSaved, onClose, onO
 /** What a comparison of articles (not of versions) offers: add one, save it with notes, export the report. */
 function ArticleActions({ ids, saved, notesOpen, onNotes, onCompare }: { ids: number[]; saved: SavedComparison | null; notesOpen: boolean; onNotes: () => void; onCompare: (ids: number[]) => void }): React.JSX.Element {
   const exportReport = async (format: 'markdown' | 'html'): Promise<void> => downloadFile(await api['compare.report']({ ids, format }))
+  const [pdfError, setPdfError] = useState<string | null>(null)
+  const savePdf = (): void => {
+    setPdfError(null)
+    saveReportPdf(ids).catch((err: Error) => setPdfError(err.message))
+  }
   return (
     <>
       <AddArticle ids={ids} onCompare={onCompare} />
@@ -78,6 +84,8 @@ function ArticleActions({ ids, saved, notesOpen, onNotes, onCompare }: { ids: nu
       </button>
       <button onClick={() => void exportReport('markdown')}>Export Markdown</button>
       <button onClick={() => void exportReport('html')}>Export HTML</button>
+      <button onClick={savePdf}>Save as PDF</button>
+      {pdfError && <span role="alert">{pdfError}</span>}
     </>
   )
 }

@@ -7,8 +7,6 @@
  * The Markdown report, the notes export and the collection export escape the same text.
  */
 import { spawnSync } from 'node:child_process'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +15,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { CLI } from '../helpers/paths'
-import { payloadArticles as articles } from '../helpers/report-payloads'
+import { payloadArticles as articles, startLeakServer, type LeakServer } from '../helpers/report-payloads'
 import { tmpDir } from '../helpers/tmp'
 
 function parallax(...args: string[]): string {
@@ -28,19 +26,15 @@ function parallax(...args: string[]): string {
 
 describe('the HTML comparison report with markup in the articles', () => {
   let browser: Browser
-  let leakServer: Server
-  const leaked: string[] = []
+  let leakServer: LeakServer
+  let leaked: string[] = []
   let leak = ''
   let lib = ''
   let ids: string[] = []
 
   beforeAll(async () => {
-    leakServer = createServer((req, res) => {
-      leaked.push(`${req.method} ${req.url}`)
-      res.end('leaked')
-    })
-    await new Promise<void>((done) => leakServer.listen(0, '127.0.0.1', done))
-    leak = `http://127.0.0.1:${(leakServer.address() as AddressInfo).port}`
+    leakServer = await startLeakServer()
+    ;({ url: leak, leaked } = leakServer)
     // Shared by the tests below, so not a per-test tmpDir.
     lib = mkdtempSync(join(tmpdir(), 'parallax-report-'))
     const src = join(lib, 'sources')
@@ -56,7 +50,7 @@ describe('the HTML comparison report with markup in the articles', () => {
   })
   afterAll(async () => {
     await browser?.close()
-    await new Promise((done) => leakServer?.close(done))
+    await leakServer?.close()
     if (lib) rmSync(lib, { recursive: true, force: true })
   })
 

@@ -4,30 +4,24 @@
  * print page must show it as text, load nothing, and (with print media emulated) render the print
  * stylesheet; Chromium's own PDF of it (page.pdf, the engine behind Save as PDF) holds the overview.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfImporter } from '../../src/main/core/importers/pdf'
+import type { ParsedArticle } from '../../src/main/core/importers/types'
 import { openImported, type OpenApp } from '../helpers/app'
 import { ROOT } from '../helpers/paths'
-import { payloadArticles } from '../helpers/report-payloads'
+import { payloadArticles, startLeakServer, type LeakServer } from '../helpers/report-payloads'
 import { tmpDir } from '../helpers/tmp'
 
 describe('the comparison report saved as PDF in Chromium', () => {
   let app: OpenApp
-  let leakServer: Server
-  const leaked: string[] = []
+  let leak: LeakServer
 
   beforeAll(async () => {
-    leakServer = createServer((req, res) => {
-      leaked.push(`${req.method} ${req.url}`)
-      res.end('leaked')
-    })
-    await new Promise<void>((done) => leakServer.listen(0, '127.0.0.1', done))
-    const [a, b] = payloadArticles(`http://127.0.0.1:${(leakServer.address() as AddressInfo).port}`)
+    leak = await startLeakServer()
+    const [a, b] = payloadArticles(leak.url)
     const dir = tmpDir()
     writeFileSync(join(dir, 'a.txt'), a)
     writeFileSync(join(dir, 'b.txt'), b)
@@ -35,7 +29,7 @@ describe('the comparison report saved as PDF in Chromium', () => {
   })
   afterAll(async () => {
     await app?.close()
-    await new Promise((done) => leakServer?.close(done))
+    await leak?.close()
   })
 
   it('opens the report in a print-ready page, asks for the print dialog, and prints a PDF holding the overview', async () => {
@@ -70,7 +64,7 @@ describe('the comparison report saved as PDF in Chromium', () => {
     const pdf = await popup.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     // Read back with pdf.js (the PDF importer): its first line is taken for the title.
-    const { title, text } = await pdfImporter.parse({ name: 'report.pdf', bytes: new Uint8Array(pdf) })
+    const { title, text } = (await pdfImporter.parse({ name: 'report.pdf', bytes: new Uint8Array(pdf) })) as ParsedArticle
     const flat = `${title} ${text}`.replace(/\s+/g, ' ')
     for (const words of ['Coverage comparison', 'Overview', 'Timeline', 'Only here', 'Facts that disagree', 'Gull Gazette repeats 3 paragraphs (58 words) of Kestrel Courier']) {
       expect(flat).toContain(words)
@@ -78,7 +72,7 @@ describe('the comparison report saved as PDF in Chromium', () => {
     // The articles' markup is printed as the text it is.
     expect(flat).toContain('<form action=')
     expect(requests).toEqual([])
-    expect(leaked).toEqual([])
+    expect(leak.leaked).toEqual([])
   })
 })
 

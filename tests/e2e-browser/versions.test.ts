@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenApp } from '../helpers/app'
 import { ROOT } from '../helpers/paths'
+import { selectParagraph } from '../helpers/select'
 import { tmpDir } from '../helpers/tmp'
 
 const KEPT = 'Harbour master Ines Okafor said the pier had been checked twice.'
@@ -71,15 +72,7 @@ describe('article versions in Chromium', () => {
 
 /** Selects a paragraph as a mouse would and adds a note to it. */
 async function addNote(page: Page, paragraph: string, body: string): Promise<void> {
-  await page.evaluate((text) => {
-    const p = [...document.querySelectorAll('.reader-body p')].find((el) => el.textContent === text)!
-    const range = document.createRange()
-    range.selectNodeContents(p)
-    const sel = window.getSelection()!
-    sel.removeAllRanges()
-    sel.addRange(range)
-    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-  }, paragraph)
+  await selectParagraph(page, paragraph)
   await page.getByTestId('selection-toolbar').waitFor()
   await page.keyboard.press('n')
   const note = page.getByTestId('note')

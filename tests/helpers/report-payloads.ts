@@ -1,3 +1,23 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** A server on 127.0.0.1 that records every request reaching it: nothing a report shows may. */
+export interface LeakServer {
+  url: string
+  leaked: string[]
+  close(): Promise<void>
+}
+
+export async function startLeakServer(): Promise<LeakServer> {
+  const leaked: string[] = []
+  const server = createServer((req, res) => {
+    leaked.push(`${req.method} ${req.url}`)
+    res.end('leaked')
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, leaked, close: () => new Promise((done) => server.close(() => done())) }
+}
+
 /**
  * Two articles about one event whose shared sentences and altered quote carry markup aimed at a
  * "leak" server (a meta refresh, a <base>, a form, a full-page link): for the report tests.

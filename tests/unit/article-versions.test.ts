@@ -33,6 +33,8 @@ describe('article versions in the store', () => {
     withLibrary((lib) => {
       const first = lib.versions.importArticle(article(), '2025-03-01T10:00:00Z')
       expect(first.status).toBe('inserted')
+      // A headline that differs in punctuation only is the same headline.
+      expect(lib.versions.importArticle(article({ title: 'Council approves: bridge!' })).status).toBe('duplicate')
       const second = lib.versions.importArticle(article({ title: 'Bridge approved after long row' }), '2025-03-01T12:00:00Z')
       expect(second).toMatchObject({ status: 'version', id: first.id, number: 2, change: 'headline', previousTitle: 'Council approves bridge' })
       expect(lib.articles.count()).toBe(1)

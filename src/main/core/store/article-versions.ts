@@ -43,8 +43,9 @@ interface CurrentRow extends Omit<VersionRow, 'number'> {
 const CURRENT = `SELECT id, title, text, word_count, content_hash, published_at, source_name, imported_at, outlet, url,
   (SELECT count(*) FROM article_versions v WHERE v.article_id = articles.id) AS older FROM articles`
 
-/** Headlines and outlets are matched regardless of case and spacing. */
-const same = (a: string | null, b: string | null): boolean => (a ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === (b ?? '').replace(/\s+/g, ' ').trim().toLowerCase()
+/** A headline or outlet as matched: regardless of case, spacing and punctuation (`$100m-share` = `$100m share`). */
+const key = (s: string | null): string => (s ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const same = (a: string | null, b: string | null): boolean => key(a) === key(b)
 /** A URL without its fragment and trailing slash: the same page however it was linked. */
 const pageOf = (url: string): string => url.replace(/#.*$/, '').replace(/\/+$/, '')
 /** The same text under two outlets is wire copy, not a version: outlets must agree (or one be unknown). */

@@ -141,3 +141,28 @@ describe('article versions through the core', () => {
     }
   })
 })
+
+describe('article versions in the library archive', () => {
+  it('exports the earlier versions with their article and restores them, also when undoing a delete', async () => {
+    const a = openCore(tmpDir())
+    const b = openCore(tmpDir())
+    try {
+      a.library.versions.importArticle(article({ url: 'https://quay.example/bridge' }), '2025-03-01T10:00:00Z')
+      a.library.versions.importArticle(article({ url: 'https://quay.example/bridge', text: V2, title: 'Bridge delayed to June' }), '2025-03-02T10:00:00Z')
+      const listed = (lib: Library): unknown[] => lib.versions.list(1).map((v) => [v.number, v.title, v.importedAt, lib.versions.get(1, v.number)!.text])
+      const archive = (await a.service['archive.export']({})).content
+      expect(JSON.parse(archive).articles[0].versions).toEqual([{ number: 1, title: 'Council approves bridge', text: V1, publishedAt: '2025-03-01', sourceName: 'a.txt', importedAt: '2025-03-01T10:00:00Z' }])
+      await b.service['archive.import']({ content: archive })
+      expect(listed(b.library)).toEqual(listed(a.library))
+      expect(listed(b.library)).toHaveLength(2)
+      // The restored first text is still known as version 1: importing it again is a duplicate.
+      expect(b.library.versions.importArticle(article())).toMatchObject({ status: 'old-version', number: 1 })
+      const snapshot = (await a.service['archive.export']({ ids: [1] })).content
+      await a.service['articles.delete']({ ids: [1] })
+      await a.service['archive.import']({ content: snapshot })
+      expect(listed(a.library)).toEqual(listed(b.library))
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+})

@@ -19,6 +19,18 @@ export type ImportOutcome =
   /** The same headline and text as an earlier version of a stored article. */
   | { status: 'old-version'; id: number; title: string; number: number }
 
+/** An earlier version as stored, for the library archive. */
+export interface StoredVersion {
+  number: number
+  title: string
+  text: string
+  wordCount: number
+  contentHash: string
+  publishedAt: string | null
+  sourceName: string
+  importedAt: string
+}
+
 /** One version with its text. */
 export type { ArticleVersionText }
 
@@ -53,7 +65,7 @@ const outletsAgree = (a: string | null, b: string | null): boolean => a === null
 
 export class ArticleVersions {
   private readonly links: NearDuplicates
-  private readonly stmt: Record<'byHash' | 'byId' | 'olderByHash' | 'byUrl' | 'byTitle' | 'keep' | 'replace' | 'list' | 'one', Statement>
+  private readonly stmt: Record<'byHash' | 'byId' | 'olderByHash' | 'byUrl' | 'byTitle' | 'keep' | 'replace' | 'list' | 'one' | 'older' | 'restore', Statement>
 
   constructor(
     private readonly db: Connection,
@@ -73,7 +85,11 @@ export class ArticleVersions {
         published_at = coalesce(@publishedAt, published_at), author = coalesce(@author, author), language = coalesce(@language, language), url = coalesce(url, @url), source_name = @sourceName, source_format = @sourceFormat,
         warnings = @warnings, imported_at = @importedAt, entities = NULL WHERE id = @id`),
       list: db.prepare('SELECT number, title, word_count, published_at, source_name, imported_at FROM article_versions WHERE article_id = ? ORDER BY number'),
-      one: db.prepare('SELECT number, title, text, word_count, published_at, source_name, imported_at FROM article_versions WHERE article_id = ? AND number = ?')
+      one: db.prepare('SELECT number, title, text, word_count, published_at, source_name, imported_at FROM article_versions WHERE article_id = ? AND number = ?'),
+      older: db.prepare(`SELECT number, title, text, word_count AS wordCount, content_hash AS contentHash, published_at AS publishedAt, source_name AS sourceName,
+        imported_at AS importedAt FROM article_versions WHERE article_id = ? ORDER BY number`),
+      restore: db.prepare(`INSERT INTO article_versions (article_id, number, title, text, word_count, content_hash, published_at, source_name, imported_at)
+        VALUES (@id, @number, @title, @text, @wordCount, @contentHash, @publishedAt, @sourceName, @importedAt)`)
     }
   }
 
@@ -134,6 +150,16 @@ export class ArticleVersions {
     if (!current) return []
     const older = (this.stmt.list.all(id) as Omit<VersionRow, 'text' | 'content_hash'>[]).map((r) => toVersion(r, false))
     return [...older, toVersion({ ...current, number: current.older + 1 }, true)]
+  }
+
+  /** An article's earlier versions with their texts, oldest first (for the library archive). */
+  older(id: number): StoredVersion[] {
+    return this.stmt.older.all(id) as StoredVersion[]
+  }
+
+  /** Puts an archive's earlier versions back under a restored article. */
+  restore(id: number, versions: readonly StoredVersion[]): void {
+    for (const v of versions) this.stmt.restore.run({ ...v, id })
   }
 
   /** One version with its text, or null. */

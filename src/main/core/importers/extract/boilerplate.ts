@@ -39,7 +39,7 @@ const WEAK = new Set([
   'rating', 'modal', 'popup', 'overlay', 'banner', 'promo', 'subscription', 'login', 'discussion'
 ])
 
-function words(value: string): string[] {
+export function words(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

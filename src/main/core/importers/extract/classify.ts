@@ -63,7 +63,28 @@ function resolveShort(kinds: Kind[], paragraphs: Paragraph[]): boolean[] {
 export function classifyParagraphs(paragraphs: Paragraph[]): Paragraph[] {
   const kinds = paragraphs.map(kindOf)
   const keep = resolveShort(kinds, paragraphs)
-  return paragraphs.filter((_, i) => keep[i])
+  return cutAtComments(paragraphs.filter((_, i) => keep[i]))
+}
+
+/**
+ * The heading or prompt that opens a comment section ("Comments", "27 commentaires", "Leave a
+ * reply", "Kommentieren"): what follows it is readers' talk and the page's furniture after it.
+ */
+const COMMENTS = /^(?:\d+\s+)?(?:comments?|kommentare?|kommentieren|leserkommentare|komentarze?|commentaires?|comentarios?|comentários?|leave a (?:reply|comment)|write a comment|add a comment|post a comment|schreibe einen kommentar|kommentar schreiben|dodaj komentarz|laisser un commentaire|deja un comentario)\W{0,3}(?:\(\d+\))?$/i
+
+/**
+ * Paragraphs up to a comment section that starts in the second half of the text. One earlier
+ * than that is the page's subject (a forum thread, a discussion page), so it stays.
+ */
+export function cutAtComments(paragraphs: Paragraph[]): Paragraph[] {
+  const total = paragraphs.reduce((n, p) => n + p.text.length, 0)
+  let seen = 0
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!
+    if (seen >= total * 0.5 && p.text.length < 40 && COMMENTS.test(p.text)) return paragraphs.slice(0, i)
+    seen += p.text.length
+  }
+  return paragraphs
 }
 
 /**
@@ -74,7 +95,7 @@ export function classifyParagraphs(paragraphs: Paragraph[]): Paragraph[] {
 export function cleanArticleParagraphs(paragraphs: Paragraph[]): Paragraph[] {
   const isLinkList = (p: Paragraph | undefined): boolean => !!p && linkDensity(p) > 0.5 && p.text.length < 400
   // A heading over a link list ("Read also", "More on this") goes with its list.
-  const kept = paragraphs.filter((p, i) => !isFurniture(p.text) && !isLinkList(p) && !(/^H[1-6]$/.test(p.tag) && isLinkList(paragraphs[i + 1])))
+  const kept = cutAtComments(paragraphs).filter((p, i) => !isFurniture(p.text) && !isLinkList(p) && !(/^H[1-6]$/.test(p.tag) && isLinkList(paragraphs[i + 1])))
   const kinds = kept.map(kindOf)
   // Table cells at the end are the article's own data (a spec sheet, a results table).
   const last = kinds.findLastIndex((k, i) => k === 'good' || kept[i]!.tag === 'TD' || kept[i]!.tag === 'TH')

@@ -48,7 +48,7 @@ export function ReaderView({ id, onOpen, highlight, onCompare, onCompareVersions
   return (
     <article className="reader" data-testid="reader" aria-labelledby="reader-title">
       <ReaderHeader key={shown.id} article={shown} onEdited={article.setData} onOpen={onOpen} />
-      <ArticleVersions id={shown.id} onCompare={(versions) => onCompareVersions(shown.id, versions)} />
+      <ArticleVersions key={shown.id} id={shown.id} onCompare={(versions) => onCompareVersions(shown.id, versions)} />
       <RelatedCoverage id={shown.id} onOpen={onOpen} onCompare={(other) => onCompare([shown.id, other])} onCompareAll={(others) => onCompare([shown.id, ...others])} />
       <LoadError what="Could not load the notes" error={notes.error} />
       <ReaderBody article={shown} notes={notes.data?.items ?? []} ranges={ranges} showNotes={showNotes} onCreated={(n) => notes.setData({ items: [...(notes.data?.items ?? []).filter((x) => x.id !== n.id), n].sort((a, b) => a.located.start - b.located.start) })} />

@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'collections.add',
   'collections.remove',
   'collections.export',
+  'citations.export',
   'archive.export',
   'archive.import',
   'notes.list',

@@ -24,7 +24,12 @@ declare module '@citation-js/core' {
     format(format: string, options?: Record<string, unknown>): string
   }
   export const plugins: {
-    input: { chain(data: unknown, options: { forceType?: string; generateGraph?: boolean; maxChainLength?: number; strict?: boolean }): CslItem[] }
+    input: {
+      /** Parses `data` (of the type `forceType`) up to CSL-JSON, or up to the type `target`. */
+      chain(data: unknown, options: { forceType?: string; target?: string; generateGraph?: boolean }): CslItem[]
+      /** One parsing step only: `data` as the next type in the chain. */
+      chainLink(data: unknown, options: { forceType?: string }): unknown
+    }
     config: { get(plugin: string): unknown }
   }
 }

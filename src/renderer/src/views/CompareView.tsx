@@ -7,6 +7,7 @@ import type { Comparison, SavedComparison } from '../../../shared/contract'
 import { articleLabels } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
+import { CiteButton } from '../components/CiteDialog'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { Alignment, type Pos } from './CompareAlignment'
 import { Entities, Quotes } from './CompareTables'
@@ -57,6 +58,7 @@ export function CompareView({ ids, saved, onSaved, onClose, onOpen, onCompare }:
           </button>
           <button onClick={() => void exportReport('markdown')}>Export Markdown</button>
           <button onClick={() => void exportReport('html')}>Export HTML</button>
+          <CiteButton target={{ ids }} />
           <button onClick={onClose} aria-label="Close comparison">
             Close
           </button>

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'articles.update',
   'articles.updateMany',
   'articles.delete',
+  'articles.attachFile',
   'search.query',
   'search.locate',
   'search.status',

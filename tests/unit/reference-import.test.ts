@@ -139,6 +139,30 @@ describe('reference-library exports', () => {
   })
 })
 
+describe('a metadata-only entry receives its file later', () => {
+  it('takes the text of a file (metadata kept), and refuses one for an article that has text or a duplicate text', async () => {
+    const call = open()
+    const { results } = await call('import.files', { jobId: 'a', files: [{ name: 'x.ris', data: b64(ZOTERO_RIS.split('\n\n')[1]!) }, { name: 'other.txt', data: b64(`Other story\n\nA different article about the council budget and its many line items, read in full here.\n`) }] })
+    const [entry, other] = results.map((r: any) => r.articleId)
+    const file = { name: 'road.txt', data: b64(`The long road\n\n${BODY}\n`) }
+    const filled = await call('articles.attachFile', { id: entry, file })
+    expect(filled).toMatchObject({ title: 'The long road to the bridge', author: 'Ann Lee', outlet: 'Wochen Magazine', publishedAt: '2025-03-02' })
+    expect(filled.text).toContain('Ferries will run')
+    expect(filled.wordCount).toBeGreaterThan(20)
+    expect(filled.warnings).toContain('text from road.txt')
+    expect((await call('search.query', { q: 'corrosion' })).hits.map((h: any) => h.id)).toEqual([entry])
+    const again = await dispatch(core!.service, 'articles.attachFile', { id: entry, file })
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'id' } })
+    const withText = await dispatch(core!.service, 'articles.attachFile', { id: other, file })
+    expect(withText).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'id' } })
+    const { results: more } = await call('import.files', { jobId: 'a2', files: [{ name: 'y.ris', data: b64('TY  - NEWS\nTI  - Another record\nT2  - Quay Times\nER  - \n') }] })
+    const dup = await dispatch(core!.service, 'articles.attachFile', { id: more[0].articleId, file })
+    expect(dup).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'file', message: expect.stringContaining(`same text as article #${entry}`) } })
+    const png = await dispatch(core!.service, 'articles.attachFile', { id: more[0].articleId, file: { name: 'scan.txt', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2]).toString('base64') } })
+    expect(png).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'scan.txt: binary file: named .txt but it is a PNG image' } })
+  })
+})
+
 describe('hostile reference exports', () => {
   it('a malformed BibTeX entry fails alone; the entries around it import (with @string macros)', async () => {
     const call = open()

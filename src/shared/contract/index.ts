@@ -83,6 +83,11 @@ export const methods = {
     args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
     result: z.object({ deleted: z.int().nonnegative() })
   },
+  /** Gives a metadata-only entry (a reference-library record imported without a file) its text from a file. */
+  'articles.attachFile': {
+    args: z.object({ id: ArticleId, file: z.object({ name: fileName, data: base64 }).strict() }).strict(),
+    result: Article
+  },
   'search.query': {
     args: z
       .object({

@@ -40,14 +40,8 @@ async function withAttachment(record: PreparedArticle, named: string, source: Im
   const metadataOnly = (why: string): PreparedArticle => ({ ...record, warnings: [...record.warnings.filter((w) => w !== METADATA_ONLY), `metadata only: ${why}`] })
   const found = await locate(named, source, at)
   if ('refused' in found) return metadataOnly(found.refused)
-  const importer = importerFor(found.key)
-  if (!importer) return metadataOnly(`its attached file ${named} is of a type Parallax does not read`)
   try {
-    checkSize(found.bytes.length)
-    if (found.bytes.length === 0) throw new ImportFailure('empty file')
-    assertContentMatches(importer, found.key, found.bytes)
-    const parsed = await at.parser(importer.format, basename(found.key), found.bytes)
-    if ('records' in parsed) return metadataOnly(`its attached file ${named} holds records, not an article`)
+    const parsed = await parseOneArticle(basename(found.key), found.bytes, at.parser)
     at.claimed.set(found.key, by)
     return {
       ...parsed,
@@ -62,6 +56,18 @@ async function withAttachment(record: PreparedArticle, named: string, source: Im
   } catch (err) {
     return metadataOnly(`its attached file ${named} could not be read: ${err instanceof ImportFailure ? err.message : describeIoError(err)}`)
   }
+}
+
+/** One file that must hold one article (an attachment), parsed by its own importer; else an ImportFailure. */
+export async function parseOneArticle(name: string, bytes: Uint8Array, parser: Parser): Promise<PreparedArticle> {
+  const importer = importerFor(name)
+  if (!importer) throw new ImportFailure(`${name} is of a type Parallax does not read`)
+  checkSize(bytes.length)
+  if (bytes.length === 0) throw new ImportFailure('empty file')
+  assertContentMatches(importer, name, bytes)
+  const parsed = await parser(importer.format, name, bytes)
+  if ('records' in parsed) throw new ImportFailure(`${name} holds records, not one article`)
+  return parsed
 }
 
 async function locate(named: string, source: ImportSource, at: Attaching): Promise<{ key: string; bytes: Uint8Array } | { refused: string }> {

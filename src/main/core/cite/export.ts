@@ -10,14 +10,14 @@ export interface CitationFile {
 }
 
 /** `baseName` names the file (a collection's name; "citations" for a selection). */
-export function exportCitations(articles: CitableArticle[], format: CitationFormat, baseName = 'citations'): CitationFile {
+export async function exportCitations(articles: CitableArticle[], format: CitationFormat, baseName = 'citations'): Promise<CitationFile> {
   const spec = CITATION_FORMATS.find((f) => f.format === format)!
   const slug = baseName.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'citations'
   const suffix = format === 'apa' || format === 'chicago' ? `-${format}` : ''
-  return { fileName: `${slug}${suffix}.${spec.extension}`, mime: spec.mime, content: formatCitations(articles.map(cslItem), format) }
+  return { fileName: `${slug}${suffix}.${spec.extension}`, mime: spec.mime, content: await formatCitations(articles.map(cslItem), format) }
 }
 
 /** One article's reference in a style, on one line (for a note's export). */
-export function referenceOf(article: CitableArticle, style: 'apa' | 'chicago'): string {
-  return formatCitations([cslItem(article)], style).trim()
+export async function referenceOf(article: CitableArticle, style: 'apa' | 'chicago'): Promise<string> {
+  return (await formatCitations([cslItem(article)], style)).trim()
 }

@@ -4,28 +4,28 @@
  * APA 7th edition style (bundled with Citation.js) and the Chicago 17th edition author-date style
  * (resources/csl/, CC BY-SA 3.0). Nothing here reaches the network: only CSL-JSON goes in.
  */
-import { Cite, plugins, type CslItem } from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
-import '@citation-js/plugin-csl'
-import '@citation-js/plugin-ris'
+import type { Cite as CiteClass, CslItem } from '@citation-js/core'
 import chicagoAuthorDate from '../../../../resources/csl/chicago-author-date.csl?raw'
 import type { CitationFormat } from '../../../shared/contract/citations'
+import { citationJs } from '../platform/citation-js'
 
 const CHICAGO = 'chicago-author-date'
 const STYLES: Record<'apa' | 'chicago', string> = { apa: 'apa', chicago: CHICAGO }
 
 type CslConfig = { styles: { has(name: string): boolean; add(name: string, xml: string): void } }
-const csl = plugins.config.get('@csl') as CslConfig
-if (!csl.styles.has(CHICAGO)) csl.styles.add(CHICAGO, chicagoAuthorDate)
+type Cite = typeof CiteClass
 
-export function formatCitations(items: CslItem[], format: CitationFormat): string {
+export async function formatCitations(items: CslItem[], format: CitationFormat): Promise<string> {
+  const { Cite, plugins } = await citationJs()
+  const csl = plugins.config.get('@csl') as CslConfig
+  if (!csl.styles.has(CHICAGO)) csl.styles.add(CHICAGO, chicagoAuthorDate)
   switch (format) {
     case 'csl-json':
       return `${JSON.stringify(items, null, 2)}\n`
     case 'bibtex':
-      return bibtex(items)
+      return bibtex(Cite, items)
     case 'ris':
-      return ris(items)
+      return ris(Cite, items)
     default:
       return new Cite(items).format('bibliography', { format: 'text', template: STYLES[format], lang: 'en-US' })
   }
@@ -38,7 +38,7 @@ type BibEntry = { type: string; label: string; properties: Record<string, string
  * `month` for a newspaper or magazine article; `@misc` for a web page) plus the BibLaTeX fields
  * Zotero adds and biber reads (`date`, `urldate`, `language`); classic BibTeX ignores those.
  */
-function bibtex(items: CslItem[]): string {
+function bibtex(Cite: Cite, items: CslItem[]): string {
   const cite = new Cite(items)
   const classic = cite.format('bibtex', { format: 'object' }) as unknown as BibEntry[]
   const latex = cite.format('biblatex', { format: 'object' }) as unknown as BibEntry[]
@@ -59,7 +59,7 @@ function bibtex(items: CslItem[]): string {
  * "reporter" and DA is not its date, so a newspaper article is written with the magazine mapping
  * (the same tags) and typed NEWS.
  */
-function ris(items: CslItem[]): string {
+function ris(Cite: Cite, items: CslItem[]): string {
   return items
     .map((item) => {
       const news = item.type === 'article-newspaper'

@@ -3,28 +3,30 @@
  * article per entry, read by Citation.js. A malformed entry fails alone (the file is then read
  * entry by entry, `@string` macros kept); the entries around it still import.
  */
-import { plugins, type CslItem } from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
+import type { CslItem } from '@citation-js/core'
+import { citationJs } from '../platform/citation-js'
 import { attachmentOf } from './attachments'
 import { decodeText } from './decode'
 import { cslRecord } from './references'
 import { ImportFailure, type Importer, type ParsedRecord } from './types'
 
 type BibEntry = { type: string; label: string; properties: Record<string, unknown> }
+type Plugins = Awaited<ReturnType<typeof citationJs>>['plugins']
 
 export const bibtexImporter: Importer = {
   format: 'bibtex',
   extensions: ['bib', 'bibtex'],
-  parse(input) {
+  async parse(input) {
     const text = decodeText(input.bytes).text
     if (!/@\s*[A-Za-z]+\s*[{(]/.test(text)) throw new ImportFailure('not a BibTeX file: no @entry{…} found')
-    const records = readEntries(text).map((e, i) => ('error' in e ? { label: `entry ${i + 1}`, error: e.error } : entryRecord(e, i)))
+    const { plugins } = await citationJs()
+    const records = readEntries(plugins, text).map((e, i) => ('error' in e ? { label: `entry ${i + 1}`, error: e.error } : entryRecord(plugins, e, i)))
     if (records.length === 0) throw new ImportFailure('the BibTeX file holds no entries')
     return { records }
   }
 }
 
-function entryRecord(entry: BibEntry, i: number): ParsedRecord {
+function entryRecord(plugins: Plugins, entry: BibEntry, i: number): ParsedRecord {
   const label = `entry ${i + 1} (${entry.label.slice(0, 80)})`
   try {
     const item = plugins.input.chain([entry], { forceType: '@biblatex/entries+list', generateGraph: false })[0] as CslItem
@@ -34,14 +36,14 @@ function entryRecord(entry: BibEntry, i: number): ParsedRecord {
   }
 }
 
-function parseEntries(text: string): BibEntry[] {
+function parseEntries(plugins: Plugins, text: string): BibEntry[] {
   return plugins.input.chain(text, { forceType: '@biblatex/text', target: '@biblatex/entries+list', generateGraph: false }) as unknown as BibEntry[]
 }
 
 /** The whole file at once; when that fails, entry by entry so a broken one fails alone. */
-function readEntries(text: string): (BibEntry | { error: string })[] {
+function readEntries(plugins: Plugins, text: string): (BibEntry | { error: string })[] {
   try {
-    return parseEntries(text)
+    return parseEntries(plugins, text)
   } catch {
     const chunks = text.split(/^(?=[ \t]*@)/m).filter((c) => /^\s*@/.test(c))
     const macros = chunks.filter((c) => /^\s*@\s*(string|preamble)\b/i.test(c)).join('\n')
@@ -49,7 +51,7 @@ function readEntries(text: string): (BibEntry | { error: string })[] {
       .filter((c) => !/^\s*@\s*(string|preamble|comment)\b/i.test(c))
       .flatMap((chunk): (BibEntry | { error: string })[] => {
         try {
-          return parseEntries(`${macros}\n${chunk}`)
+          return parseEntries(plugins, `${macros}\n${chunk}`)
         } catch (err) {
           return [{ error: `malformed BibTeX entry “${chunk.trim().slice(0, 60)}…”: ${firstLine(err)}` }]
         }

@@ -4,21 +4,23 @@
  * write its AU and DA as a magazine's, where the RIS specification Citation.js follows has AU as
  * "reporter" and no date but the year.
  */
-import { plugins, type CslItem } from '@citation-js/core'
-import '@citation-js/plugin-ris'
+import type { CslItem } from '@citation-js/core'
+import { citationJs } from '../platform/citation-js'
 import { attachmentOf } from './attachments'
 import { decodeText } from './decode'
 import { cslRecord } from './references'
 import { ImportFailure, type Importer, type ParsedRecord } from './types'
 
 type RisRecord = Record<string, string | string[]>
+type Plugins = Awaited<ReturnType<typeof citationJs>>['plugins']
 
 export const risImporter: Importer = {
   format: 'ris',
   extensions: ['ris'],
-  parse(input) {
+  async parse(input) {
     const text = decodeText(input.bytes).text
     if (!/^TY {2}- /m.test(text)) throw new ImportFailure('not a RIS file: no "TY  - " record found')
+    const { plugins } = await citationJs()
     let list: RisRecord[]
     try {
       list = plugins.input.chainLink(text, { forceType: '@ris/file' }) as RisRecord[]
@@ -26,11 +28,11 @@ export const risImporter: Importer = {
       throw new ImportFailure(`malformed RIS: ${(err as Error).message.split('\n')[0]}`)
     }
     if (list.length === 0) throw new ImportFailure('the RIS file holds no records')
-    return { records: list.map(toRecord) }
+    return { records: list.map((r, i) => toRecord(plugins, r, i)) }
   }
 }
 
-function toRecord(record: RisRecord, i: number): ParsedRecord {
+function toRecord(plugins: Plugins, record: RisRecord, i: number): ParsedRecord {
   const label = `record ${i + 1}`
   try {
     const adapted = record.TY === 'NEWS' ? { ...record, TY: 'MGZN' } : record

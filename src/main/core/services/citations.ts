@@ -23,7 +23,7 @@ export function citationService({ library }: CoreContext): ApiPart<CitationMetho
       const found = new Set(articles.map((a) => a.id))
       const missing = unique.find((id) => !found.has(id))
       if (missing !== undefined) throw noArticle(missing, 'ids')
-      return { ...exportCitations(articles, args.format, name), count: articles.length }
+      return { ...(await exportCitations(articles, args.format, name)), count: articles.length }
     }
   }
 }

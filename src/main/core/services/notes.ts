@@ -45,7 +45,7 @@ export function noteService({ library, changed }: CoreContext): ApiPart<NoteMeth
     async 'notes.export'(args) {
       const a = articles.summaries([args.articleId])[0]
       if (!a) throw noArticle(args.articleId, 'articleId')
-      const references = { APA: referenceOf(a, 'apa'), Chicago: referenceOf(a, 'chicago') }
+      const references = { APA: await referenceOf(a, 'apa'), Chicago: await referenceOf(a, 'chicago') }
       return { fileName: `notes-${a.id}.md`, mime: 'text/markdown', content: notesMarkdown(a.title, a.url, notes.list(a.id), references) }
     }
   }

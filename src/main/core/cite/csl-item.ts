@@ -6,19 +6,11 @@
  */
 import type { CslDate, CslItem } from '@citation-js/core'
 import { parse as parseDate } from '@citation-js/date'
+import type { ArticleSummary } from '../../../shared/contract'
 import { cslNames } from './names'
 
-/** What a citation needs of an article (an ArticleSummary has it all). */
-export interface CitableArticle {
-  id: number
-  title: string
-  author: string | null
-  outlet: string | null
-  publishedAt: string | null
-  url: string | null
-  language: string | null
-  importedAt: string
-}
+/** What a citation needs of an article (its metadata and import date, not its text). */
+export type CitableArticle = Pick<ArticleSummary, 'id' | 'title' | 'author' | 'outlet' | 'publishedAt' | 'url' | 'language' | 'importedAt'>
 
 export type CslArticleType = 'article-newspaper' | 'article-magazine' | 'webpage'
 

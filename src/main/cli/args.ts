@@ -19,6 +19,8 @@ Commands:
      [--limit N] [--sort date] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outlet NAME] [--language CODE]
   compare <id> <id> [<id>...]  Compare 2-6 articles: alignment, quotes, names and numbers
      [--format text|markdown|html]
+  cite <id>...                 The articles' citations (default: APA references)
+     [--format csl-json|bibtex|ris|apa|chicago]
   related <id> [--limit N]     Articles about the same story
   stories [--limit N]          The library grouped into stories, newest first
   backup <file>                Copy the library to a file (safe while the app runs)

@@ -7,6 +7,7 @@ import { defaultLibraryDir } from '../core/platform/paths'
 import { APP_VERSION } from '../core/version'
 import { parseCommandLine, usage, UsageError } from './args'
 import { backupCommand, restoreCommand } from './commands/backup'
+import { citeCommand } from './commands/cite'
 import { compareCommand } from './commands/compare'
 import { importCommand } from './commands/import'
 import { listCommand, showCommand, versionsCommand } from './commands/library'
@@ -16,7 +17,7 @@ import { CommandContext, type Command } from './context'
 import { reportError } from './output'
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [importCommand, listCommand, showCommand, versionsCommand, searchCommand, compareCommand, relatedCommand, storiesCommand, backupCommand, restoreCommand, serveCommand].map((c) => [c.name, c])
+  [importCommand, listCommand, showCommand, versionsCommand, searchCommand, compareCommand, citeCommand, relatedCommand, storiesCommand, backupCommand, restoreCommand, serveCommand].map((c) => [c.name, c])
 )
 
 export async function main(argv: string[]): Promise<number> {

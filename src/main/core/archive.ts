@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
 import { contentHash, countWords } from './importers/metadata'
 import { prepareArticle } from './importers/prepare'
-import { NoteColor } from '../../shared/contract'
+import { NoteColor, SourceFormat } from '../../shared/contract'
 import type { ArticleRecord } from './store/article-rows'
 import type { Library } from './store/library'
 import type { StoredVersion } from './store/article-versions'
@@ -34,9 +34,10 @@ const ArchiveArticle = z.object({
   publishedAt: z.string().nullable(),
   url: z.string().nullable(),
   language: z.string().nullable(),
-  text: z.string().min(1),
+  /** Empty for a metadata-only entry. */
+  text: z.string(),
   sourceName: z.string(),
-  sourceFormat: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv']),
+  sourceFormat: SourceFormat,
   importedAt: z.string(),
   warnings: z.array(z.string()),
   tags: z.array(z.string()),

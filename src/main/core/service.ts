@@ -9,6 +9,7 @@ import { METHOD_NAMES } from '../../shared/methods'
 import { EventHub } from './events'
 import type { SearchBackend } from './search/service'
 import { articleService } from './services/articles'
+import { citationService } from './services/citations'
 import { compareService } from './services/compare'
 import { coreContext } from './services/context'
 import { Entities, type EntityWorker } from './services/entities'
@@ -52,6 +53,7 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...storyService(ctx),
     ...noteService(ctx),
     ...organiseService(ctx),
+    ...citationService(ctx),
     ...outletService(ctx),
     ...preferenceService(ctx)
   }

@@ -5,10 +5,11 @@
  * schema for its payload. The `Api` type the renderer programs against is derived from these
  * schemas, and `dispatch` (the single entry point of both transports) validates every argument
  * against them, so the two sides cannot drift apart and no unchecked value reaches the core.
- * The domain's schemas are in articles.ts, compare.ts and notes.ts beside this file.
+ * The domain's schemas are in articles.ts, citations.ts, compare.ts and notes.ts beside this file.
  */
 import { z } from 'zod'
 import { Article, ArticleId, JobId, ArticleSummary, FolderOutlet, ImportOverall, ImportResult, LibraryInfo, OutletAlias, Preferences, SearchHit, SearchStatus } from './articles'
+import { CitationFormat } from './citations'
 import { Comparison, SavedComparison } from './compare'
 import { ArticlePatch, Collection, isoDay, Note, NoteColor, tagName } from './notes'
 import { LIMITS } from '../limits'
@@ -17,6 +18,7 @@ import { SHELL_COMMANDS, type EventName, type MethodName } from '../methods'
 import { versionMethods } from './versions'
 
 export * from './articles'
+export * from './citations'
 export * from './compare'
 export * from './notes'
 export * from './versions'
@@ -82,6 +84,11 @@ export const methods = {
   'articles.delete': {
     args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
     result: z.object({ deleted: z.int().nonnegative() })
+  },
+  /** Gives a metadata-only entry (a reference-library record imported without a file) its text from a file. */
+  'articles.attachFile': {
+    args: z.object({ id: ArticleId, file: z.object({ name: fileName, data: base64 }).strict() }).strict(),
+    result: Article
   },
   'search.query': {
     args: z
@@ -194,6 +201,21 @@ export const methods = {
   'collections.export': {
     args: z.object({ id: z.int().positive(), format: z.enum(['markdown', 'json']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  /**
+   * Citations of some articles (a selection, search results, a comparison) or of a collection:
+   * CSL-JSON, BibTeX or RIS to save, or references formatted in APA or Chicago author-date.
+   */
+  'citations.export': {
+    args: z
+      .object({
+        ids: z.array(ArticleId).min(1, 'must hold at least one article').max(LIMITS.maxListLimit).optional(),
+        collection: z.int().positive().optional(),
+        format: CitationFormat
+      })
+      .strict()
+      .refine((a) => (a.ids === undefined) !== (a.collection === undefined), { message: 'give either ids or a collection', path: ['ids'] }),
+    result: z.object({ fileName: z.string(), mime: z.string(), content: z.string(), count: z.int().nonnegative() })
   },
   'archive.export': {
     /** Some articles only (e.g. to undo their deletion), or the whole library. */

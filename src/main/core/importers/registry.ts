@@ -1,12 +1,14 @@
 /** Picks the importer for a file by its extension, after checking what its bytes really are. */
 import { extname } from 'node:path'
 import type { SourceFormat } from '../../../shared/contract'
+import { bibtexImporter } from './bibtex'
 import { docxImporter } from './docx'
 import { emlImporter } from './eml'
 import { htmlImporter } from './html'
 import { markdownImporter } from './markdown'
 import { pdfImporter } from './pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from './records'
+import { risImporter } from './ris'
 import { textImporter } from './text'
 import { ImportFailure, type Importer } from './types'
 
@@ -19,7 +21,9 @@ export const IMPORTERS: readonly Importer[] = [
   emlImporter,
   jsonImporter,
   ndjsonImporter,
-  csvImporter
+  csvImporter,
+  bibtexImporter,
+  risImporter
 ]
 
 export function extensionOf(name: string): string {

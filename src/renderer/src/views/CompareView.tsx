@@ -7,6 +7,7 @@ import type { Comparison, SavedComparison } from '../../../shared/contract'
 import { articleLabels } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
+import { CiteButton } from '../components/CiteDialog'
 import { saveReportPdf } from '../printReport'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { Alignment, type Pos } from './CompareAlignment'
@@ -85,6 +86,7 @@ function ArticleActions({ ids, saved, notesOpen, onNotes, onCompare }: { ids: nu
       <button onClick={() => void exportReport('markdown')}>Export Markdown</button>
       <button onClick={() => void exportReport('html')}>Export HTML</button>
       <button onClick={savePdf}>Save as PDF</button>
+      <CiteButton target={{ ids }} />
       {pdfError && <span role="alert">{pdfError}</span>}
     </>
   )

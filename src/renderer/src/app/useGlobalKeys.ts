@@ -24,7 +24,11 @@ export function useGlobalKeys(dispatch: Dispatch<Action>, searchBox: RefObject<H
       if (e.key === '?') dispatch({ type: 'toggleHelp' })
       if (e.key === 'Escape') dispatch({ type: 'closeHelp' })
       if (e.key === 'j' || e.key === 'k') stepThroughList(e.key === 'j' ? 1 : -1)
-      if (e.key === 'e') dispatch({ type: 'dialog', dialog: 'bulkEdit' })
+      if (e.key === 'e') {
+        // Not typed into the dialog's first field, which has focus before the key's input arrives.
+        e.preventDefault()
+        dispatch({ type: 'dialog', dialog: 'bulkEdit' })
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

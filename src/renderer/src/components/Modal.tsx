@@ -21,15 +21,20 @@ export function Modal({ label, testId, onClose, children, className = '' }: Prop
   close.current = onClose
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null
-    box.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus() ?? box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
-    return () => before?.focus?.()
+    const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>(FOCUSABLE)
+    first?.focus()
+    // Esc closes wherever focus is (a removed button leaves it on the page behind).
+    const esc = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') close.current()
+    }
+    window.addEventListener('keydown', esc)
+    return () => {
+      window.removeEventListener('keydown', esc)
+      before?.focus?.()
+    }
   }, [])
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.stopPropagation()
-      close.current()
-    }
     if (e.key !== 'Tab' || !box.current) return
     const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
     const first = items[0]

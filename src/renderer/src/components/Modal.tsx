@@ -63,3 +63,24 @@ export function Modal({ label, testId, onClose, children, className = '' }: Prop
     </div>
   )
 }
+
+/** A dialog form's last lines: its error, if any, then Cancel and the submit button. */
+export function ModalFooter({ error, onCancel, submit, testId, disabled = false }: { error: string | null; onCancel: () => void; submit: string; testId: string; disabled?: boolean }): React.JSX.Element {
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={disabled} data-testid={testId}>
+          {submit}
+        </button>
+      </div>
+    </>
+  )
+}

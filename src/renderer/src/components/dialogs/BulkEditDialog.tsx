@@ -6,9 +6,9 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
 import { plural } from '../../format'
-import { useOutlets } from '../../hooks/library'
-import { Modal } from '../Modal'
+import { Modal, ModalFooter } from '../Modal'
 import { submitTo } from '../submit'
+import { OutletNames } from './OutletNames'
 import { BULK_FIELDS, bulkCall, describeChange, KEEP_ALL, type BulkForm, type FieldEdit } from './bulkPatch'
 
 interface Props {
@@ -21,7 +21,6 @@ export function BulkEditDialog({ ids, onDone, onCancel }: Props): React.JSX.Elem
   const [form, setForm] = useState<BulkForm>(KEEP_ALL)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const outlets = useOutlets()
   const call = bulkCall(ids, form)
   const change = describeChange(form)
   const count = plural(ids.length, 'article')
@@ -54,27 +53,11 @@ export function BulkEditDialog({ ids, onDone, onCancel }: Props): React.JSX.Elem
             <input id="bulk-tag" className="modal-input" placeholder="(none)" value={form.tag} onChange={(e) => (setForm((f) => ({ ...f, tag: e.target.value })), setError(null))} />
           </div>
         </div>
-        <datalist id="bulk-outlet-names">
-          {outlets.data?.map((o) => (
-            <option key={o.name} value={o.name} />
-          ))}
-        </datalist>
+        <OutletNames id="bulk-outlet-names" />
         <p className="bulk-summary" data-testid="bulk-summary" aria-live="polite">
           {call ? `On ${count}: ${change}. The values they have now are replaced and not kept.` : 'Nothing to change yet.'}
         </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!call || busy} data-testid="bulk-apply">
-            Change {count}
-          </button>
-        </div>
+        <ModalFooter error={error} onCancel={onCancel} submit={`Change ${count}`} testId="bulk-apply" disabled={!call || busy} />
       </form>
     </Modal>
   )

@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'react'
 import type { FolderOutlet } from '../../../../shared/contract'
 import { formatCount, plural } from '../../format'
-import { useOutlets } from '../../hooks/library'
-import { Modal } from '../Modal'
+import { Modal, ModalFooter } from '../Modal'
+import { OutletNames } from './OutletNames'
 import { folderOutletFor, summarizeFolder, type OutletChoice } from './folderChoice'
 
 interface Props {
@@ -25,7 +25,6 @@ export function FolderImportDialog({ paths, onImport, onCancel }: Props): React.
   const [kind, setKind] = useState<OutletChoice['kind']>('files')
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const outlets = useOutlets()
   const submit = (e: React.FormEvent): void => {
     e.preventDefault()
     const chosen = folderOutletFor(kind === 'name' ? { kind, name } : { kind })
@@ -59,11 +58,7 @@ export function FolderImportDialog({ paths, onImport, onCancel }: Props): React.
             onFocus={() => setKind('name')}
             onChange={(e) => (setName(e.target.value), setKind('name'), setError(null))}
           />
-          <datalist id="folder-outlet-names">
-            {outlets.data?.map((o) => (
-              <option key={o.name} value={o.name} />
-            ))}
-          </datalist>
+          <OutletNames id="folder-outlet-names" />
           <label>
             <input {...radio('subfolders')} disabled={folder.subfolderOutlets.length === 0} /> From sub-folder names
           </label>
@@ -71,19 +66,7 @@ export function FolderImportDialog({ paths, onImport, onCancel }: Props): React.
             {folder.subfolderOutlets.length === 0 ? 'The files are not in sub-folders.' : `${shown.join(', ')}${more > 0 ? ` and ${formatCount(more)} more` : ''}`}
           </p>
         </fieldset>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="folder-import-start">
-            Import {plural(folder.files, 'file')}
-          </button>
-        </div>
+        <ModalFooter error={error} onCancel={onCancel} submit={`Import ${plural(folder.files, 'file')}`} testId="folder-import-start" />
       </form>
     </Modal>
   )

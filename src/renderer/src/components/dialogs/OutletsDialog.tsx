@@ -13,6 +13,7 @@ import { LoadError } from '../LoadError'
 import { Modal } from '../Modal'
 import { submitTo } from '../submit'
 import { withAlias, withoutAlias } from './aliasList'
+import { OutletNames } from './OutletNames'
 
 export function OutletsDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
   const aliases = useApiQuery(() => api['outlets.aliases']({}), [])
@@ -34,7 +35,7 @@ export function OutletsDialog({ onClose }: { onClose: () => void }): React.JSX.E
     <Modal label="Outlet names" testId="outlets-dialog" onClose={onClose} className="outlets-dialog">
       <p className="modal-lead">Names differing only in case, punctuation or a leading “The” are one outlet already. Merge the others here; new imports follow the list.</p>
       <MergeForm outlets={outlets.data ?? []} onMerge={(from, into) => save(withAlias(items, from, into), `${from} merged into ${into}`)} onError={fail} />
-      <AliasForm outlets={outlets.data ?? []} onAdd={(alias, outlet) => save(withAlias(items, alias, outlet), `${alias} now stands for ${outlet}`)} onError={fail} />
+      <AliasForm onAdd={(alias, outlet) => save(withAlias(items, alias, outlet), `${alias} now stands for ${outlet}`)} onError={fail} />
       <LoadError what="Could not load the aliases" error={aliases.error ?? outlets.error} className="form-error" />
       {error && (
         <p className="form-error" role="alert">
@@ -107,7 +108,7 @@ function MergeForm({ outlets, onMerge, onError }: { outlets: Outlets; onMerge: (
   )
 }
 
-function AliasForm({ outlets, onAdd, onError }: { outlets: Outlets; onAdd: (alias: string, outlet: string) => Promise<void>; onError: (m: string) => void }): React.JSX.Element {
+function AliasForm({ onAdd, onError }: { onAdd: (alias: string, outlet: string) => Promise<void>; onError: (m: string) => void }): React.JSX.Element {
   const [alias, setAlias] = useState('')
   const [outlet, setOutlet] = useState('')
   const add = async (): Promise<void> => {
@@ -120,11 +121,7 @@ function AliasForm({ outlets, onAdd, onError }: { outlets: Outlets; onAdd: (alia
       <input className="modal-input" aria-label="Another name" placeholder="Another name (NYT)" value={alias} onChange={(e) => setAlias(e.target.value)} />
       <span className="outlets-verb">stands for</span>
       <input className="modal-input" aria-label="Outlet it stands for" placeholder="Outlet" list="alias-outlet-names" value={outlet} onChange={(e) => setOutlet(e.target.value)} />
-      <datalist id="alias-outlet-names">
-        {outlets.map((o) => (
-          <option key={o.name} value={o.name} />
-        ))}
-      </datalist>
+      <OutletNames id="alias-outlet-names" />
       <button type="submit" disabled={!alias.trim() || !outlet.trim() || alias.trim().toLowerCase() === outlet.trim().toLowerCase()}>
         Add
       </button>

@@ -6,6 +6,7 @@
  */
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
+import { outletFolder } from '../../../shared/folder-outlet'
 import type { FolderOutlet, ImportResult, SourceFormat } from '../../../shared/contract'
 import type { Library } from '../store/library'
 import type { OutletResolver } from '../store/outlet-aliases'
@@ -275,14 +276,4 @@ export async function collectSources(paths: string[]): Promise<{ sources: Import
   return { sources, problems }
 }
 
-/**
- * The folder that names the outlet of a file found inside a chosen folder: the nearest one that
- * is not a date or a number ("Quay Times/2024/03/a.txt" is Quay Times's).
- */
-export function outletFolder(folders: string[]): string | undefined {
-  for (let i = folders.length - 1; i >= 0; i--) {
-    const name = folders[i]!.trim()
-    if (name && name !== '.' && name !== '..' && !/^[\d\s._-]+$/.test(name)) return name
-  }
-  return undefined
-}
+export { outletFolder }

@@ -37,6 +37,9 @@ export interface ToastMessage {
   undoArchive?: string
 }
 
+/** A dialog over the app: bulk edit of the ticked articles, the outlet names. */
+export type Dialog = 'bulkEdit' | 'outlets'
+
 export interface AppState {
   route: Route
   /** Comparisons opened so far (the next one's session). */
@@ -51,6 +54,7 @@ export interface AppState {
   toast: ToastMessage | null
   help: boolean
   settings: boolean
+  dialog: Dialog | null
   /** The notes panel beside the reader (Toggle Notes). */
   notesPanel: boolean
 }
@@ -77,6 +81,7 @@ export type Action =
   | { type: 'closeHelp' }
   | { type: 'settings'; open: boolean | 'toggle' }
   | { type: 'toggleNotesPanel' }
+  | { type: 'dialog'; dialog: Dialog | null }
 
 export function initialState(notesPanel = true): AppState {
   return {
@@ -90,6 +95,7 @@ export function initialState(notesPanel = true): AppState {
     toast: null,
     help: false,
     settings: false,
+    dialog: null,
     notesPanel
   }
 }
@@ -150,5 +156,9 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, settings: action.open === 'toggle' ? !state.settings : action.open }
     case 'toggleNotesPanel':
       return { ...state, notesPanel: !state.notesPanel }
+    case 'dialog':
+      // Bulk edit needs ticked articles; the outlet names replace the settings they are opened from.
+      if (action.dialog === 'bulkEdit' && state.marked.length === 0) return state
+      return { ...state, dialog: action.dialog, settings: action.dialog === 'outlets' ? false : state.settings }
   }
 }

@@ -52,7 +52,13 @@ const SEEDS = {
     db.prepare("INSERT INTO collections (id, name, created_at) VALUES (1, 'Bridge story', ?)").run(T)
     db.prepare('INSERT INTO collection_articles (collection_id, article_id) VALUES (1, 1), (1, 2)').run()
   },
-  8: (db) => db.prepare("INSERT INTO preferences (key, value) VALUES ('theme', '\"dark\"')").run()
+  8: (db) => db.prepare("INSERT INTO preferences (key, value) VALUES ('theme', '\"dark\"')").run(),
+  // Version 10 keeps stories: the two bridge articles link to each other, every article linked.
+  10: (db) => {
+    db.prepare('INSERT INTO story_links (source, target) VALUES (1, 2), (2, 1)').run()
+    db.prepare('INSERT INTO story_members (article_id, story) VALUES (1, 1), (2, 1)').run()
+    db.prepare('DELETE FROM story_pending').run()
+  }
 }
 
 rmSync(OUT, { recursive: true, force: true })

@@ -21,6 +21,7 @@ import { outletService } from './services/outlets'
 import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
+import { StoryKeeper } from './services/story-keeper'
 import type { Library } from './store/library'
 
 export interface Service extends Api {
@@ -33,6 +34,8 @@ export interface Service extends Api {
 export interface ServiceOptions extends ImportOptions {
   /** Finds an article's entities off the main thread, so comparisons find them stored. */
   entityWorker?: EntityWorker
+  /** Keep stories up to date in the background after writes (the app, where search runs in workers). */
+  storiesInBackground?: boolean
 }
 
 export function createService(library: Library, search: SearchBackend, options: ServiceOptions = {}): Service {
@@ -40,6 +43,7 @@ export function createService(library: Library, search: SearchBackend, options: 
   const ctx = coreContext(library, search, events)
   const entities = new Entities(library.articles, options.entityWorker)
   const importing = importService(ctx, entities, options)
+  const stories = new StoryKeeper(library, search, events, options.storiesInBackground ?? false)
   const api: Api = {
     ...libraryService(ctx),
     ...articleService(ctx),
@@ -47,7 +51,7 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...importing,
     ...searchService(ctx),
     ...compareService(ctx, entities),
-    ...storyService(ctx),
+    ...storyService(ctx, stories),
     ...noteService(ctx),
     ...organiseService(ctx),
     ...outletService(ctx),
@@ -63,6 +67,7 @@ export function createService(library: Library, search: SearchBackend, options: 
       importing.cancelAll()
       await gate.drained()
       await entities.close()
+      await stories.close()
     }
   }
 }

@@ -1,8 +1,8 @@
 /** Stories (the library grouped by what it covers) and related coverage of one article. */
-import type { ArticleSummary, Result } from '../../../shared/contract'
+import type { Result } from '../../../shared/contract'
 import type { ApiPart, CoreContext } from './context'
 import { noArticle } from './context'
-import { StoryCache } from './story-cache'
+import type { StoryKeeper } from './story-keeper'
 
 export type StoryMethods = 'stories.list' | 'articles.related'
 
@@ -15,8 +15,10 @@ type Story = Result<'stories.list'>['items'][number]
  */
 const RELATED_MIN_SCORE = 0.25
 
+type Member = Story['articles'][number]
+
 /** One story from its articles (all read in one batch beforehand): newest first, its dates and outlets. */
-function story(members: ArticleSummary[]): Story {
+function story(members: Member[]): Story {
   const articles = [...members]
     .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
     .map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt }))
@@ -30,14 +32,33 @@ function story(members: ArticleSummary[]): Story {
   }
 }
 
-export function storyService({ library, search, events }: CoreContext): ApiPart<StoryMethods> {
+export function storyService({ library, search }: CoreContext, keeper: StoryKeeper): ApiPart<StoryMethods> {
   const { articles } = library
-  const cache = new StoryCache(library, search, events)
+
+  /** Stories of two or more, as stored (brought up to date first). */
+  async function stored(): Promise<Member[][]> {
+    await keeper.settle()
+    const byStory = new Map<number, Member[]>()
+    for (const m of library.stories.members()) {
+      const member = { id: m.id, title: m.title, outlet: m.outlet, publishedAt: m.published_at }
+      const group = byStory.get(m.story)
+      if (group) group.push(member)
+      else byStory.set(m.story, [member])
+    }
+    return [...byStory.values()]
+  }
+
+  /** A read-only library whose stories are not up to date: grouped from scratch, in memory. */
+  async function fromScratch(): Promise<Member[][]> {
+    const groups = (await search.stories()).filter((g) => g.length > 1)
+    const byId = new Map(articles.summaries(groups.flat()).map((a) => [a.id, a]))
+    return groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? []))
+  }
+
   return {
     async 'stories.list'(args) {
-      const groups = (await cache.groups()).filter((g) => g.length > 1)
-      const byId = new Map(articles.summaries(groups.flat()).map((a) => [a.id, a]))
-      const items = groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? [])).filter((members) => members.length > 0).map(story)
+      const groups = library.readOnly && library.stories.pendingCount() > 0 ? await fromScratch() : await stored()
+      const items = groups.filter((members) => members.length > 1).map(story)
       items.sort((x, y) => (y.to ?? '').localeCompare(x.to ?? '') || y.articles.length - x.articles.length)
       return { items: args.limit ? items.slice(0, args.limit) : items }
     },

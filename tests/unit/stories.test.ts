@@ -8,8 +8,6 @@ import { importBatch } from '../../src/main/core/services/import-batch'
 import { InProcessSearch } from '../../src/main/core/search/service'
 import { Library } from '../../src/main/core/store/library'
 import { tmpDir } from '../helpers/tmp'
-import { EventHub } from '../../src/main/core/events'
-import { StoryCache } from '../../src/main/core/services/story-cache'
 
 const BRIDGE = 'The Kestrel harbour bridge will be rebuilt after the council vote, and the Marrowby engineers start the steel work in June.'
 const CHESS = 'The Ostrava chess club won the regional championship after a tense final round, and grandmaster Lindqvist kept the trophy.'
@@ -57,39 +55,5 @@ describe('stories and related coverage with undated articles', () => {
     const bridge2 = related.find((r) => r.id === ids.bridge2)!
     expect(bridge2.terms).toContain('Marrowby')
     for (const t of bridge2.terms) for (const k of ['bridge1', 'bridge2']) expect(ARTICLES[k]!.toLowerCase()).toContain(t.toLowerCase())
-  })
-})
-
-describe('stories kept between opens', () => {
-  it('adds new articles to the stories incrementally, the same as a full grouping, and regroups after a delete', async () => {
-    const lib = Library.open(tmpDir())
-    try {
-      const keys = Object.keys(ARTICLES)
-      const add = async (ks: string[]): Promise<number[]> =>
-        (await importBatch(lib, ks.map((k) => ({ name: `${k}.txt`, bytes: new TextEncoder().encode(ARTICLES[k]) })))).map((r) => r.articleId!)
-      const search = new InProcessSearch(Library.connection(lib))
-      let fullGroupings = 0
-      const counting = Object.assign(Object.create(search), { stories: () => (fullGroupings++, search.stories()) }) as InProcessSearch
-      const events = new EventHub()
-      const cache = new StoryCache(lib, counting, events)
-      const ids = await add(['bridge1', 'chess1', 'later'])
-      await search.changed()
-      await cache.groups()
-      ids.push(...(await add(keys.filter((k) => !['bridge1', 'chess1', 'later'].includes(k)))))
-      await search.changed()
-      events.emit('library.changed', { reason: 'import' })
-      const sorted = (gs: number[][]): number[][] => gs.map((g) => [...g].sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!)
-      const incremental = sorted(await cache.groups())
-      expect(fullGroupings).toBe(1)
-      expect(incremental).toEqual(sorted(await search.stories()))
-      expect(incremental.filter((g) => g.length > 1)).toHaveLength(2)
-
-      lib.articles.delete([ids[0]!])
-      events.emit('library.changed', { reason: 'delete' })
-      expect((await cache.groups()).flat()).not.toContain(ids[0])
-      expect(fullGroupings).toBe(2)
-    } finally {
-      lib.close()
-    }
   })
 })

@@ -17,6 +17,11 @@ export const STORY_RULES = {
   candidates: 5,
   /** An undated article links to its one best match, only at least this close: there is no date to confirm it. */
   strongUndated: 0.7,
+  /**
+   * A candidate this far from an article is not asked again when the article arrives or changes:
+   * its own query would not find the article close enough either.
+   */
+  affects: 0.25,
   terms: 8
 }
 
@@ -39,7 +44,7 @@ export function outLinks(src: RelatedSource, id: number, rules = STORY_RULES): O
     ? hits.filter((r) => r.score >= rules.threshold && src.publishedAt(r.id)).map((r) => r.id)
     : hits.slice(0, 1).filter((r) => r.score >= rules.strongUndated).map((r) => r.id)
   // A dated candidate links only to dated articles: an undated one cannot enter its links.
-  const affects = hits.filter((r) => dated || !src.publishedAt(r.id)).map((r) => r.id)
+  const affects = hits.filter((r) => r.score >= rules.affects && (dated || !src.publishedAt(r.id))).map((r) => r.id)
   return { id, targets, affects }
 }
 

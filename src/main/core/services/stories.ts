@@ -17,10 +17,13 @@ const RELATED_MIN_SCORE = 0.25
 
 type Member = Story['articles'][number]
 
+/** ISO dates compare as plain strings (localeCompare costs more than the rest of a 50,000-article list). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
 /** One story from its articles (all read in one batch beforehand): newest first, its dates and outlets. */
 function story(members: Member[]): Story {
   const articles = [...members]
-    .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
+    .sort((x, y) => byText(y.publishedAt ?? '', x.publishedAt ?? ''))
     .map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt }))
   const dates = articles.map((a) => a.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort()
   return {
@@ -59,7 +62,7 @@ export function storyService({ library, search }: CoreContext, keeper: StoryKeep
     async 'stories.list'(args) {
       const groups = library.readOnly && library.stories.pendingCount() > 0 ? await fromScratch() : await stored()
       const items = groups.filter((members) => members.length > 1).map(story)
-      items.sort((x, y) => (y.to ?? '').localeCompare(x.to ?? '') || y.articles.length - x.articles.length)
+      items.sort((x, y) => byText(y.to ?? '', x.to ?? '') || y.articles.length - x.articles.length)
       return { items: args.limit ? items.slice(0, args.limit) : items }
     },
 

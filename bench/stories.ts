@@ -30,7 +30,12 @@ function pairwise(groups: number[][], group: Map<number, string>): { p: number; 
   let right = 0
   for (const g of groups) {
     const known = g.filter((id) => group.has(id))
-    for (let i = 0; i < known.length; i++) for (let j = i + 1; j < known.length; j++) (found++, group.get(known[i]!) === group.get(known[j]!) && right++)
+    for (let i = 0; i < known.length; i++) {
+      for (let j = i + 1; j < known.length; j++) {
+        found++
+        if (group.get(known[i]!) === group.get(known[j]!)) right++
+      }
+    }
   }
   const sizes = new Map<string, number>()
   for (const g of group.values()) sizes.set(g, (sizes.get(g) ?? 0) + 1)

@@ -1,7 +1,6 @@
 /**
- * Related coverage and stories, over the search index: an article's most distinctive terms as
- * one ranked query, within a date window around it; stories join articles whose queries find
- * each other.
+ * Related coverage over the search index: an article's most distinctive terms as one ranked
+ * query, within a date window around it. Stories are built from the same query (story-links.ts).
  */
 import { idf, segmentDf, type Segment } from './expand'
 import type { Clause } from './query'

@@ -32,8 +32,8 @@ export async function storiesAt50k(): Promise<void> {
       const first = await ms(() => core.service['stories.list']({}))
       const again = await ms(() => core.service['stories.list']({}))
       console.log(`stories at ${SIZE.toLocaleString('en')} articles (synthetic, ${stories} stories of 2 or more; written through the store in ${(written.ms / 1000).toFixed(1)} s):`)
-      console.log(`  first open after restart             ${first.ms.toFixed(0)} ms  target ≤ 1000 ms -> ${first.ms <= 1000 ? 'met' : 'NOT met'}  (${first.value.items.length} stories listed)`)
-      console.log(`  open again                           ${again.ms.toFixed(0)} ms`)
+      console.log(`  first open after restart             ${first.ms.toFixed(0)} ms (CPU ${first.cpu.toFixed(0)} ms)  target ≤ 1000 ms -> ${first.ms <= 1000 ? 'met' : 'NOT met'}  (${first.value.items.length} stories listed)`)
+      console.log(`  open again                           ${again.ms.toFixed(0)} ms (CPU ${again.cpu.toFixed(0)} ms)`)
     } finally {
       await core.close()
     }

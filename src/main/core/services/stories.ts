@@ -21,17 +21,18 @@ type Member = Story['articles'][number]
 /** ISO dates compare as plain strings (localeCompare costs more than the rest of a 50,000-article list). */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** One story from its articles (all read in one batch beforehand): newest first, its dates and outlets. */
-function story(members: Member[]): Story {
-  const articles = [...members]
-    .sort((x, y) => byText(y.publishedAt ?? '', x.publishedAt ?? ''))
-    .map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt }))
-  const dates = articles.map((a) => a.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort()
+/** One story from its articles (fresh objects, read in one batch beforehand; sorted in place): newest first, its dates and outlets. */
+function story(articles: Member[]): Story {
+  articles.sort((x, y) => byText(y.publishedAt ?? '', x.publishedAt ?? ''))
+  // Newest first, undated last: the first and the last dated article give the story's dates.
+  const dated = articles.filter((a) => a.publishedAt)
+  const outlets = new Set<string>()
+  for (const a of articles) if (a.outlet) outlets.add(a.outlet)
   return {
     title: articles[0]!.title,
-    from: dates[0] ?? null,
-    to: dates.at(-1) ?? null,
-    outlets: [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))],
+    from: dated.at(-1)?.publishedAt!.slice(0, 10) ?? null,
+    to: dated[0]?.publishedAt!.slice(0, 10) ?? null,
+    outlets: [...outlets],
     articles
   }
 }
@@ -56,7 +57,7 @@ export function storyService({ library, search }: CoreContext, keeper: StoryKeep
   async function fromScratch(): Promise<Member[][]> {
     const groups = (await search.stories()).filter((g) => g.length > 1)
     const byId = new Map(articles.summaries(groups.flat()).map((a) => [a.id, a]))
-    return groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? []))
+    return groups.map((ids) => ids.flatMap((id) => byId.get(id) ?? []).map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt })))
   }
 
   return {

@@ -20,6 +20,9 @@ export class StoryKeeper {
   private again = false
   private timer: NodeJS.Timeout | null = null
   private closed = false
+  /** Resolves on close: a wait for the index builder never holds up shutdown. */
+  private readonly stopped: Promise<void>
+  private stop: () => void = () => {}
 
   constructor(
     private readonly library: Library,
@@ -27,6 +30,7 @@ export class StoryKeeper {
     events: EventHub,
     background: boolean
   ) {
+    this.stopped = new Promise((resolve) => (this.stop = resolve))
     if (!background || library.readOnly) return
     events.subscribe((name) => {
       if (name === 'library.changed') this.soon()
@@ -54,6 +58,7 @@ export class StoryKeeper {
   /** Stops background work and waits for a batch in flight (shutdown). */
   async close(): Promise<void> {
     this.closed = true
+    this.stop()
     if (this.timer) clearTimeout(this.timer)
     await this.running?.catch(() => undefined)
   }
@@ -84,7 +89,7 @@ export class StoryKeeper {
       // Not in the index yet: have it indexed, and wait for the index builder once.
       waited = true
       await this.search.changed()
-      await this.search.idle()
+      await Promise.race([this.search.idle(), this.stopped])
     }
   }
 }

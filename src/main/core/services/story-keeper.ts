@@ -10,8 +10,8 @@ import type { EventHub } from '../events'
 import type { SearchBackend } from '../search/service'
 import type { Library } from '../store/library'
 
-/** Articles linked per call to the search index. */
-const BATCH = 100
+/** Articles linked per call to the search index: small, so a search waits at most for one such call. */
+const BATCH = 25
 /** In the background, the keeper starts once writes have paused this long, so it does not slow an import. */
 const QUIET_MS = 1000
 

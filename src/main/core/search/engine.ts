@@ -159,17 +159,14 @@ export class SearchIndex {
   }
 
   /**
-   * The story out-links of these articles, and of the articles they affect (see story-links.ts),
-   * in one snapshot. Articles the index does not hold yet (beyond the pending ones it indexes in
-   * memory) are returned as not indexed, to be asked again once the builder has them.
+   * The story out-links of these articles (see story-links.ts), in one snapshot. Articles the
+   * index does not hold yet (beyond the pending ones it indexes in memory) are returned as not
+   * indexed, to be asked again once the builder has them.
    */
   storyLinks(ids: readonly number[]): StoryLinks {
     return this.store.snapshot(() => {
       const indexed = ids.filter((id) => this.indexes(id))
-      const links = indexed.map((id) => outLinks(this.relatedSource, id))
-      const asked = new Set(ids)
-      const affected = [...new Set(links.flatMap((l) => l.affects))].filter((id) => !asked.has(id) && this.indexes(id))
-      return { links: [...links, ...affected.map((id) => outLinks(this.relatedSource, id))], notIndexed: ids.filter((id) => !this.indexes(id)) }
+      return { links: indexed.map((id) => outLinks(this.relatedSource, id)), notIndexed: ids.filter((id) => !this.indexes(id)) }
     })
   }
 

@@ -18,7 +18,7 @@ export interface SearchBackend {
   related(id: number, limit: number): Promise<Related[]>
   /** The library grouped into stories from scratch (lists of article ids): the reference for the stored ones. */
   stories(): Promise<number[][]>
-  /** Story out-links of these articles and of those they affect (see search/story-links.ts). */
+  /** Story out-links of these articles (see search/story-links.ts). */
   storyLinks(ids: number[]): Promise<StoryLinks>
   /** Resolves when background index building has finished (at once where there is none). */
   idle(): Promise<void>

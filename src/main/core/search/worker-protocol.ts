@@ -13,7 +13,7 @@ export type SearchQueryProtocol = {
   related: { args: { id: number; limit: number }; result: Related[] }
   /** The library grouped into stories from scratch (lists of article ids). */
   stories: { args: NoArgs; result: number[][] }
-  /** Story out-links of these articles and of those they affect. */
+  /** Story out-links of these articles. */
   storyLinks: { args: { ids: number[] }; result: StoryLinks }
   status: { args: NoArgs; result: SearchStatus }
   /** Loads new segments and indexes pending articles in memory. */

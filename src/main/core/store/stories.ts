@@ -6,11 +6,15 @@
  */
 import type { Connection, Statement } from './connection'
 
-/** An article whose story must be brought up to date: its links computed again (relink), or only its story. */
+/**
+ * An article whose story must be brought up to date: `changed` (new or edited: its links computed
+ * again and the articles it may now enter checked), `relink` (its links computed again), or only its story.
+ */
 export interface StoryPending {
   seq: number
   id: number
   relink: boolean
+  changed: boolean
 }
 
 /** An article's new out-links. */
@@ -29,13 +33,15 @@ export interface StoryMemberRow {
 }
 
 export class StoryStore {
-  private readonly stmt: Record<'pending' | 'pendingCount' | 'done' | 'targets' | 'unlink' | 'link' | 'neighbours' | 'exists' | 'leave' | 'join' | 'members', Statement>
+  private readonly stmt: Record<'pending' | 'pendingCount' | 'lastMark' | 'done' | 'recheck' | 'targets' | 'unlink' | 'link' | 'neighbours' | 'exists' | 'leave' | 'join' | 'members', Statement>
 
   constructor(private readonly db: Connection) {
     this.stmt = {
       pending: db.prepare('SELECT seq, article_id AS id, relink FROM story_pending ORDER BY seq LIMIT ?'),
       pendingCount: db.prepare('SELECT count(*) FROM story_pending').pluck(),
+      lastMark: db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'story_pending'), 0)").pluck(),
       done: db.prepare('DELETE FROM story_pending WHERE seq = ?'),
+      recheck: db.prepare('INSERT INTO story_pending (article_id, relink) VALUES (?, 1) ON CONFLICT (article_id) DO UPDATE SET relink = max(relink, 1)'),
       targets: db.prepare('SELECT target FROM story_links WHERE source = ?').pluck(),
       unlink: db.prepare('DELETE FROM story_links WHERE source = ?'),
       // Only between articles that still exist: either may have been deleted since its links were computed.
@@ -51,19 +57,25 @@ export class StoryStore {
 
   /** The oldest marks first. */
   pending(limit: number): StoryPending[] {
-    return (this.stmt.pending.all(limit) as { seq: number; id: number; relink: number }[]).map((r) => ({ ...r, relink: r.relink === 1 }))
+    return (this.stmt.pending.all(limit) as { seq: number; id: number; relink: number }[]).map((r) => ({ seq: r.seq, id: r.id, relink: r.relink >= 1, changed: r.relink === 2 }))
   }
 
   pendingCount(): number {
     return this.stmt.pendingCount.get() as number
   }
 
+  /** The seq of the newest mark ever made: every article marked up to it had been stored by then. */
+  lastMark(): number {
+    return this.stmt.lastMark.get() as number
+  }
+
   /**
    * In one transaction: replaces the given articles' out-links, clears the marks that were worked
-   * on (a mark renewed meanwhile has a new seq and stays), and recomputes the stories of every
-   * article whose links changed. Costs the size of the stories touched, not of the library.
+   * on (a mark renewed meanwhile has a new seq and stays), marks `recheck` for their links to be
+   * computed again, and recomputes the stories of every article whose links changed. Costs the
+   * size of the stories touched, not of the library.
    */
-  apply(updates: readonly StoryLinkUpdate[], done: readonly StoryPending[]): void {
+  apply(updates: readonly StoryLinkUpdate[], done: readonly StoryPending[], recheck: readonly number[] = []): void {
     this.db.transaction(() => {
       const touched = new Set<number>()
       for (const u of updates) {
@@ -77,6 +89,7 @@ export class StoryStore {
         this.stmt.done.run(p.seq)
         touched.add(p.id)
       }
+      for (const id of recheck) if (this.stmt.exists.get(id)) this.stmt.recheck.run(id)
       this.regroup(touched)
     }).immediate()
   }

@@ -1,5 +1,5 @@
 /**
- * Stories kept in the library (migration 10): stored in the SQLite file and read back after a
+ * Stories kept in the library (migration 11): stored in the SQLite file and read back after a
  * restart without grouping again; kept up to date through imports, edits and deletes so that they
  * always equal the library grouped from scratch; an import computes links only for what it touches.
  */

@@ -22,6 +22,7 @@ import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
 import { StoryKeeper } from './services/story-keeper'
+import { versionService } from './services/versions'
 import type { Library } from './store/library'
 
 export interface Service extends Api {
@@ -52,6 +53,7 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...searchService(ctx),
     ...compareService(ctx, entities),
     ...storyService(ctx, stories),
+    ...versionService(ctx, entities),
     ...noteService(ctx),
     ...organiseService(ctx),
     ...outletService(ctx),

@@ -1,5 +1,5 @@
 /**
- * Stories kept in the library (migration 10): each article's story out-links, the story every
+ * Stories kept in the library (migration 11): each article's story out-links, the story every
  * linked article belongs to (a connected component, named by its smallest article id), and the
  * articles marked by triggers for their links or story to be computed again. The links come from
  * the search index (search/story-links.ts); this repository stores them and keeps membership true.

@@ -1,7 +1,7 @@
 /** Shipped: never edit this step; add a new one. */
 import { sqlStep } from './sql-step'
 
-export const version = 10
+export const version = 11
 export const description = 'stories kept in the library: story out-links, story membership, and the articles to link again'
 
 // story_links: what each article's own story query links it to (search/story-links.ts); a story is

@@ -55,7 +55,13 @@ const SEEDS = {
   8: (db) => db.prepare("INSERT INTO preferences (key, value) VALUES ('theme', '\"dark\"')").run(),
   // Article 1 was imported first under another headline: that is its version 1.
   10: (db) => db.prepare(`INSERT INTO article_versions (article_id, number, title, text, word_count, content_hash, published_at, source_name, imported_at)
-    VALUES (1, 1, 'Council to vote on the bridge', ?, 20, 'hash-a', '2025-03-01', 'a-first.txt', '2025-02-28T09:00:00.000Z')`).run(TEXT_A)
+    VALUES (1, 1, 'Council to vote on the bridge', ?, 20, 'hash-a', '2025-03-01', 'a-first.txt', '2025-02-28T09:00:00.000Z')`).run(TEXT_A),
+  // Version 11 keeps stories: the two bridge articles link to each other, every article linked.
+  11: (db) => {
+    db.prepare('INSERT INTO story_links (source, target) VALUES (1, 2), (2, 1)').run()
+    db.prepare('INSERT INTO story_members (article_id, story) VALUES (1, 1), (2, 1)').run()
+    db.prepare('DELETE FROM story_pending').run()
+  }
 }
 
 rmSync(OUT, { recursive: true, force: true })

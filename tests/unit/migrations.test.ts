@@ -74,4 +74,10 @@ async function checkData(core: Core, from: number): Promise<void> {
   // Step 10: an article's earlier versions, the current one last.
   const versions = (await s['articles.versions']({ id: 1 })).items.map((v) => [v.number, v.title, v.current])
   expect(versions).toEqual([...(from >= 10 ? [[1, 'Council to vote on the bridge', false]] : []), [from >= 10 ? 2 : 1, 'Council approves the new bridge', true]])
+  // Step 11 keeps stories in the library: older libraries have every article marked and are grouped
+  // on the first open; a version-11 library's stored story is read as it is, nothing left to link.
+  expect(core.library.stories.pendingCount()).toBe(from >= 11 ? 0 : from >= 3 ? 3 : 2)
+  expect((await s['stories.list']({})).items.map((st) => st.articles.map((x) => x.id).sort())).toEqual([[1, 2]])
+  expect(core.library.stories.pendingCount()).toBe(0)
+  expect(core.library.stories.members().map((m) => [m.id, m.story])).toEqual([[1, 1], [2, 1]])
 }

@@ -22,6 +22,7 @@ import { outletService } from './services/outlets'
 import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
+import { StoryKeeper } from './services/story-keeper'
 import { versionService } from './services/versions'
 import type { Library } from './store/library'
 
@@ -35,6 +36,8 @@ export interface Service extends Api {
 export interface ServiceOptions extends ImportOptions {
   /** Finds an article's entities off the main thread, so comparisons find them stored. */
   entityWorker?: EntityWorker
+  /** Keep stories up to date in the background after writes (the app, where search runs in workers). */
+  storiesInBackground?: boolean
 }
 
 export function createService(library: Library, search: SearchBackend, options: ServiceOptions = {}): Service {
@@ -42,6 +45,7 @@ export function createService(library: Library, search: SearchBackend, options: 
   const ctx = coreContext(library, search, events)
   const entities = new Entities(library.articles, options.entityWorker)
   const importing = importService(ctx, entities, options)
+  const stories = new StoryKeeper(library, search, events, options.storiesInBackground ?? false)
   const api: Api = {
     ...libraryService(ctx),
     ...articleService(ctx),
@@ -49,8 +53,8 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...importing,
     ...searchService(ctx),
     ...compareService(ctx, entities),
+    ...storyService(ctx, stories),
     ...versionService(ctx, entities),
-    ...storyService(ctx),
     ...noteService(ctx),
     ...organiseService(ctx),
     ...citationService(ctx),
@@ -67,6 +71,7 @@ export function createService(library: Library, search: SearchBackend, options: 
       importing.cancelAll()
       await gate.drained()
       await entities.close()
+      await stories.close()
     }
   }
 }

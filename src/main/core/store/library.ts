@@ -22,6 +22,7 @@ import { NoteStore } from './notes'
 import { PreferenceStore } from './preferences'
 import { OutletStore } from './outlet-aliases'
 import { SearchDocs } from './search-docs'
+import { StoryStore } from './stories'
 import { TagStore } from './tags'
 import { removeRestoreLeftovers } from './staging'
 
@@ -67,6 +68,8 @@ export class Library {
   /** The library table's pages and facet counts. */
   readonly pages: LibraryPages
   readonly facets: LibraryFacets
+  /** Stories kept in the library: links, membership, what to link again. */
+  readonly stories: StoryStore
 
   private constructor(
     readonly dir: string,
@@ -87,6 +90,7 @@ export class Library {
     this.outlets = new OutletStore(db, this.articles)
     this.pages = new LibraryPages(db)
     this.facets = new LibraryFacets(db)
+    this.stories = new StoryStore(db)
   }
 
   /**

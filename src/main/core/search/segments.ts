@@ -114,7 +114,8 @@ export function mergeVictims(segs: { id: number; doc_count: number }[], maxSegme
   if (segs.length <= maxSegments) return null
   const [largest, ...rest] = [...segs].sort((a, b) => b.doc_count - a.doc_count)
   const restDocs = rest.reduce((n, s) => n + s.doc_count, 0)
-  return (largest!.doc_count > 4 * restDocs ? rest : segs).map((v) => v.id)
+  // Merging one segment into nothing is no merge: then all of them.
+  return (largest!.doc_count > 4 * restDocs && rest.length > 1 ? rest : segs).map((v) => v.id)
 }
 
 /**

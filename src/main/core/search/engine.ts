@@ -71,6 +71,7 @@ export class SearchIndex {
   private disk = new Map<number, DiskSegment>()
   private pending: MemorySegment | null = null
   private pendingCount = 0
+  private pendingIds: number[] = []
   private maxPending = MAX_IN_MEMORY_PENDING
   private documents = 0
   /** The library's data version when the segment list was read (another connection's commit changes it). */
@@ -102,13 +103,23 @@ export class SearchIndex {
     this.maxPending = options.allPendingInMemory ? Infinity : MAX_IN_MEMORY_PENDING
     this.store.snapshot(() => {
       this.loadSegments()
-      this.documents = this.store.articleCount()
-      this.pendingCount = this.store.pendingCount()
-      const docs = this.pendingCount <= this.maxPending ? this.store.docs(this.store.pendingIds()) : []
-      const built = new PostingsBuilder()
-      for (const d of docs) built.add(d)
-      this.pending = docs.length ? new MemorySegment(built) : null
+      this.loadPending(true)
     })
+  }
+
+  /**
+   * The pending articles, indexed in memory (re-read when `always`, or when which articles are
+   * pending changed: an article edited since is stale in its segment and must be found here).
+   */
+  private loadPending(always: boolean): void {
+    this.documents = this.store.articleCount()
+    this.pendingCount = this.store.pendingCount()
+    const ids = this.pendingCount <= this.maxPending ? this.store.pendingIds() : []
+    if (!always && sameIds(ids, this.pendingIds)) return
+    this.pendingIds = ids
+    const built = new PostingsBuilder()
+    for (const d of this.store.docs(ids)) built.add(d)
+    this.pending = built.docCount ? new MemorySegment(built) : null
   }
 
   /** Segment headers and stale articles: a few small reads, whatever the library's size. */
@@ -127,9 +138,15 @@ export class SearchIndex {
     this.disk = next
   }
 
-  /** Inside a snapshot: the segment list as of that snapshot, if another connection changed it. */
+  /**
+   * Inside a snapshot: the segments and pending articles as of that snapshot, if another
+   * connection changed them (a segment read lazily must still exist; a stale entry must be
+   * answered by the pending articles).
+   */
   private sync(): void {
-    if (this.store.dataVersion() !== this.version) this.loadSegments()
+    if (this.store.dataVersion() === this.version) return
+    this.loadSegments()
+    this.loadPending(false)
   }
 
   status(): SearchStatus {
@@ -290,4 +307,8 @@ export class SearchIndex {
 
 function hasFilters(f: SearchFilters | undefined): f is SearchFilters {
   return !!f && Object.values(f).some((v) => v !== undefined && v !== '' && v !== null)
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
 }

@@ -16,6 +16,10 @@
 //            the importing process's peak RSS against the good files imported alone.
 //   stories  related coverage on the coverage corpus (recall@1, empty rate) beside a plain TF-IDF
 //            cosine, and the time to open Stories at 3,000 articles (first, after 50 more, unchanged).
+//   scale    a large library (issue 14): the corpus replicated to 100,000 articles
+//            (PARALLAX_BENCH_SIZES=100000,1000000): index build time and peak RSS, start to first
+//            answered query, query p50/p95 by form, +100 searchable, related coverage, file size,
+//            beside SQLite FTS5 on the same texts; Recoll where recollindex is installed.
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
 import { spawnSync } from 'node:child_process'
@@ -125,6 +129,32 @@ function benchSearch() {
   }
 }
 
+/** Each phase in its own process (see bench/scale.ts PHASES), so its peak memory and start-up are its own. */
+function benchScale() {
+  const dir = join(CORPUS, 'bbc')
+  if (!existsSync(dir)) {
+    console.log(`scale: SKIPPED, corpus absent (${dir} not found)`)
+    return
+  }
+  const script = join(ROOT, 'out/main/bench-scale.js')
+  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? '100000').split(',').map(Number)) {
+    const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-scale-'))
+    const figures = {}
+    try {
+      for (const phase of ['fill', 'index', 'fts', 'query', 'recoll']) {
+        const r = spawnSync(process.execPath, [script, phase, lib, dir, String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 })
+        if (r.status !== 0) throw new Error(`${phase} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
+        figures[phase] = JSON.parse(r.stdout.trim().split('\n').at(-1))
+      }
+      spawnSync(process.execPath, [script, 'report', JSON.stringify(figures)], { stdio: 'inherit' })
+    } catch (err) {
+      console.log(`scale: the ${n}-article run failed: ${err.message}`)
+    } finally {
+      rmSync(lib, { recursive: true, force: true })
+    }
+  }
+}
+
 function benchCompare() {
   const dir = join(CORPUS, 'bbc')
   if (!existsSync(dir)) {
@@ -156,7 +186,7 @@ function benchStories() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-stories.js'), coverage, bbc], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories }
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories, scale: benchScale }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -102,57 +102,51 @@ async function benchImport() {
   }
 }
 
-/** Each size in its own process, so peak memory and start-up are measured per size. */
-function benchSearch() {
+/** Runs one phase of a benchmark in its own process; its last line of output (JSON). */
+function runPhase(script, args, nodeArgs = []) {
+  const r = spawnSync(process.execPath, [...nodeArgs, script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  if (r.status !== 0) throw new Error(`${args[0]} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
+  return r.stdout.trim().split('\n').at(-1)
+}
+
+/** Runs `fn(n, libDir, corpusDir)` for each size asked, in a fresh temporary folder each; says when the corpus is absent. */
+function forEachSize(name, defaultSizes, fn) {
   const dir = join(CORPUS, 'bbc')
   if (!existsSync(dir)) {
-    console.log(`search: SKIPPED, corpus absent (${dir} not found)`)
+    console.log(`${name}: SKIPPED, corpus absent (${dir} not found)`)
     return
   }
-  const script = join(ROOT, 'out/main/bench-search.js')
-  const phase = (...args) => {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=12288', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
-    if (r.status !== 0) throw new Error(`${args[0]} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
-    return r.stdout.trim().split('\n').at(-1)
-  }
-  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? '10000,50000').split(',').map(Number)) {
-    const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-search-'))
+  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? defaultSizes).split(',').map(Number)) {
+    const lib = mkdtempSync(join(tmpdir(), `parallax-bench-${name}-`))
     try {
-      const built = phase('build', lib, dir, String(n))
-      const queried = phase('query', lib, dir)
-      spawnSync(process.execPath, [script, 'report', built, queried], { stdio: 'inherit' })
+      fn(n, lib, dir)
     } catch (err) {
-      console.log(`search: the ${n}-article run failed: ${err.message}`)
+      console.log(`${name}: the ${n}-article run failed: ${err.message}`)
     } finally {
       rmSync(lib, { recursive: true, force: true })
     }
   }
 }
 
+/** Each size in its own process, so peak memory and start-up are measured per size. */
+function benchSearch() {
+  const script = join(ROOT, 'out/main/bench-search.js')
+  const phase = (...args) => runPhase(script, args, ['--max-old-space-size=12288'])
+  forEachSize('search', '10000,50000', (n, lib, dir) => {
+    const built = phase('build', lib, dir, String(n))
+    const queried = phase('query', lib, dir)
+    spawnSync(process.execPath, [script, 'report', built, queried], { stdio: 'inherit' })
+  })
+}
+
 /** Each phase in its own process (see bench/scale.ts PHASES), so its peak memory and start-up are its own. */
 function benchScale() {
-  const dir = join(CORPUS, 'bbc')
-  if (!existsSync(dir)) {
-    console.log(`scale: SKIPPED, corpus absent (${dir} not found)`)
-    return
-  }
   const script = join(ROOT, 'out/main/bench-scale.js')
-  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? '100000').split(',').map(Number)) {
-    const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-scale-'))
+  forEachSize('scale', '100000', (n, lib, dir) => {
     const figures = {}
-    try {
-      for (const phase of ['fill', 'index', 'fts', 'query', 'recoll']) {
-        const r = spawnSync(process.execPath, [script, phase, lib, dir, String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 })
-        if (r.status !== 0) throw new Error(`${phase} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
-        figures[phase] = JSON.parse(r.stdout.trim().split('\n').at(-1))
-      }
-      spawnSync(process.execPath, [script, 'report', JSON.stringify(figures)], { stdio: 'inherit' })
-    } catch (err) {
-      console.log(`scale: the ${n}-article run failed: ${err.message}`)
-    } finally {
-      rmSync(lib, { recursive: true, force: true })
-    }
-  }
+    for (const phase of ['fill', 'index', 'fts', 'query', 'recoll']) figures[phase] = JSON.parse(runPhase(script, [phase, lib, dir, String(n)]))
+    spawnSync(process.execPath, [script, 'report', JSON.stringify(figures)], { stdio: 'inherit' })
+  })
 }
 
 function benchCompare() {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import { corpusBase, latencies, ms, replica, ROUNDS } from './search-corpus'
+import { corpusBase, ftsMix, latencies, ms, replica, ROUNDS } from './search-corpus'
 import { SearchIndex } from '../src/main/core/search/engine'
 import { maintain, verifyAndRepair } from '../src/main/core/search/segments'
 import { Library, LIBRARY_FILE } from '../src/main/core/store/library'
@@ -84,7 +84,7 @@ function query(dir: string, corpusDir: string): object {
   const openMs = ms(opened) // since the library was opened (the process's own start-up left out)
   const n = (db.prepare('SELECT max(id) AS n FROM articles').get() as { n: number }).n
   store(db, corpusDir, n, 100, 'zyxfresh ')
-  let t = process.hrtime.bigint()
+  const t = process.hrtime.bigint()
   idx.refresh()
   const found = idx.search({ q: 'zyxfresh', limit: 200 }).total
   const freshMs = ms(t)
@@ -98,13 +98,7 @@ function query(dir: string, corpusDir: string): object {
   })
   const queryRss = rss()
   lib.close()
-  t = process.hrtime.bigint()
-  const f = new Database(join(dir, 'fts.sqlite'), { readonly: true })
-  const ftsQuery = f.prepare("SELECT rowid, snippet(f, 1, '[', ']', '…', 24) AS s FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 20")
-  ftsQuery.all('economy')
-  const ftsFirstMs = ms(t)
-  latencies((q) => ftsQuery.all(q.fts), 2)
-  const ftsLat = latencies((q) => ftsQuery.all(q.fts), ROUNDS)
+  const { db: f, ftsFirstMs, ftsLat } = ftsMix(dir)
   f.close()
   return { firstMs, openMs, freshMs, found, lat, related, rss: queryRss, ftsFirstMs, ftsLat }
 }

@@ -3,7 +3,9 @@
  * BBC corpus replicated to any size (new ids, paragraphs shuffled, so no two copies are the same
  * text), and the figures' formatting.
  */
+import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { walk } from './corpus'
 
 export const QUERIES: { kind: string; parallax: string; fts: string }[] = [
@@ -76,3 +78,14 @@ export function latencies(run: (q: (typeof QUERIES)[number]) => unknown, rounds:
   return out
 }
 
+
+/** SQLite FTS5's side of the mix, from the fts.sqlite beside the library: open and first answer, then the rounds. */
+export function ftsMix(dir: string): { db: Database.Database; ftsFirstMs: number; ftsLat: number[] } {
+  const t = process.hrtime.bigint()
+  const db = new Database(join(dir, 'fts.sqlite'), { readonly: true })
+  const ftsQuery = db.prepare("SELECT rowid, snippet(f, 1, '[', ']', '…', 24) AS s FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 20")
+  ftsQuery.all('economy')
+  const ftsFirstMs = ms(t)
+  latencies((q) => ftsQuery.all(q.fts), 2)
+  return { db, ftsFirstMs, ftsLat: latencies((q) => ftsQuery.all(q.fts), ROUNDS) }
+}

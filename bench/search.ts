@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { corpus, fmt, latencies, mb, ms, pct, QUERIES, ROUNDS } from './search-corpus'
+import { corpus, fmt, ftsMix, latencies, mb, ms, pct, QUERIES, ROUNDS } from './search-corpus'
 import { SearchIndex } from '../src/main/core/search/engine'
 import { maintain, verifyAndRepair } from '../src/main/core/search/segments'
 import { Library } from '../src/main/core/store/library'
@@ -81,7 +81,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
     VALUES (?, ?, 0, 'bench.txt', 'txt', ?, '2026-01-02')`)
   const pending = Library.connection(lib).prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
   Library.connection(lib).transaction(() => fresh.forEach((d, i) => pending.run(insert.run(d.title, d.text, `f${i}`).lastInsertRowid)))()
-  let t = process.hrtime.bigint()
+  const t = process.hrtime.bigint()
   index.refresh()
   const found = index.search({ q: 'zyxfresh', limit: 200 }).total
   const freshMs = ms(t)
@@ -114,13 +114,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
   }
   lib.close()
 
-  t = process.hrtime.bigint()
-  const fts = new Database(join(dir, 'fts.sqlite'), { readonly: true })
-  const ftsQuery = fts.prepare("SELECT rowid, snippet(f, 1, '[', ']', '…', 24) AS s FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 20")
-  ftsQuery.all('economy')
-  const ftsFirstMs = ms(t)
-  latencies((q) => ftsQuery.all(q.fts), 2)
-  const ftsLat = latencies((q) => ftsQuery.all(q.fts), ROUNDS)
+  const { db: fts, ftsFirstMs, ftsLat } = ftsMix(dir)
   // The naive baseline for related coverage: FTS5 "more like this" by the title's words, OR'd.
   const likeThis = fts.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 10')
   const ftsRelated = sampleTitles.map((title) => {

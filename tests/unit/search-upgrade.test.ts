@@ -27,7 +27,7 @@ describe('upgrading the search index to the on-disk layout', () => {
     old.prepare('UPDATE search_docs SET segment_id = ?').run(seg)
     old.close()
 
-    const core = await openCore(dir)
+    const core = openCore(dir)
     try {
       const db = Library.connection(core.library)
       expect(db.prepare('SELECT count(*) AS n FROM search_segments WHERE length(data) > 1000').get()).toEqual({ n: 0 })

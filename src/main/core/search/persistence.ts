@@ -53,14 +53,18 @@ const DOC_COLUMNS = `a.id, a.title, a.text, a.author, a.outlet, ${NOTES_OF} AS n
 /** Ids per statement when a query's matches are looked up in SQL. */
 const CHUNK = 5000
 
-const stores = new WeakMap<Database.Database, SearchStore>()
+/** One object per connection (a store of prepared statements), made on first use. */
+export function perConnection<T>(make: (db: Database.Database) => T): (db: Database.Database) => T {
+  const made = new WeakMap<Database.Database, T>()
+  return (db) => {
+    let s = made.get(db)
+    if (s === undefined) made.set(db, (s = make(db)))
+    return s
+  }
+}
 
 /** One store per connection, so its statements are prepared once. */
-export function searchStore(db: Database.Database): SearchStore {
-  let s = stores.get(db)
-  if (!s) stores.set(db, (s = new SearchStore(db)))
-  return s
-}
+export const searchStore = perConnection((db) => new SearchStore(db))
 
 export class SearchStore {
   private readonly stmt: Record<string, Database.Statement>

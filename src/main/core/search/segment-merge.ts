@@ -113,7 +113,13 @@ export function mergeSegments(db: Database.Database, victims: number[]): boolean
       const heads = p.cursors.map((c) => c.peek())
       const term = heads.reduce<string | undefined>((min, h) => (h && (min === undefined || compareUtf8(h.term, min) < 0) ? h.term : min), undefined)
       if (term === undefined) break
-      const parts = p.cursors.flatMap((c, i) => (heads[i]?.term === term ? (c.advance(), [{ p: decodePostings(heads[i]!.data), stale: c.stale }]) : []))
+      const parts: { p: TermPostings; stale: ReadonlySet<number> }[] = []
+      p.cursors.forEach((c, i) => {
+        const head = heads[i]
+        if (head?.term !== term) return
+        c.advance()
+        parts.push({ p: decodePostings(head.data), stale: c.stale })
+      })
       const merged = mergeTerm(parts, dropped)
       if (merged.df === 0) continue
       const data = encodePostings(merged)

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
+import { perConnection } from './persistence'
 import { FIELD_COUNT } from './postings'
 
 export interface SegmentRow {
@@ -49,13 +50,7 @@ export function readHeader(row: SegmentRow): SegmentHeader | null {
 /** Above any code point: `term < prefix || MAX_CHAR` holds for every term starting with the prefix (SQLite compares UTF-8 bytes). */
 const MAX_CHAR = '\u{10FFFF}'
 
-const stores = new WeakMap<Database.Database, SegmentStore>()
-
-export function segmentStore(db: Database.Database): SegmentStore {
-  let s = stores.get(db)
-  if (!s) stores.set(db, (s = new SegmentStore(db)))
-  return s
-}
+export const segmentStore = perConnection((db) => new SegmentStore(db))
 
 export class SegmentStore {
   private readonly stmt: Record<string, Database.Statement>

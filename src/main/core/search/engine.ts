@@ -104,6 +104,7 @@ export class SearchIndex {
     this.store.snapshot(() => {
       this.loadSegments()
       this.loadPending(true)
+      this.documents = this.store.articleCount()
     })
   }
 
@@ -112,7 +113,6 @@ export class SearchIndex {
    * pending changed: an article edited since is stale in its segment and must be found here).
    */
   private loadPending(always: boolean): void {
-    this.documents = this.store.articleCount()
     this.pendingCount = this.store.pendingCount()
     const ids = this.pendingCount <= this.maxPending ? this.store.pendingIds() : []
     if (!always && sameIds(ids, this.pendingIds)) return

@@ -38,7 +38,8 @@ export default defineConfig({
           'bench-hostile': resolve(__dirname, 'bench/hostile.ts'),
           'bench-extract': resolve(__dirname, 'bench/extract.ts'),
           'bench-table': resolve(__dirname, 'bench/table.ts'),
-          'bench-stories': resolve(__dirname, 'bench/stories.ts')
+          'bench-stories': resolve(__dirname, 'bench/stories.ts'),
+          'bench-scale': resolve(__dirname, 'bench/scale.ts')
         },
         output: { format: 'cjs' }
       }

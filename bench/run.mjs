@@ -15,8 +15,16 @@
 //   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
 //            the importing process's peak RSS against the good files imported alone.
 //   stories  related coverage on the coverage corpus (recall@1, empty rate) beside a plain TF-IDF
+<<<<<<< HEAD
 //            cosine; stories' pairwise precision/recall there, kept and from scratch; the update after
 //            1,000 more articles; the first open after a restart at 3,000 and 50,000 (synthetic) articles.
+=======
+//            cosine, and the time to open Stories at 3,000 articles (first, after 50 more, unchanged).
+//   scale    a large library (issue 14): the corpus replicated to 100,000 articles
+//            (PARALLAX_BENCH_SIZES=100000,1000000): index build time and peak RSS, start to first
+//            answered query, query p50/p95 by form, +100 searchable, related coverage, file size,
+//            beside SQLite FTS5 on the same texts; Recoll where recollindex is installed.
+>>>>>>> scalesearch
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
 import { spawnSync } from 'node:child_process'
@@ -99,31 +107,51 @@ async function benchImport() {
   }
 }
 
-/** Each size in its own process, so peak memory and start-up are measured per size. */
-function benchSearch() {
+/** Runs one phase of a benchmark in its own process; its last line of output (JSON). */
+function runPhase(script, args, nodeArgs = []) {
+  const r = spawnSync(process.execPath, [...nodeArgs, script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  if (r.status !== 0) throw new Error(`${args[0]} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
+  return r.stdout.trim().split('\n').at(-1)
+}
+
+/** Runs `fn(n, libDir, corpusDir)` for each size asked, in a fresh temporary folder each; says when the corpus is absent. */
+function forEachSize(name, defaultSizes, fn) {
   const dir = join(CORPUS, 'bbc')
   if (!existsSync(dir)) {
-    console.log(`search: SKIPPED, corpus absent (${dir} not found)`)
+    console.log(`${name}: SKIPPED, corpus absent (${dir} not found)`)
     return
   }
-  const script = join(ROOT, 'out/main/bench-search.js')
-  const phase = (...args) => {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=12288', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
-    if (r.status !== 0) throw new Error(`${args[0]} phase failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.slice(-500)}`)
-    return r.stdout.trim().split('\n').at(-1)
-  }
-  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? '10000,50000').split(',').map(Number)) {
-    const lib = mkdtempSync(join(tmpdir(), 'parallax-bench-search-'))
+  for (const n of (process.env.PARALLAX_BENCH_SIZES ?? defaultSizes).split(',').map(Number)) {
+    const lib = mkdtempSync(join(tmpdir(), `parallax-bench-${name}-`))
     try {
-      const built = phase('build', lib, dir, String(n))
-      const queried = phase('query', lib, dir)
-      spawnSync(process.execPath, [script, 'report', built, queried], { stdio: 'inherit' })
+      fn(n, lib, dir)
     } catch (err) {
-      console.log(`search: the ${n}-article run failed: ${err.message}`)
+      console.log(`${name}: the ${n}-article run failed: ${err.message}`)
     } finally {
       rmSync(lib, { recursive: true, force: true })
     }
   }
+}
+
+/** Each size in its own process, so peak memory and start-up are measured per size. */
+function benchSearch() {
+  const script = join(ROOT, 'out/main/bench-search.js')
+  const phase = (...args) => runPhase(script, args, ['--max-old-space-size=12288'])
+  forEachSize('search', '10000,50000', (n, lib, dir) => {
+    const built = phase('build', lib, dir, String(n))
+    const queried = phase('query', lib, dir)
+    spawnSync(process.execPath, [script, 'report', built, queried], { stdio: 'inherit' })
+  })
+}
+
+/** Each phase in its own process (see bench/scale.ts PHASES), so its peak memory and start-up are its own. */
+function benchScale() {
+  const script = join(ROOT, 'out/main/bench-scale.js')
+  forEachSize('scale', '100000', (n, lib, dir) => {
+    const figures = {}
+    for (const phase of ['fill', 'index', 'fts', 'query', 'recoll']) figures[phase] = JSON.parse(runPhase(script, [phase, lib, dir, String(n)]))
+    spawnSync(process.execPath, [script, 'report', JSON.stringify(figures)], { stdio: 'inherit' })
+  })
 }
 
 function benchCompare() {
@@ -157,7 +185,7 @@ function benchStories() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-stories.js'), coverage, bbc], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories }
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories, scale: benchScale }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -4,74 +4,11 @@
  * shuffled, so no two copies are the same text). Bundled to out/main/bench-search.js.
  */
 import Database from 'better-sqlite3'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { walk } from './corpus'
+import { corpus, fmt, ftsMix, latencies, mb, ms, pct, QUERIES, ROUNDS } from './search-corpus'
 import { SearchIndex } from '../src/main/core/search/engine'
 import { maintain, verifyAndRepair } from '../src/main/core/search/segments'
 import { Library } from '../src/main/core/store/library'
-
-const QUERIES: { kind: string; parallax: string; fts: string }[] = [
-  { kind: 'one word', parallax: 'economy', fts: 'economy' },
-  { kind: 'one word', parallax: 'election', fts: 'election' },
-  { kind: 'two words', parallax: 'mobile phone', fts: 'mobile OR phone' },
-  { kind: 'two words', parallax: 'oil prices', fts: 'oil OR prices' },
-  { kind: 'phrase', parallax: '"prime minister"', fts: '"prime minister"' },
-  { kind: 'phrase', parallax: '"interest rates"', fts: '"interest rates"' },
-  { kind: 'rare term', parallax: 'cochilco', fts: 'cochilco' },
-  { kind: 'rare term', parallax: 'kilroy', fts: 'kilroy' },
-  { kind: 'prefix', parallax: 'elect*', fts: 'elect*' },
-  { kind: 'prefix', parallax: 'champ*', fts: 'champ*' },
-  { kind: 'fuzzy', parallax: 'goverment~1', fts: 'government' },
-  { kind: 'field', parallax: 'title:apple', fts: 'title:apple' }
-]
-
-/**
- * Rounds of the query mix. 20 rounds give 240 latencies, so the p95 is not decided by the three
- * slowest of 60 (one GC pause or a neighbour on a shared machine moved it by 1.5x between runs).
- */
-const ROUNDS = 20
-
-/** A deterministic shuffle, so every run measures the same texts. */
-function shuffle<T>(xs: T[], seed: number): T[] {
-  const out = [...xs]
-  let s = seed
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0
-    const j = s % (i + 1)
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
-
-function corpus(dir: string, n: number): { title: string; text: string }[] {
-  const base = walk(dir).map((f) => {
-    const [title, ...paras] = readFileSync(f, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
-    return { title: title!, paras }
-  })
-  return Array.from({ length: n }, (_, i) => {
-    const b = base[i % base.length]!
-    const copy = Math.floor(i / base.length)
-    return { title: copy ? `${b.title} (${copy})` : b.title, text: (copy ? shuffle(b.paras, i) : b.paras).join('\n\n') }
-  })
-}
-
-const ms = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
-const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`
-const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1))
-
-function latencies(run: (q: (typeof QUERIES)[number]) => unknown, rounds: number): number[] {
-  const out: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    for (const q of QUERIES) {
-      const t = process.hrtime.bigint()
-      run(q)
-      out.push(ms(t))
-    }
-  }
-  return out
-}
 
 interface BuildFigures {
   n: number
@@ -112,7 +49,7 @@ function build(dir: string, corpusDir: string, n: number): BuildFigures {
   let t = process.hrtime.bigint()
   maintain(Library.connection(lib))
   const buildMs = ms(t)
-  const size = (Library.connection(lib).prepare('SELECT sum(length(data)) AS n FROM search_segments').get() as { n: number }).n
+  const size = (Library.connection(lib).prepare('SELECT sum(length(data)) AS n FROM search_postings').get() as { n: number }).n
   const segments = (Library.connection(lib).prepare('SELECT count(*) AS n FROM search_segments').get() as { n: number }).n
   lib.close()
 
@@ -144,7 +81,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
     VALUES (?, ?, 0, 'bench.txt', 'txt', ?, '2026-01-02')`)
   const pending = Library.connection(lib).prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)')
   Library.connection(lib).transaction(() => fresh.forEach((d, i) => pending.run(insert.run(d.title, d.text, `f${i}`).lastInsertRowid)))()
-  let t = process.hrtime.bigint()
+  const t = process.hrtime.bigint()
   index.refresh()
   const found = index.search({ q: 'zyxfresh', limit: 200 }).total
   const freshMs = ms(t)
@@ -177,13 +114,7 @@ function query(dir: string, corpusDir: string): QueryFigures {
   }
   lib.close()
 
-  t = process.hrtime.bigint()
-  const fts = new Database(join(dir, 'fts.sqlite'), { readonly: true })
-  const ftsQuery = fts.prepare("SELECT rowid, snippet(f, 1, '[', ']', '…', 24) AS s FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 20")
-  ftsQuery.all('economy')
-  const ftsFirstMs = ms(t)
-  latencies((q) => ftsQuery.all(q.fts), 2)
-  const ftsLat = latencies((q) => ftsQuery.all(q.fts), ROUNDS)
+  const { db: fts, ftsFirstMs, ftsLat } = ftsMix(dir)
   // The naive baseline for related coverage: FTS5 "more like this" by the title's words, OR'd.
   const likeThis = fts.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY bm25(f, 3.0, 1.0) LIMIT 10')
   const ftsRelated = sampleTitles.map((title) => {
@@ -201,7 +132,7 @@ export function report(b: BuildFigures, q: QueryFigures): void {
   console.log(`search: ${b.n.toLocaleString()} articles (BBC corpus replicated, paragraphs shuffled), ${QUERIES.length} queries x ${ROUNDS} rounds`)
   row('', 'parallax', 'fts5', 'ratio')
   row('full build', `${fmt(b.buildMs / 1000)} s`, `${fmt(b.ftsBuildMs / 1000)} s`, `${fmt(b.buildMs / b.ftsBuildMs)}x`)
-  row(`serialized size (${b.segments} segment${b.segments === 1 ? '' : 's'})`, mb(b.size), mb(b.ftsSize), `${fmt(b.size / b.ftsSize)}x`)
+  row(`postings size (${b.segments} segment${b.segments === 1 ? '' : 's'})`, mb(b.size), mb(b.ftsSize), `${fmt(b.size / b.ftsSize)}x`)
   row('process start to first answered query', `${fmt(q.firstMs)} ms`, `${fmt(q.ftsFirstMs)} ms`, '')
   row('100 new articles searchable', `${fmt(q.freshMs)} ms`, '-', q.found === 100 ? 'all 100' : `ONLY ${q.found}`)
   row('query p50', `${fmt(pct(q.lat, 50))} ms`, `${fmt(pct(q.ftsLat, 50))} ms`, `${fmt(pct(q.lat, 50) / pct(q.ftsLat, 50))}x`)

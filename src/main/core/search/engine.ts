@@ -1,31 +1,27 @@
 /**
  * The search engine behind one interface: the rest of the app asks for results and status
- * and never learns that Lunr answers. `SearchIndex` holds the segments of one library in memory
- * (in the search worker in the app, in-process in the CLI and tests).
+ * and never learns how it answers. `SearchIndex` reads the segments of one library from disk on
+ * demand (segment-reader.ts): at start it reads only the segments' headers and the pending
+ * articles, and a query reads the postings of its own terms, through a bounded cache. It runs in
+ * the search worker in the app, in-process in the CLI and tests.
  */
 import type Database from 'better-sqlite3'
-import lunr from 'lunr'
 import { executeOn, topByScore } from './executor'
-import { idf, internals, segmentDf, type Segment } from './expand'
-import { searchStore, type ArticleMeta, type FieldsRow, type SearchStore } from './persistence'
+import { findDoc } from './postings'
+import { searchStore, type FieldsRow, type SearchFilters, type SearchStore } from './persistence'
+import { PostingsBuilder } from './postings-builder'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { related, type Related, type RelatedSource } from './related'
+import { Scoring } from './scoring'
+import { DiskSegment, MemorySegment, postingsCache, type PostingsCache, type SegmentReader } from './segment-reader'
+import { readHeader, segmentStore, type SegmentStore } from './segment-store'
 import { outLinks, stories, type OutLinks } from './story-links'
-import { buildIndex } from './segments'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
 import { isStopWord } from '../text/tokenize'
 
 /** Re-exported for the tests and benchmarks that reach the executor through the engine. */
 export { matchingRefs, topByScore } from './executor'
-
-export interface SearchFilters {
-  from?: string
-  to?: string
-  outlet?: string
-  language?: string
-  tag?: string
-  collection?: number
-}
+export type { SearchFilters } from './persistence'
 
 export interface SearchRequest {
   q: string
@@ -79,60 +75,92 @@ export interface RefreshOptions {
 }
 
 export class SearchIndex {
-  private segments = new Map<number, Segment>()
-  private pending: Segment | null = null
+  private disk = new Map<number, DiskSegment>()
+  private pending: MemorySegment | null = null
   private pendingCount = 0
+  private pendingIds: number[] = []
   private maxPending = MAX_IN_MEMORY_PENDING
-  private meta = new Map<number, ArticleMeta>()
-  private tags = new Map<number, string[]>()
-  private collections = new Map<number, number[]>()
-  /** Which segment currently covers each article (0: pending). Results from any other segment are stale. */
-  private docSegment = new Map<number, number>()
+  private documents = 0
+  /** The library's data version when the segment list was read (another connection's commit changes it). */
+  private version = -1
+  private readonly cache: PostingsCache = postingsCache()
   private readonly store: SearchStore
+  private readonly segments: SegmentStore
   private readonly relatedSource: RelatedSource
 
   constructor(db: Database.Database) {
     this.store = searchStore(db)
+    this.segments = segmentStore(db)
     this.relatedSource = {
       text: (id) => this.store.text(id),
-      segments: () => this.allSegments(),
-      articleIds: () => [...this.meta.keys()],
-      publishedAt: (id) => this.meta.get(id)?.publishedAt ?? null,
+      scoring: () => new Scoring(this.readers()),
+      articleIds: () => this.store.articleIds(),
+      publishedAt: (id) => this.store.publishedAt(id),
       rank: (clauses, limit) => this.run(clauses, { q: '', limit }, false).hits,
       holds: (id, term) => this.holds(id, term)
     }
   }
 
   /**
-   * Brings the in-memory state in line with the database: new or dropped segments, pending
-   * articles, metadata, all read in one snapshot (the builder may merge and delete segments meanwhile).
+   * Brings the index in line with the database, in one snapshot (the builder may merge and delete
+   * segments meanwhile): the segment list and what each no longer covers, and the pending
+   * articles, indexed in memory.
    */
   refresh(options: RefreshOptions = {}): void {
     this.maxPending = options.allPendingInMemory ? Infinity : MAX_IN_MEMORY_PENDING
     this.store.snapshot(() => {
-      const rows = this.store.segments()
-      const live = new Set(rows.map((r) => r.id))
-      for (const id of this.segments.keys()) if (!live.has(id)) this.segments.delete(id)
-      for (const r of rows) {
-        if (this.segments.has(r.id)) continue
-        const data = this.store.segmentData(r.id)!
-        this.segments.set(r.id, { id: r.id, index: lunr.Index.load(JSON.parse(data)), docCount: r.doc_count })
-      }
-      this.meta = this.store.meta()
-      this.tags = this.store.tags()
-      this.collections = this.store.collections()
-      this.docSegment = this.store.docSegments()
-      this.pendingCount = this.store.pendingCount()
-      const docs = this.pendingCount <= this.maxPending ? this.store.docs(this.store.pendingIds()) : []
-      this.pending = docs.length ? { id: 0, index: buildIndex(docs), docCount: docs.length } : null
+      this.loadSegments()
+      this.loadPending(true)
+      this.documents = this.store.articleCount()
     })
+  }
+
+  /**
+   * The pending articles, indexed in memory (re-read when `always`, or when which articles are
+   * pending changed: an article edited since is stale in its segment and must be found here).
+   */
+  private loadPending(always: boolean): void {
+    this.pendingCount = this.store.pendingCount()
+    const ids = this.pendingCount <= this.maxPending ? this.store.pendingIds() : []
+    if (!always && sameIds(ids, this.pendingIds)) return
+    this.pendingIds = ids
+    const built = new PostingsBuilder()
+    for (const d of this.store.docs(ids)) built.add(d)
+    this.pending = built.docCount ? new MemorySegment(built) : null
+  }
+
+  /** Segment headers and stale articles: a few small reads, whatever the library's size. */
+  private loadSegments(): void {
+    this.version = this.store.dataVersion()
+    const stale = this.segments.stale()
+    const next = new Map<number, DiskSegment>()
+    for (const row of this.segments.ready()) {
+      const header = readHeader(row)
+      // A broken segment is left out until the builder's check discards and rebuilds it.
+      if (!header) continue
+      const seg = this.disk.get(row.id) ?? new DiskSegment(row.id, row.doc_count, header.lengths, new Set(), this.segments, this.cache)
+      seg.stale = stale.get(row.id) ?? new Set()
+      next.set(row.id, seg)
+    }
+    this.disk = next
+  }
+
+  /**
+   * Inside a snapshot: the segments and pending articles as of that snapshot, if another
+   * connection changed them (a segment read lazily must still exist; a stale entry must be
+   * answered by the pending articles).
+   */
+  private sync(): void {
+    if (this.store.dataVersion() === this.version) return
+    this.loadSegments()
+    this.loadPending(false)
   }
 
   status(): SearchStatus {
     return {
       state: this.pendingCount > this.maxPending ? 'indexing' : 'ready',
-      documents: this.meta.size,
-      segments: this.segments.size,
+      documents: this.documents,
+      segments: this.disk.size,
       pending: this.pendingCount
     }
   }
@@ -145,17 +173,26 @@ export class SearchIndex {
       if (err instanceof QuerySyntaxError) return { total: 0, hits: [], error: err.message, terms: [] }
       throw err
     }
-    return this.store.snapshot(() => this.run(clauses, req, !req.idsOnly))
+    return this.store.snapshot(() => {
+      this.sync()
+      return this.run(clauses, req, !req.idsOnly)
+    })
   }
 
   /** Articles about the same story (see related.ts). */
   related(id: number, limit: number, windowDays = 14, terms = 8): Related[] {
-    return this.store.snapshot(() => related(this.relatedSource, id, limit, windowDays, terms))
+    return this.store.snapshot(() => {
+      this.sync()
+      return related(this.relatedSource, id, limit, windowDays, terms)
+    })
   }
 
   /** The library grouped into stories from scratch (see story-links.ts). */
   stories(): number[][] {
-    return this.store.snapshot(() => stories(this.relatedSource))
+    return this.store.snapshot(() => {
+      this.sync()
+      return stories(this.relatedSource)
+    })
   }
 
   /**
@@ -165,6 +202,7 @@ export class SearchIndex {
    */
   storyLinks(ids: readonly number[]): StoryLinks {
     return this.store.snapshot(() => {
+      this.sync()
       const indexed = ids.filter((id) => this.indexes(id))
       return { links: indexed.map((id) => outLinks(this.relatedSource, id)), notIndexed: ids.filter((id) => !this.indexes(id)) }
     })
@@ -172,46 +210,32 @@ export class SearchIndex {
 
   /** Whether the index holds the article now: in a segment, or pending and indexed in memory. */
   private indexes(id: number): boolean {
-    const segment = this.docSegment.get(id)
-    return this.meta.has(id) && segment !== undefined && (segment !== 0 || this.pending !== null)
+    const segmentId = this.store.segmentOf(id)
+    if (segmentId === undefined) return false
+    return segmentId === 0 ? this.pending !== null && this.pendingIds.includes(id) : this.disk.has(segmentId)
   }
 
   /** Whether the segment covering an article holds a term for it, in any field. */
   private holds(id: number, term: string): boolean {
-    const segmentId = this.docSegment.get(id)
-    const seg = segmentId === 0 ? this.pending : segmentId === undefined ? null : this.segments.get(segmentId)
-    if (!seg) return false
-    const { invertedIndex, fields } = internals(seg.index)
-    const posting = invertedIndex[term]
-    const ref = String(id)
-    return !!posting && fields.some((f) => posting[f]?.[ref] !== undefined)
+    const segmentId = this.store.segmentOf(id)
+    const seg = segmentId === 0 ? this.pending : segmentId === undefined ? undefined : this.disk.get(segmentId)
+    const posting = seg?.postings(term)
+    return !!posting && posting.fields.some((fp) => fp && findDoc(fp, id) >= 0)
   }
 
-  private allSegments(): Segment[] {
-    return [...(this.pending ? [this.pending] : []), ...this.segments.values()]
+  private readers(): SegmentReader[] {
+    return [...(this.pending ? [this.pending] : []), ...this.disk.values()]
   }
 
-  /** Scores of the articles the clauses match, over every segment, with library-wide idf. */
+  /** Scores of the articles the clauses match, over every segment, with library-wide statistics. */
   private score(clauses: Clause[], matched: Set<string>): Map<number, number> {
-    const all = [...this.segments.values(), ...(this.pending ? [this.pending] : [])]
-    const totalDocs = all.reduce((n, s) => n + s.docCount, 0) || 1
+    const all = this.readers()
+    const scoring = new Scoring(all)
     const scores = new Map<number, number>()
-    const dfCache = new Map<string, number>()
-    const globalIdf = (term: string): number => {
-      let df = dfCache.get(term)
-      if (df === undefined) {
-        df = 0
-        for (const s of all) df += segmentDf(s, term)
-        dfCache.set(term, df)
-      }
-      return idf(df, totalDocs)
-    }
     for (const seg of all) {
-      for (const [ref, score] of executeOn(seg, clauses, globalIdf, matched)) {
-        const id = Number(ref)
+      for (const [id, score] of executeOn(seg, clauses, scoring, matched)) {
         // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
-        if (this.docSegment.get(id) !== seg.id || !this.meta.has(id)) continue
-        scores.set(id, score)
+        if (!seg.isStale(id)) scores.set(id, score)
       }
     }
     return scores
@@ -227,7 +251,7 @@ export class SearchIndex {
       const column = col === 'title' || col === 'author' || col === 'outlet' ? col : "''"
       return { sql: col ? `${column} LIKE ? ESCAPE '\\'` : `(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')`, params: col ? [pattern] : [pattern, pattern] }
     })
-    return this.store.scan(conditions).filter((id) => this.meta.has(id))
+    return this.store.scan(conditions)
   }
 
   /** Keeps the candidates whose stored text (or field) holds each phrase, adjacent and in order. */
@@ -259,18 +283,6 @@ export class SearchIndex {
     for (const id of ids) if (!seen.has(id)) scores.delete(id) // deleted since the last refresh
   }
 
-  private matchesFilters(id: number, f: SearchFilters): boolean {
-    const m = this.meta.get(id)!
-    const day = m.publishedAt?.slice(0, 10) ?? null
-    if (f.from && (!day || day < f.from)) return false
-    if (f.to && (!day || day > f.to)) return false
-    if (f.outlet && m.outlet !== f.outlet) return false
-    if (f.language && m.language !== f.language) return false
-    if (f.tag && !this.tags.get(id)?.includes(f.tag)) return false
-    if (f.collection && !this.collections.get(id)?.includes(f.collection)) return false
-    return true
-  }
-
   private run(clauses: Clause[], req: SearchRequest, snippets = true): SearchResponse {
     if (clauses.length === 0) return { total: 0, hits: [], error: null, terms: [] }
     const matched = new Set<string>()
@@ -282,20 +294,27 @@ export class SearchIndex {
       for (const id of this.scanForPhrases(positive)) scores.set(id, 1)
     }
     this.verifyPhrases(clauses, scores)
-    let ids = [...scores.keys()].filter((id) => this.matchesFilters(id, req.filters ?? {}))
+    let ids = [...scores.keys()]
+    if (hasFilters(req.filters)) {
+      const allowed = this.store.filter(ids, req.filters)
+      ids = ids.filter((id) => allowed.has(id))
+    }
     const offset = req.offset ?? 0
     const limit = req.limit ?? 20
-    if (req.sort === 'date') ids.sort((a, b) => (this.meta.get(b)!.publishedAt ?? '').localeCompare(this.meta.get(a)!.publishedAt ?? '') || b - a)
-    else ids = topByScore(ids, scores, offset + limit)
+    if (req.sort === 'date') {
+      const dates = this.store.dates(ids)
+      ids.sort((a, b) => (dates.get(b) ?? '').localeCompare(dates.get(a) ?? '') || b - a)
+    } else ids = topByScore(ids, scores, offset + limit)
     const total = ids.length
     const terms = [...matched]
     const hits: SearchHit[] = []
     for (const id of ids.slice(offset, offset + limit)) {
+      const meta = this.store.meta(id)
       const text = snippets ? this.store.text(id)?.text : ''
       // An article deleted since the last refresh is left out, not failed on.
-      if (text === undefined) continue
+      if (!meta || text === undefined) continue
       const snippet = snippets ? makeSnippet(text, clauses, terms) : { text: '', highlights: [] }
-      hits.push({ id, ...this.meta.get(id)!, score: Math.round(scores.get(id)! * 1000) / 1000, snippet })
+      hits.push({ id, ...meta, score: Math.round(scores.get(id)! * 1000) / 1000, snippet })
     }
     return { total, hits, error: null, terms }
   }
@@ -311,4 +330,12 @@ export class SearchIndex {
     const row = this.store.text(id)
     return row ? highlightRanges(row.text, clauses, []) : []
   }
+}
+
+function hasFilters(f: SearchFilters | undefined): f is SearchFilters {
+  return !!f && Object.values(f).some((v) => v !== undefined && v !== '' && v !== null)
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
 }

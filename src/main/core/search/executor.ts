@@ -1,12 +1,15 @@
 /**
- * The query executor over one segment's Lunr index: straight on its inverted index and field
- * vectors (Lunr's own BM25 weights), with Lunr's semantics. lunr.Index.query computes the same
- * set but builds a query vector, a similarity and a MatchData object per document and field: at
- * 10,000 articles that was most of a query's time for common words.
+ * The query executor over one segment: straight on the query terms' postings, with Lunr's
+ * semantics and Lunr's BM25 weights (scoring.ts). lunr.Index.query computes the same set but
+ * builds a query vector, a similarity and a MatchData object per document and field.
  */
 import type lunr from 'lunr'
-import { cannotMatch, expansions, idf, internals, segmentDf, type LunrInternals, type Posting, type Segment } from './expand'
-import type { Clause, Presence } from './query'
+import { cannotMatch, expansions } from './expand'
+import { LunrSegment } from './lunr-segment'
+import { FIELDS, type Clause, type Presence } from './query'
+import { findDoc, type FieldPostings } from './postings'
+import { Scoring } from './scoring'
+import type { SegmentReader } from './segment-reader'
 import { isStopWord } from '../text/tokenize'
 
 /**
@@ -17,18 +20,21 @@ import { isStopWord } from '../text/tokenize'
  */
 interface TermGroup {
   terms: string[]
-  fields: string[] | null
+  /** Field numbers (FIELDS order). */
+  fields: number[]
   presence: Presence
   /** The clause a filter group comes from: a filter clause matches when all its groups do. */
   clause: Clause
 }
+
+const ALL_FIELDS = FIELDS.map((_, i) => i)
 
 export function termGroups(clauses: Clause[], expanded: Map<Clause, string[]>): TermGroup[] {
   const groups: TermGroup[] = []
   for (const c of clauses) {
     if (c.kind === 'phrase' && c.presence === 'excluded') continue
     const presence = c.kind === 'phrase' && c.presence === 'optional' ? 'required' : c.presence
-    const fields = c.field ? [c.field] : null
+    const fields = c.field ? [FIELDS.indexOf(c.field)] : ALL_FIELDS
     const expansion = expanded.get(c)
     if (expansion) groups.push({ terms: expansion, fields, presence, clause: c })
     else for (const t of c.kind === 'phrase' ? c.terms.filter((x) => !isStopWord(x)) : c.terms) groups.push({ terms: [t], fields, presence, clause: c })
@@ -36,68 +42,57 @@ export function termGroups(clauses: Clause[], expanded: Map<Clause, string[]>): 
   return groups
 }
 
-/** A term to score, with the fields it is asked in and its idf re-scaling. */
+/** A term to score: its postings in each field it is asked in, with that field's weigher. */
 interface WeightedTerm {
   t: string
-  posting: Posting
-  fields: string[]
-  ratio: number
+  fields: { fp: FieldPostings; weigh: (fp: FieldPostings, i: number) => number }[]
 }
 
 /** Executes term groups on one segment: its matches and their scores. */
 class SegmentQuery {
-  private readonly inverted: LunrInternals['invertedIndex']
-  private readonly vectors: LunrInternals['fieldVectors']
-  private readonly allFields: string[]
-
   constructor(
-    private readonly seg: Segment,
+    private readonly seg: SegmentReader,
     private readonly groups: TermGroup[],
-    private readonly globalIdf: (t: string) => number,
+    private readonly scoring: Scoring,
     private readonly matched: Set<string>
-  ) {
-    const i = internals(seg.index)
-    this.inverted = i.invertedIndex
-    this.vectors = i.fieldVectors
-    this.allFields = i.fields
-  }
+  ) {}
 
-  private docsOf(g: TermGroup): Set<string> {
-    const out = new Set<string>()
+  private docsOf(g: TermGroup): Set<number> {
+    const out = new Set<number>()
     for (const t of g.terms) {
-      const posting = this.inverted[t]
+      const posting = this.seg.postings(t)
       if (!posting) continue
-      for (const f of g.fields ?? this.allFields) for (const ref in posting[f] ?? {}) out.add(ref)
+      for (const f of g.fields) for (const doc of posting.fields[f]?.docs ?? []) out.add(doc)
     }
     return out
   }
 
-  /**
-   * Each term once, with the union of the fields it is asked in. Its weight is re-scaled by the
-   * library-wide idf over the segment's, so scores from different segments compare.
-   */
+  /** Each term once, with the union of the fields it is asked in. */
   private weightedTerms(): WeightedTerm[] {
-    const weighted = new Map<string, Set<string>>()
+    const weighted = new Map<string, Set<number>>()
     for (const g of this.groups) {
       if (g.presence === 'excluded' || g.presence === 'filter') continue
       for (const t of g.terms) {
-        if (!this.inverted[t]) continue
-        const fields = weighted.get(t) ?? new Set<string>()
-        for (const f of g.fields ?? this.allFields) fields.add(f)
+        const fields = weighted.get(t) ?? new Set<number>()
+        for (const f of g.fields) fields.add(f)
         weighted.set(t, fields)
       }
     }
-    return [...weighted].map(([t, fields]) => {
-      const localIdf = idf(segmentDf(this.seg, t), this.seg.docCount)
-      return { t, posting: this.inverted[t]!, fields: [...fields], ratio: localIdf > 0 ? this.globalIdf(t) / localIdf : 1 }
-    })
+    const out: WeightedTerm[] = []
+    for (const [t, fields] of weighted) {
+      const posting = this.seg.postings(t)
+      if (!posting) continue
+      const present = [...fields].filter((f) => posting.fields[f]).sort((a, b) => a - b)
+      out.push({ t, fields: present.map((f) => ({ fp: posting.fields[f]!, weigh: this.scoring.weigher(t, f) })) })
+    }
+    return out
   }
 
-  private dropExcluded(refs: { delete(ref: string): unknown }): void {
+  private dropExcluded(refs: { delete(ref: number): unknown }): void {
     for (const g of this.groups) if (g.presence === 'excluded') for (const r of this.docsOf(g)) refs.delete(r)
   }
 
-  run(): Map<string, number> {
+  run(): Map<number, number> {
     const out = this.groups.some((g) => g.presence === 'required') ? this.required() : this.optional()
     const allowed = this.filtered()
     if (allowed) for (const ref of out.keys()) if (!allowed.has(ref)) out.delete(ref)
@@ -109,8 +104,8 @@ class SegmentQuery {
    * groups do (each word of outlet:"new york times"); clauses of one field are alternatives,
    * different fields all apply.
    */
-  private filtered(): Set<string> | null {
-    const byField = new Map<string, Set<string>>()
+  private filtered(): Set<number> | null {
+    const byField = new Map<string, Set<number>>()
     for (const c of new Set(this.groups.filter((g) => g.presence === 'filter').map((g) => g.clause))) {
       const docs = intersect(this.groups.filter((g) => g.clause === c).map((g) => this.docsOf(g)))
       const field = c.field ?? ''
@@ -124,17 +119,14 @@ class SegmentQuery {
    * in the terms' postings, so one walk over them finds and scores them together. A match whose
    * weights are all zero (a term in every document) still belongs in the results.
    */
-  private optional(): Map<string, number> {
-    const out = new Map<string, number>()
-    const vectors = this.vectors
+  private optional(): Map<number, number> {
+    const out = new Map<number, number>()
     for (const w of this.weightedTerms()) {
-      for (const f of w.fields) {
-        const docs = w.posting[f]
-        if (!docs) continue
-        for (const ref in docs) {
-          this.matched.add(w.t)
-          const vector = vectors[`${f}/${ref}`]
-          out.set(ref, (out.get(ref) ?? 1e-9) + (vector ? vectorValue(vector.elements, w.posting._index) * w.ratio : 0))
+      if (w.fields.length) this.matched.add(w.t)
+      for (const { fp, weigh } of w.fields) {
+        for (let i = 0; i < fp.docs.length; i++) {
+          const ref = fp.docs[i]!
+          out.set(ref, (out.get(ref) ?? 1e-9) + weigh(fp, i))
         }
       }
     }
@@ -143,19 +135,19 @@ class SegmentQuery {
   }
 
   /** Every required group matched, no excluded one; optional ones only add to the score. */
-  private required(): Map<string, number> {
+  private required(): Map<number, number> {
     const candidates = intersect(this.groups.filter((g) => g.presence === 'required').map((g) => this.docsOf(g)))
     this.dropExcluded(candidates)
     const terms = this.weightedTerms()
-    const out = new Map<string, number>()
+    const out = new Map<number, number>()
     for (const ref of candidates) {
       let score = 0
       for (const w of terms) {
-        for (const f of w.fields) {
-          if (!w.posting[f]?.[ref]) continue
+        for (const { fp, weigh } of w.fields) {
+          const i = findDoc(fp, ref)
+          if (i < 0) continue
           this.matched.add(w.t)
-          const vector = this.vectors[`${f}/${ref}`]
-          if (vector) score += vectorValue(vector.elements, w.posting._index) * w.ratio
+          score += weigh(fp, i)
         }
       }
       // A match whose weights are all zero (a term in every document) still belongs in the results.
@@ -166,38 +158,24 @@ class SegmentQuery {
 }
 
 /** Runs a query's clauses on one segment; `matched` collects the index terms that matched. */
-export function executeOn(seg: Segment, clauses: Clause[], globalIdf: (t: string) => number, matched: Set<string>): Map<string, number> {
+export function executeOn(seg: SegmentReader, clauses: Clause[], scoring: Scoring, matched: Set<string>): Map<number, number> {
   const expanded = expansions(seg, clauses)
   if (cannotMatch(expanded)) return new Map()
-  return new SegmentQuery(seg, termGroups(clauses, expanded), globalIdf, matched).run()
+  return new SegmentQuery(seg, termGroups(clauses, expanded), scoring, matched).run()
 }
 
 /** The documents a query matches in one Lunr index, best first (compared with Lunr's own query in the tests). */
 export function matchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
-  const seg: Segment = { id: 0, index, docCount: Object.keys(internals(index).fieldVectors).length }
-  return [...executeOn(seg, clauses, () => 1, new Set())].sort((a, b) => b[1] - a[1] || Number(a[0]) - Number(b[0])).map(([ref]) => ref)
+  const seg = new LunrSegment(index)
+  return [...executeOn(seg, clauses, new Scoring([seg]), new Set())].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([ref]) => String(ref))
 }
 
 /** The documents in every set (smallest first, so the filtering is short). */
-function intersect(sets: Set<string>[]): Set<string> {
+function intersect(sets: Set<number>[]): Set<number> {
   const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size)
   let out = new Set(smallest)
   for (const other of others) out = new Set([...out].filter((r) => other.has(r)))
   return out
-}
-
-/** Lunr vectors are [index, value, index, value, …] sorted by index. */
-function vectorValue(elements: number[], index: number): number {
-  let lo = 0
-  let hi = elements.length / 2 - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const at = elements[mid * 2]!
-    if (at === index) return elements[mid * 2 + 1]!
-    if (at < index) lo = mid + 1
-    else hi = mid - 1
-  }
-  return 0
 }
 
 /**

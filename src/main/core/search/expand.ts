@@ -1,83 +1,41 @@
 /**
- * Query expansion against one segment's vocabulary: prefix (`elect*`) and fuzzy (`goverment~1`)
- * words become the segment's exact index terms, and each term's document frequency, memoised.
- * Also the parts of a Lunr index its type declarations do not show, read here and in the executor.
+ * Query expansion against a segment's term dictionary: prefix (`elect*`) and fuzzy
+ * (`goverment~1`) words become the segment's exact index terms. Lunr's idf, shared by the scoring.
  */
 import type lunr from 'lunr'
+import { LunrSegment } from './lunr-segment'
 import type { Clause } from './query'
 
+/** A Lunr index as the tests hand it to the expansion (see tests/helpers/lunr-reference.ts). */
 export interface Segment {
   id: number
   index: lunr.Index
   docCount: number
-  /** The segment's terms, sorted: prefix and fuzzy terms are expanded against it (Lunr's own expansion is slow). */
-  vocabulary?: string[]
-  /** Documents holding each term, memoised (segments never change). */
-  df?: Map<string, number>
 }
 
-/** A term's postings: field -> document ref -> metadata, and the term's position in the vectors. */
-export type Posting = Record<string, Record<string, object>> & { _index: number }
-
-/** The parts of a Lunr index its type declarations do not show: postings and document vectors. */
-export interface LunrInternals {
-  invertedIndex: Record<string, Posting | undefined>
-  fieldVectors: Record<string, { elements: number[] } | undefined>
-  fields: string[]
+/** What expansion reads of a segment: its sorted terms under a prefix. */
+export interface Vocabulary {
+  termsWithPrefix(prefix: string, max: number): string[]
 }
-export const internals = (index: lunr.Index): LunrInternals => index as unknown as LunrInternals
 
 /** Lunr's idf: documents holding the term, over all fields. */
 export function idf(documentsWithTerm: number, documentCount: number): number {
   return Math.log(1 + Math.abs((documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)))
 }
 
-function documentsWithTerm(posting: Posting): number {
-  let n = 0
-  for (const f in posting) if (f !== '_index') n += Object.keys(posting[f]!).length
-  return n
-}
-
-/** Documents of the segment holding a term (0 when it has none). */
-export function segmentDf(seg: Segment, term: string): number {
-  seg.df ??= new Map()
-  let n = seg.df.get(term)
-  if (n === undefined) {
-    const posting = internals(seg.index).invertedIndex[term]
-    n = posting ? documentsWithTerm(posting) : 0
-    seg.df.set(term, n)
-  }
-  return n
-}
-
-function vocabulary(seg: Segment): string[] {
-  seg.vocabulary ??= Object.keys(internals(seg.index).invertedIndex).sort()
-  return seg.vocabulary
-}
-
-/** Index terms starting with a prefix, by binary search in the sorted vocabulary. */
-export function expandPrefix(seg: Segment, prefix: string, max = 500): string[] {
-  const vocab = vocabulary(seg)
-  let lo = 0
-  let hi = vocab.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (vocab[mid]! < prefix) lo = mid + 1
-    else hi = mid
-  }
-  const out: string[] = []
-  for (let i = lo; i < vocab.length && out.length < max && vocab[i]!.startsWith(prefix); i++) out.push(vocab[i]!)
-  return out
+/** Index terms starting with a prefix. */
+export function expandPrefix(v: Vocabulary, prefix: string, max = 500): string[] {
+  return v.termsWithPrefix(prefix, max)
 }
 
 /**
  * Index terms within `distance` edits of a word that share its first letter (as most spelling
  * suggesters do: it keeps "goverment~1" from matching "over", and the scan to one letter's range).
  */
-export function expandFuzzy(seg: Segment, word: string, distance: number, max = 200): string[] {
+export function expandFuzzy(v: Vocabulary, word: string, distance: number, max = 200): string[] {
   const out: string[] = []
-  const first = word.charAt(0)
-  for (const t of expandPrefix(seg, first, Infinity)) {
+  const first = String.fromCodePoint(word.codePointAt(0)!)
+  for (const t of v.termsWithPrefix(first, Infinity)) {
     if (Math.abs(t.length - word.length) > distance) continue
     if (withinDistance(word, t, distance)) out.push(t)
     if (out.length >= max) break
@@ -125,11 +83,12 @@ function withinOne(a: string, b: string): boolean {
 }
 
 /** Prefix and fuzzy clauses expanded into the segment's exact terms. */
-export function expansions(seg: Segment, clauses: Clause[]): Map<Clause, string[]> {
+export function expansions(seg: Vocabulary | Segment, clauses: Clause[]): Map<Clause, string[]> {
+  const v = 'index' in seg ? new LunrSegment(seg.index) : seg
   const out = new Map<Clause, string[]>()
   for (const c of clauses) {
-    if (c.kind === 'prefix') out.set(c, expandPrefix(seg, c.terms[0]!))
-    else if (c.kind === 'fuzzy') out.set(c, expandFuzzy(seg, c.terms[0]!, c.distance))
+    if (c.kind === 'prefix') out.set(c, expandPrefix(v, c.terms[0]!))
+    else if (c.kind === 'fuzzy') out.set(c, expandFuzzy(v, c.terms[0]!, c.distance))
   }
   return out
 }

@@ -1,10 +1,11 @@
 /**
- * The search index's own persistence: every SQL statement of search, in one place. Segments
- * (one stored Lunr index each), the search_docs rows pointing each article at the segment that
- * covers it (or at none: pending), and the article fields the index reads.
+ * The search index's SQL over the library: the search_docs rows pointing each article at the
+ * segment that covers it (or at none: pending), the article fields the index reads, and the
+ * filters and metadata of hits (read per query, never held for the whole library). The segments'
+ * own tables are in segment-store.ts.
  *
  * Readers see one snapshot: `snapshot(fn)` runs fn in one read transaction, so a segment listed
- * cannot vanish (merged and deleted by the builder) before it is read.
+ * cannot vanish (merged and deleted by the builder) before its terms are read.
  */
 import type Database from 'better-sqlite3'
 
@@ -19,11 +20,13 @@ export interface IndexDoc {
   tags: string | null
 }
 
-export interface SegmentRow {
-  id: number
-  doc_count: number
-  data: string
-  checksum: string
+export interface SearchFilters {
+  from?: string
+  to?: string
+  outlet?: string
+  language?: string
+  tag?: string
+  collection?: number
 }
 
 export interface ArticleMeta {
@@ -47,14 +50,21 @@ const NOTES_OF = `(SELECT group_concat(n.body || ' ' || n.exact, ' ') FROM notes
 const DOC_COLUMNS = `a.id, a.title, a.text, a.author, a.outlet, ${NOTES_OF} AS notes,
   (SELECT group_concat(t.tag, ' ') FROM article_tags t WHERE t.article_id = a.id) AS tags`
 
-const stores = new WeakMap<Database.Database, SearchStore>()
+/** Ids per statement when a query's matches are looked up in SQL. */
+const CHUNK = 5000
+
+/** One object per connection (a store of prepared statements), made on first use. */
+export function perConnection<T>(make: (db: Database.Database) => T): (db: Database.Database) => T {
+  const made = new WeakMap<Database.Database, T>()
+  return (db) => {
+    let s = made.get(db)
+    if (s === undefined) made.set(db, (s = make(db)))
+    return s
+  }
+}
 
 /** One store per connection, so its statements are prepared once. */
-export function searchStore(db: Database.Database): SearchStore {
-  let s = stores.get(db)
-  if (!s) stores.set(db, (s = new SearchStore(db)))
-  return s
-}
+export const searchStore = perConnection((db) => new SearchStore(db))
 
 export class SearchStore {
   private readonly stmt: Record<string, Database.Statement>
@@ -65,16 +75,12 @@ export class SearchStore {
     this.inTx = db.transaction((fn: () => unknown) => fn())
     const p = (sql: string): Database.Statement => db.prepare(sql)
     this.stmt = {
-      segments: p('SELECT id, doc_count FROM search_segments'),
-      segmentData: p('SELECT data FROM search_segments WHERE id = ?').pluck(),
-      segmentsWithData: p('SELECT id, doc_count, checksum, data FROM search_segments'),
-      segmentsBySize: p('SELECT id, doc_count FROM search_segments ORDER BY doc_count DESC'),
-      insertSegment: p('INSERT INTO search_segments (doc_count, data, checksum, created_at) VALUES (?, ?, ?, ?)'),
-      dropSegment: p('DELETE FROM search_segments WHERE id = ?'),
-      meta: p('SELECT id, title, outlet, author, published_at AS publishedAt, language FROM articles'),
-      tags: p('SELECT article_id, tag FROM article_tags').raw(),
-      collections: p('SELECT article_id, collection_id FROM collection_articles').raw(),
-      docSegments: p('SELECT article_id, segment_id FROM search_docs').raw(),
+      meta: p('SELECT title, outlet, author, published_at AS publishedAt, language FROM articles WHERE id = ?'),
+      publishedAt: p('SELECT published_at FROM articles WHERE id = ?').pluck(),
+      dates: p('SELECT id, published_at FROM articles WHERE id IN (SELECT value FROM json_each(?))').raw(),
+      articleIds: p('SELECT id FROM articles ORDER BY id').pluck(),
+      articleCount: p('SELECT count(*) FROM articles').pluck(),
+      segmentOf: p('SELECT segment_id FROM search_docs WHERE article_id = ?').pluck(),
       pendingIds: p('SELECT article_id FROM search_docs WHERE segment_id IS NULL ORDER BY article_id LIMIT ?').pluck(),
       pendingCount: p('SELECT count(*) FROM search_docs WHERE segment_id IS NULL').pluck(),
       covered: p('SELECT count(*) FROM search_docs WHERE segment_id = ?').pluck(),
@@ -105,38 +111,19 @@ export class SearchStore {
     return this.db.pragma('data_version', { simple: true }) as number
   }
 
-  segments(): { id: number; doc_count: number }[] {
-    return this.stmt.segments!.all() as { id: number; doc_count: number }[]
-  }
-  segmentsBySize(): { id: number; doc_count: number }[] {
-    return this.stmt.segmentsBySize!.all() as { id: number; doc_count: number }[]
-  }
-  segmentData(id: number): string | undefined {
-    return this.stmt.segmentData!.get(id) as string | undefined
-  }
-  segmentsWithData(): SegmentRow[] {
-    return this.stmt.segmentsWithData!.all() as SegmentRow[]
-  }
-  insertSegment(docCount: number, data: string, checksum: string): number {
-    return Number(this.stmt.insertSegment!.run(docCount, data, checksum, new Date().toISOString()).lastInsertRowid)
-  }
-  dropSegment(id: number): void {
-    this.stmt.dropSegment!.run(id)
-  }
-  /** Points articles at a segment: pending ones (a build), or those still in the segments it replaces (a merge). */
-  pointAt(segment: number, ids: number[], from: number[] | null): void {
+  /** Points articles at a segment: pending ones (a build), or those still in the segments it replaces (a merge). Returns those pointed. */
+  pointAt(segment: number, ids: Iterable<number>, from: number[] | null): number[] {
     const fromJson = from && JSON.stringify(from)
+    const pointed: number[] = []
     for (const id of ids) {
-      if (fromJson) this.stmt.pointFrom!.run(segment, id, fromJson)
-      else this.stmt.pointPending!.run(segment, id)
+      const r = fromJson ? this.stmt.pointFrom!.run(segment, id, fromJson) : this.stmt.pointPending!.run(segment, id)
+      if (r.changes) pointed.push(id)
     }
+    return pointed
   }
-  /** A broken segment's articles go back to pending, and the segment away. */
-  discardSegment(id: number): void {
-    this.write(() => {
-      this.stmt.unpoint!.run(id)
-      this.stmt.dropSegment!.run(id)
-    })
+  /** A discarded segment's articles go back to pending. */
+  unpoint(segment: number): void {
+    this.stmt.unpoint!.run(segment)
   }
   coveredBy(segment: number): number {
     return this.stmt.covered!.get(segment) as number
@@ -149,18 +136,48 @@ export class SearchStore {
     return this.stmt.missingRows!.run().changes
   }
 
-  meta(): Map<number, ArticleMeta> {
-    return new Map((this.stmt.meta!.all() as (ArticleMeta & { id: number })[]).map(({ id, ...m }) => [id, m]))
+  meta(id: number): ArticleMeta | undefined {
+    return this.stmt.meta!.get(id) as ArticleMeta | undefined
   }
-  tags(): Map<number, string[]> {
-    return groupPairs(this.stmt.tags!.all() as [number, string][])
+  publishedAt(id: number): string | null {
+    return (this.stmt.publishedAt!.get(id) as string | null | undefined) ?? null
   }
-  collections(): Map<number, number[]> {
-    return groupPairs(this.stmt.collections!.all() as [number, number][])
+  articleIds(): number[] {
+    return this.stmt.articleIds!.all() as number[]
   }
-  /** Which segment covers each article (0: pending). */
-  docSegments(): Map<number, number> {
-    return new Map((this.stmt.docSegments!.all() as [number, number | null][]).map(([a, s]) => [a, s ?? 0]))
+  articleCount(): number {
+    return this.stmt.articleCount!.get() as number
+  }
+  /** The segment covering an article (0: pending; undefined: no row). */
+  segmentOf(id: number): number | undefined {
+    const row = this.stmt.segmentOf!.get(id) as number | null | undefined
+    return row === undefined ? undefined : (row ?? 0)
+  }
+  /** Publication dates of articles, a few thousand per statement. */
+  dates(ids: number[]): Map<number, string | null> {
+    const out = new Map<number, string | null>()
+    for (let i = 0; i < ids.length; i += CHUNK) for (const [id, d] of this.stmt.dates!.all(JSON.stringify(ids.slice(i, i + CHUNK))) as [number, string | null][]) out.set(id, d)
+    return out
+  }
+  /** The articles among `ids` that pass the filters (existing articles only). */
+  filter(ids: number[], f: SearchFilters): Set<number> {
+    const where: string[] = []
+    const params: (string | number)[] = []
+    const add = (sql: string, value: string | number | undefined): void => {
+      if (value === undefined || value === '' || value === 0) return
+      where.push(sql)
+      params.push(value)
+    }
+    add('substr(a.published_at, 1, 10) >= ?', f.from)
+    add('substr(a.published_at, 1, 10) <= ?', f.to)
+    add('a.outlet = ?', f.outlet)
+    add('a.language = ?', f.language)
+    add('EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)', f.tag)
+    add('EXISTS (SELECT 1 FROM collection_articles c WHERE c.article_id = a.id AND c.collection_id = ?)', f.collection)
+    const stmt = this.db.prepare(`SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`).pluck()
+    const out = new Set<number>()
+    for (let i = 0; i < ids.length; i += CHUNK) for (const id of stmt.all(JSON.stringify(ids.slice(i, i + CHUNK)), ...params) as number[]) out.add(id)
+    return out
   }
   pendingIds(limit = -1): number[] {
     return this.stmt.pendingIds!.all(limit) as number[]
@@ -189,14 +206,4 @@ export class SearchStore {
     const sql = `SELECT id FROM articles WHERE ${conditions.map((c) => c.sql).join(' AND ')}`
     return this.db.prepare(sql).pluck().all(...conditions.flatMap((c) => c.params)) as number[]
   }
-}
-
-function groupPairs<V>(pairs: [number, V][]): Map<number, V[]> {
-  const out = new Map<number, V[]>()
-  for (const [k, v] of pairs) {
-    const list = out.get(k)
-    if (list) list.push(v)
-    else out.set(k, [v])
-  }
-  return out
 }

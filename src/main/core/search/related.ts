@@ -2,14 +2,15 @@
  * Related coverage over the search index: an article's most distinctive terms as one ranked
  * query, within a date window around it. Stories are built from the same query (story-links.ts).
  */
-import { idf, segmentDf, type Segment } from './expand'
 import type { Clause } from './query'
+import type { Scoring } from './scoring'
 import { isStopWord, tokenize, type Token } from '../text/tokenize'
 
 /** What related coverage needs of the index. */
 export interface RelatedSource {
   text(id: number): { text: string; title: string } | undefined
-  segments(): Segment[]
+  /** Library-wide statistics (document frequencies, idf), for one call. */
+  scoring(): Scoring
   articleIds(): number[]
   publishedAt(id: number): string | null
   /** The best matches of an optional-words query, without snippets. */
@@ -41,12 +42,8 @@ function distinctiveTerms(src: RelatedSource, title: string, text: string, terms
     tf.set(t.term, (tf.get(t.term) ?? 0) + 1)
     if (!first.has(t.term)) first.set(t.term, t)
   }
-  const all = src.segments()
-  const totalDocs = all.reduce((n, s) => n + s.docCount, 0) || 1
-  const weight = (t: string): number => {
-    const df = all.reduce((n, s) => n + segmentDf(s, t), 0)
-    return df <= 1 ? 0 : (1 + Math.log(tf.get(t)!)) * idf(df, totalDocs)
-  }
+  const scoring = src.scoring()
+  const weight = (t: string): number => (scoring.df(t) <= 1 ? 0 : (1 + Math.log(tf.get(t)!)) * scoring.idf(t))
   return [...tf.keys()]
     .map((t) => [t, weight(t)] as const)
     .filter(([, w]) => w > 0)

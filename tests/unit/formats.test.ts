@@ -187,7 +187,7 @@ describe('batch files', () => {
 
   it('NDJSON: a broken line fails alone', async () => {
     const rs = await records(ndjsonImporter, 'export.ndjson', fixture('batches/export.ndjson'))
-    expect(rs.map((r) => ('error' in r ? `${r.label}: error` : `${r.label}: ${r.article.title}`))).toEqual([
+    expect(rs.map((r) => ('article' in r ? `${r.label}: ${r.article.title}` : `${r.label}: error`))).toEqual([
       'line 1: Library opens on Sundays',
       'line 2: error',
       'line 3: Market hall gets new roof'

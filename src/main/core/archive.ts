@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
 import { prepareArticle } from './importers/prepare'
-import { NoteColor } from '../../shared/contract'
+import { NoteColor, SourceFormat } from '../../shared/contract'
 import type { ArticleRecord } from './store/article-rows'
 import type { Library } from './store/library'
 import type { StoredNote } from './store/notes'
@@ -34,7 +34,7 @@ const ArchiveArticle = z.object({
   language: z.string().nullable(),
   text: z.string().min(1),
   sourceName: z.string(),
-  sourceFormat: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv']),
+  sourceFormat: SourceFormat,
   importedAt: z.string(),
   warnings: z.array(z.string()),
   tags: z.array(z.string()),

@@ -78,7 +78,7 @@ async function parseGroup(group: RawRecord[], name: string, parser: Parser): Pro
     if ('error' in r) return r
     const p = parsed[next++]
     if (!p) return { label: r.label, error: failure ?? 'could not be parsed' }
-    return 'error' in p ? { label: r.label, error: p.error } : { label: r.label, article: p.article }
+    return { ...p, label: r.label }
   })
 }
 

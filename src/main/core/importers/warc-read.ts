@@ -57,21 +57,45 @@ export async function* warcEntries(source: AsyncIterable<Uint8Array>, budget: In
       throw rethrown(err, `malformed WARC record ${prefix}#${n}`)
     }
     if (!record) return
+    const malformed = malformation(record)
+    if (malformed) throw new ImportFailure(`malformed WARC record ${prefix}#${n}: ${malformed}`)
     let entry: ArchiveEntry | null
+    let cutShort: boolean
     try {
       entry = await htmlEntry(record, `${prefix}${labelOf(record, n)}`)
+      cutShort = await drained(record)
     } catch (err) {
       throw rethrown(err, `unreadable WARC record ${prefix}#${n}`)
     }
     if (entry) yield entry
+    // Nothing follows a record the file ends inside (and warcio's own skip would wait on it forever).
+    if (cutShort && entry) return
+    if (cutShort) throw new ImportFailure(`the archive is cut short inside record ${prefix}#${n} (truncated file?)`)
     // Splitting runs on the main thread: let HTTP, IPC and the UI in between records.
     if (n % 20 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
   }
 }
 
+function malformation(record: WARCRecord): string | null {
+  if (!record.warcHeaders.statusline.startsWith('WARC/')) return `it begins with “${record.warcHeaders.statusline.slice(0, 40)}”, not a WARC/1.x line`
+  if (!/^\d{1,15}$/.test(record.warcHeaders.headers.get('Content-Length') ?? '')) return 'its Content-Length is missing or not a number'
+  return null
+}
+
 function labelOf(record: WARCRecord, n: number): string {
   const url = httpUrl(record.warcTargetURI)
   return url ? url.slice(0, 300) : `record ${n}`
+}
+
+/**
+ * Reads what is left of the record, so warcio finds nothing to skip. True when the file ended
+ * before the record did.
+ */
+async function drained(record: WARCRecord): Promise<boolean> {
+  const reader = record.reader
+  if (!(reader instanceof LimitReader)) return false
+  for await (const chunk of reader) void chunk
+  return reader.limit > 0
 }
 
 /** Plain bytes pass through; a gzip stream (one member per record, or one for all) is inflated by zlib. */
@@ -84,7 +108,7 @@ async function* inflated(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value
   })()
   if (first.value[0] !== 0x1f || first.value[1] !== 0x8b) return yield* rest
-  const gunzip = createGunzip()
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 })
   // pipe() does not carry a source's failure (a broken zip entry) on: without this the read would wait forever.
   const from = Readable.from(rest).on('error', (err) => gunzip.destroy(err))
   from.pipe(gunzip)
@@ -145,7 +169,7 @@ async function rawPayload(record: WARCRecord, transfer: string | null | undefine
   const chunked = /chunked/i.test(transfer ?? '')
   const bytes = await BaseAsyncIterReader.readFully(chunked ? new AsyncIterReader(reader, null, true) : reader)
   // A LimitReader with bytes still owed: the file ended inside this record.
-  if (reader instanceof LimitReader && reader.limit > 0) return { error: 'the record is cut short (truncated file?)' }
+  if (await drained(record)) return { error: 'the record is cut short (truncated file?)' }
   return { bytes }
 }
 

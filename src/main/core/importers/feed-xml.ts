@@ -52,7 +52,8 @@ function rssItem(item: Node): FeedItem {
     title: text(item.title),
     link: text(first(item.link)) ?? permalink(item.guid),
     date: text(item.pubDate) ?? text(item['dc:date']),
-    author: names(item['dc:creator']) ?? names(item.author),
+    // RSS's own <author> is an e-mail address, the name in brackets after it: `desk@x.example (Ana Ruiz)`.
+    author: names(item['dc:creator']) ?? names(item.author)?.replace(/^\S+@\S+\s*\((.+)\)$/, '$1').replace(/^\S+@\S+$/, '') ?? null,
     html: body(item['content:encoded']),
     summary: body(item.description)
   }

@@ -32,10 +32,11 @@ export const mhtmlImporter: Importer = {
     const page = findPage(split, location)
     if (!page) throw new ImportFailure('no HTML page in the MHTML file (no text/html part)')
     const { text, warnings } = decodePart(page)
+    const address = location ?? httpUrl(page.headers.get('content-location'))
     const savedAt = top.date ? isoFromDate(top.date) : null
     const article = parseHtmlArticle(text, warnings, { title: top.subject?.trim() || undefined })
-    if (article.publishedAt || !savedAt) return { ...article, url: article.url ?? location }
-    return { ...article, url: article.url ?? location, publishedAt: savedAt, warnings: [...article.warnings, 'no publication date in the page: dated by when it was saved'] }
+    if (article.publishedAt || !savedAt) return { ...article, url: article.url ?? address }
+    return { ...article, url: article.url ?? address, publishedAt: savedAt, warnings: [...article.warnings, 'no publication date in the page: dated by when it was saved'] }
   }
 }
 

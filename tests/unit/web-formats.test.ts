@@ -73,7 +73,7 @@ describe('RSS, Atom and JSON Feed', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>&xxe;</title></channel></rss>`
     await expect(records('xxe.rss', enc(xxe))).rejects.toThrow(/^refused: the feed declares XML entities/)
     const whole = readFileSync(join(FIXTURES, 'web/ambleford-echo.rss'), 'utf8')
-    await expect(records('cut.rss', enc(whole.slice(0, whole.length / 2)))).rejects.toThrow(/^invalid XML on line \d+: .*\(truncated file\?\)$/)
+    await expect(records('cut.rss', enc(whole.slice(0, whole.length / 2)))).rejects.toThrow(/^invalid XML: the file ends inside <rss> <channel> <item>( <[\w:]+>)? \(truncated file\?\)$/)
     await expect(records('sitemap.xml', enc('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'))).rejects.toThrow('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
     await expect(records('empty.rss', enc('<rss version="2.0"><channel><title>Empty</title></channel></rss>'))).rejects.toThrow('the feed has no items')
     await expect(records('bad.json', enc('{"version": "https://jsonfeed.org/version/1", "title": "x"}'))).rejects.toThrow('invalid JSON Feed: it has no "items" list')

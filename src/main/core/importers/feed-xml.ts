@@ -28,7 +28,7 @@ export function readXmlFeed(xml: string): Feed {
   if (root < 0) throw new ImportFailure('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
   if (/<!ENTITY/i.test(xml.slice(0, root))) throw new ImportFailure('refused: the feed declares XML entities (<!ENTITY>), which a feed never needs (entity expansion attack?)')
   const valid = XMLValidator.validate(xml)
-  if (valid !== true) throw new ImportFailure(`invalid XML on line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ').slice(0, 200)} (truncated file?)`)
+  if (valid !== true) throw new ImportFailure(xmlProblem(valid.err))
   let doc: Node
   try {
     doc = parser.parse(xml) as Node
@@ -45,6 +45,14 @@ export function readXmlFeed(xml: string): Feed {
     language: text(channel.language) ?? text((atom ?? {})['@xml:lang']),
     items: items.map(atom ? atomItem : rssItem)
   }
+}
+
+/** The validator's complaint in words: unclosed elements at the end mean the file was cut short. */
+function xmlProblem(err: { msg: string; line: number }): string {
+  const open = /^Invalid '\[(.*)\]' found/s.exec(err.msg)
+  if (!open) return `invalid XML on line ${err.line}: ${err.msg.replace(/\s+/g, ' ').slice(0, 200)}`
+  const tags = [...open[1]!.matchAll(/"([^"]{1,60})"/g)].map((m) => `<${m[1]}>`)
+  return `invalid XML: the file ends inside ${tags.slice(0, 8).join(' ')} (truncated file?)`
 }
 
 function rssItem(item: Node): FeedItem {

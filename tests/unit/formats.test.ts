@@ -8,23 +8,13 @@ import { emlImporter } from '../../src/main/core/importers/eml'
 import { htmlImporter } from '../../src/main/core/importers/html'
 import { pdfImporter } from '../../src/main/core/importers/pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from '../../src/main/core/importers/records'
-import { isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
+import type { ParsedArticle } from '../../src/main/core/importers/types'
+import { one, records } from '../helpers/importers'
 import { FIXTURES } from '../helpers/paths'
 import { makePdf } from '../helpers/pdf'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 const fixture = (p: string): Uint8Array => readFileSync(join(FIXTURES, p))
-
-async function one(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedArticle> {
-  const out = await importer.parse({ name, bytes })
-  if (isRecords(out)) throw new Error('expected one article')
-  return out
-}
-async function records(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedRecord[]> {
-  const out = await importer.parse({ name, bytes })
-  if (!isRecords(out)) throw new Error('expected records')
-  return out.records
-}
 
 describe('HTML pages', () => {
   it('extracts the article with Readability and the metadata from meta tags and JSON-LD', async () => {

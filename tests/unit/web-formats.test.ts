@@ -6,27 +6,19 @@ import { feedImporter } from '../../src/main/core/importers/feed'
 import { markdownImporter } from '../../src/main/core/importers/markdown'
 import { mhtmlImporter, decodeQuotedPrintable } from '../../src/main/core/importers/mhtml'
 import { importerFor, importerForContent } from '../../src/main/core/importers/registry'
-import { isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
+import type { ParsedRecord } from '../../src/main/core/importers/types'
+import { one, records } from '../helpers/importers'
 import { FIXTURES } from '../helpers/paths'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 const fixture = (p: string): Uint8Array => readFileSync(join(FIXTURES, p))
 
-async function one(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedArticle> {
-  const out = await importer.parse({ name, bytes })
-  if (isRecords(out)) throw new Error('expected one article')
-  return out
-}
-async function records(name: string, bytes: Uint8Array): Promise<ParsedRecord[]> {
-  const out = await feedImporter.parse({ name, bytes })
-  if (!isRecords(out)) throw new Error('expected records')
-  return out.records
-}
+const items = (name: string, bytes: Uint8Array): Promise<ParsedRecord[]> => records(feedImporter, name, bytes)
 const outcome = (r: ParsedRecord): string => `${r.label} -> ${'article' in r ? 'article' : 'error' in r ? `error: ${r.error}` : `skipped: ${r.skipped}`}`
 
 describe('RSS, Atom and JSON Feed', () => {
   it('RSS: items with their text become articles, a link-only item and a teaser are skipped with the reason', async () => {
-    const rs = await records('echo.rss', fixture('web/ambleford-echo.rss'))
+    const rs = await items('echo.rss', fixture('web/ambleford-echo.rss'))
     expect(rs.map(outcome)).toEqual([
       'item 1: Council approves night bus trial -> article',
       "item 2: Market hall roof: what we know -> skipped: only a link and a short summary: the feed does not carry the article's text (https://echo.example/news/market-hall-roof)",
@@ -45,7 +37,7 @@ describe('RSS, Atom and JSON Feed', () => {
   })
 
   it('Atom: inline XHTML and escaped HTML content, alternate links, the feed title as outlet', async () => {
-    const rs = await records('science.atom', fixture('web/kestrel-science.atom'))
+    const rs = await items('science.atom', fixture('web/kestrel-science.atom'))
     const [slug, obs] = rs.map((r) => ('article' in r ? r.article : null))
     expect(slug).toMatchObject({ title: 'Tidal pools host a rare sea slug', author: 'Ines Duarte', outlet: 'Kestrel Courier &#8211; Science', url: 'https://courier.example/science/sea-slug', publishedAt: '2025-02-05T09:00:00Z' })
     expect(slug!.text.split('\n\n')).toHaveLength(3)
@@ -57,7 +49,7 @@ describe('RSS, Atom and JSON Feed', () => {
     const bytes = fixture('web/quay-briefing.json')
     expect(importerForContent(importerFor('quay.json')!, bytes).format).toBe('feed')
     expect(importerForContent(importerFor('export.json')!, fixture('batches/export.json')).format).toBe('json')
-    const rs = await records('quay.json', bytes)
+    const rs = await items('quay.json', bytes)
     expect(rs.map(outcome)).toEqual([
       'item 1: Harbour dues to rise by four percent -> article',
       "item 2: Lighthouse keeper's cottage for sale -> article",
@@ -69,20 +61,20 @@ describe('RSS, Atom and JSON Feed', () => {
 
   it('refuses entity declarations (billion laughs) and says what is wrong with broken or foreign XML', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss><channel><title>&lol3;</title><item><title>&lol3;</title><description>&lol3;</description></item></channel></rss>`
-    await expect(records('lol.rss', enc(laughs))).rejects.toThrow('refused: the feed declares XML entities (<!ENTITY>), which a feed never needs (entity expansion attack?)')
+    await expect(items('lol.rss', enc(laughs))).rejects.toThrow('refused: the feed declares XML entities (<!ENTITY>), which a feed never needs (entity expansion attack?)')
     const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>&xxe;</title></channel></rss>`
-    await expect(records('xxe.rss', enc(xxe))).rejects.toThrow(/^refused: the feed declares XML entities/)
+    await expect(items('xxe.rss', enc(xxe))).rejects.toThrow(/^refused: the feed declares XML entities/)
     const whole = readFileSync(join(FIXTURES, 'web/ambleford-echo.rss'), 'utf8')
-    await expect(records('cut.rss', enc(whole.slice(0, whole.length / 2)))).rejects.toThrow(/^invalid XML: the file ends inside <rss> <channel> <item>( <[\w:]+>)? \(truncated file\?\)$/)
-    await expect(records('sitemap.xml', enc('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'))).rejects.toThrow('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
-    await expect(records('empty.rss', enc('<rss version="2.0"><channel><title>Empty</title></channel></rss>'))).rejects.toThrow('the feed has no items')
-    await expect(records('bad.json', enc('{"version": "https://jsonfeed.org/version/1", "title": "x"}'))).rejects.toThrow('invalid JSON Feed: it has no "items" list')
+    await expect(items('cut.rss', enc(whole.slice(0, whole.length / 2)))).rejects.toThrow(/^invalid XML: the file ends inside <rss> <channel> <item>( <[\w:]+>)? \(truncated file\?\)$/)
+    await expect(items('sitemap.xml', enc('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'))).rejects.toThrow('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
+    await expect(items('empty.rss', enc('<rss version="2.0"><channel><title>Empty</title></channel></rss>'))).rejects.toThrow('the feed has no items')
+    await expect(items('bad.json', enc('{"version": "https://jsonfeed.org/version/1", "title": "x"}'))).rejects.toThrow('invalid JSON Feed: it has no "items" list')
   })
 
   it('reads a giant feed up to its item limit and lists the rest as one skip', async () => {
     const item = (i: number): string => `<item><title>Notice ${i}</title><link>https://echo.example/n/${i}</link><content:encoded><![CDATA[<p>Public notice number ${i} about road works on street ${i}.</p><p>Second paragraph of notice ${i}.</p>]]></content:encoded></item>`
     const xml = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Notices</title>${Array.from({ length: 2003 }, (_, i) => item(i + 1)).join('')}</channel></rss>`
-    const rs = await records('notices.rss', enc(xml))
+    const rs = await items('notices.rss', enc(xml))
     expect(rs).toHaveLength(2001)
     expect(rs.slice(0, 2000).every((r) => 'article' in r)).toBe(true)
     expect(rs[2000]).toEqual({ label: 'items 2001 to 2003', skipped: 'not read: a feed is read up to 2,000 items, this one has 2,003' })
@@ -91,7 +83,7 @@ describe('RSS, Atom and JSON Feed', () => {
   it('fails an item whose content is over the size limit, alone', async () => {
     const huge = `<p>${'word '.repeat(500_000)}</p>`
     const xml = `<rss version="2.0"><channel><title>T</title><item><title>Huge</title><description><![CDATA[${huge}]]></description></item><item><title>Small</title><description><![CDATA[<p>${'A sentence of the small item. '.repeat(30)}</p>]]></description></item></channel></rss>`
-    expect((await records('big.rss', enc(xml))).map(outcome)).toEqual(['item 1: Huge -> error: item too large: 2441 KB of content, limit 2048 KB', 'item 2: Small -> article'])
+    expect((await items('big.rss', enc(xml))).map(outcome)).toEqual(['item 1: Huge -> error: item too large: 2441 KB of content, limit 2048 KB', 'item 2: Small -> article'])
   })
 })
 

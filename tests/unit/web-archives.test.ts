@@ -5,6 +5,7 @@ import { importBatch } from '../../src/main/core/services/import-batch'
 import { Library } from '../../src/main/core/store/library'
 import { waczImporter, warcImporter } from '../../src/main/core/importers/web-archive'
 import type { ParsedRecord } from '../../src/main/core/importers/types'
+import { lyingWacz, warcGzipBomb } from '../../bench/hostile-files'
 import { tmpDir } from '../helpers/tmp'
 import { makeWacz, makeWarc, newsPage, requestRecord, responseRecord, storyParagraphs, warcRecord, warcinfoRecord } from '../helpers/web-archives'
 
@@ -80,10 +81,7 @@ describe('WARC', () => {
   })
 
   it('refuses a gzip bomb: the archive stops inflating at its budget', async () => {
-    // A record that claims 700 MB of image, written as 700 gzip members of 1 MB of line ends each.
-    const head = warcRecord({ 'WARC-Type': 'resource', 'WARC-Target-URI': 'https://echo.example/big', 'Content-Type': 'image/png' }, '', { declaredLength: 700 * 1024 * 1024 }).subarray(0, -4)
-    const member = gzipSync(Buffer.alloc(1024 * 1024, 0x0a))
-    const bomb = Buffer.concat([gzipSync(makeWarc(crawl().slice(0, 3))), gzipSync(head), ...Array.from({ length: 700 }, () => member)])
+    const bomb = warcGzipBomb(700)
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
     await expect(parse(bomb, 'bomb.warc.gz')).rejects.toThrow('refused: the archive inflates to more than 512 MB (gzip bomb?)')
   })
@@ -141,6 +139,8 @@ describe('WACZ', () => {
       zip.file('archive/zeros.warc', Buffer.alloc(8 * 1024 * 1024), { compression: 'DEFLATE' })
     })
     await expect(parse(ratio, 'ratio.wacz')).rejects.toThrow(/^refused: archive\/zeros\.warc is compressed \d+:1 \(zip bomb\?\)$/)
+    // Headers that say 900 bytes for a gigabyte: stopped by the count of what really comes out.
+    await expect(parse(lyingWacz(1200), 'lying.wacz')).rejects.toThrow('refused: archive/data.warc inflates to more than the 900 bytes its header declares (zip bomb?)')
     const crowded = await makeWacz([], (zip) => {
       for (let i = 0; i < 10_001; i++) zip.file(`pages/${i}.txt`, '')
     })

@@ -108,6 +108,14 @@ describe('MHTML', () => {
     expect(a.text).toContain('Rat stimmt im März ab')
   })
 
+  it('finds the page behind a 30 MB base64 image part (SingleFile-style blobs)', async () => {
+    const saved = Buffer.from(fixture('web/cafe-terraces.mhtml'))
+    const at = saved.indexOf('------MultipartBoundary--Qx7Lr2TnWm0Zs9----\r\nContent-Type: text/html')
+    const blob = Buffer.concat([Buffer.from('------MultipartBoundary--Qx7Lr2TnWm0Zs9----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n'), Buffer.alloc(30 * 1024 * 1024, 0x41), Buffer.from('\r\n')])
+    const a = await one(mhtmlImporter, 'big.mhtml', Buffer.concat([saved.subarray(0, at), blob, saved.subarray(at)]))
+    expect(a.title).toBe('Café terraces may stay open until ten')
+  })
+
   it('decodes quoted-printable soft breaks, escapes and stray equals signs', () => {
     expect(decodeQuotedPrintable(Buffer.from('caf=C3=A9 =\r\nau lait=3D1 =ZZ end=\nok')).toString('utf8')).toBe('café au lait=1 =ZZ endok')
   })

@@ -11,7 +11,7 @@ export function isJsonFeed(bytes: Uint8Array): boolean {
   return VERSION.test(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))
 }
 
-export function readJsonFeed(json: string): Feed {
+export function readJsonFeed(json: string, maxItems: number): Feed {
   let data: unknown
   try {
     data = JSON.parse(json)
@@ -23,7 +23,8 @@ export function readJsonFeed(json: string): Feed {
   return {
     title: str(feed.title),
     language: str(feed.language),
-    items: feed.items.map((raw): FeedItem => {
+    total: feed.items.length,
+    items: feed.items.slice(0, maxItems).map((raw): FeedItem => {
       const item = (raw && typeof raw === 'object' ? raw : {}) as Node
       return {
         title: str(item.title),

@@ -16,5 +16,8 @@ export interface FeedItem {
 export interface Feed {
   title: string | null
   language: string | null
+  /** The items read: the first `maxItems` of the file. */
   items: FeedItem[]
+  /** How many items the file holds. */
+  total: number
 }

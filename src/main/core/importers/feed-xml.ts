@@ -23,10 +23,11 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>
 
-export function readXmlFeed(xml: string): Feed {
-  const root = xml.search(/<(?:rss|feed|rdf:RDF)\b/)
-  if (root < 0) throw new ImportFailure('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
-  if (/<!ENTITY/i.test(xml.slice(0, root))) throw new ImportFailure('refused: the feed declares XML entities (<!ENTITY>), which a feed never needs (entity expansion attack?)')
+export function readXmlFeed(whole: string, maxItems: number): Feed {
+  const root = /<(rss|feed|rdf:RDF)\b/.exec(whole)
+  if (!root) throw new ImportFailure('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
+  if (/<!ENTITY/i.test(whole.slice(0, root.index))) throw new ImportFailure('refused: the feed declares XML entities (<!ENTITY>), which a feed never needs (entity expansion attack?)')
+  const { xml, total } = firstItems(whole, maxItems, root[1]!)
   const valid = XMLValidator.validate(xml)
   if (valid !== true) throw new ImportFailure(xmlProblem(valid.err))
   let doc: Node
@@ -43,8 +44,25 @@ export function readXmlFeed(xml: string): Feed {
   return {
     title: text(channel.title),
     language: text(channel.language) ?? text((atom ?? {})['@xml:lang']),
-    items: items.map(atom ? atomItem : rssItem)
+    items: items.map(atom ? atomItem : rssItem),
+    total
   }
+}
+
+/** Where each kind of feed closes after its last item. */
+const CLOSING: Record<string, string> = { rss: '</channel></rss>', feed: '</feed>', 'rdf:RDF': '</rdf:RDF>' }
+
+/**
+ * The feed cut after its `max`-th item and closed again, so a giant feed is parsed only as far as
+ * it is read (a linear scan for the items' end tags), and how many items the whole file has.
+ */
+function firstItems(xml: string, max: number, root: string): { xml: string; total: number } {
+  let total = 0
+  let cut = xml.length
+  for (const m of xml.matchAll(/<\/(?:item|entry)\s*>/g)) {
+    if (++total === max) cut = m.index + m[0].length
+  }
+  return total > max ? { xml: xml.slice(0, cut) + CLOSING[root]!, total } : { xml, total }
 }
 
 /** The validator's complaint in words: unclosed elements at the end mean the file was cut short. */

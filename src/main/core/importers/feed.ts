@@ -31,10 +31,10 @@ export const feedImporter: Importer = {
   extensions: ['rss', 'atom', 'xml'],
   parse(input: ImportInput): ParseOutput {
     const text = decodeFeed(input.bytes)
-    const feed = /^\s*[[{]/.test(text) ? readJsonFeed(text) : readXmlFeed(text)
-    const total = feed.items.length
+    const feed = /^\s*[[{]/.test(text) ? readJsonFeed(text, FEED_LIMITS.items) : readXmlFeed(text, FEED_LIMITS.items)
+    const total = feed.total
     if (total === 0) throw new ImportFailure('the feed has no items')
-    const records = feed.items.slice(0, FEED_LIMITS.items).map((item, i) => itemRecord(item, i + 1, feed))
+    const records = feed.items.map((item, i) => itemRecord(item, i + 1, feed))
     if (total > FEED_LIMITS.items) {
       records.push({ label: `items ${FEED_LIMITS.items + 1} to ${total}`, skipped: `not read: a feed is read up to ${FEED_LIMITS.items.toLocaleString('en')} items, this one has ${total.toLocaleString('en')}` })
     }
@@ -46,8 +46,8 @@ function itemRecord(item: FeedItem, n: number, feed: Feed): ParsedRecord {
   const label = item.title ? `item ${n}: ${item.title.slice(0, 80)}` : `item ${n}`
   const size = (item.html?.length ?? 0) + (item.text?.length ?? 0) + (item.summary?.length ?? 0)
   if (size > FEED_LIMITS.itemChars) return { label, error: `item too large: ${Math.round(size / 1024)} KB of content, limit ${FEED_LIMITS.itemChars / 1024} KB` }
-  const full = item.html ? htmlToParagraphs(item.html) : item.text ? textToParagraphs(item.text) : []
-  const summary = full.length === 0 && item.summary ? htmlToParagraphs(item.summary) : []
+  const full = item.html ? fragmentParagraphs(item.html) : item.text ? textToParagraphs(item.text) : []
+  const summary = full.length === 0 && item.summary ? fragmentParagraphs(item.summary) : []
   const fromSummary = full.length === 0 && wordCount(summary) >= FEED_LIMITS.substantialWords
   const paragraphs = full.length > 0 ? full : fromSummary ? summary : []
   if (paragraphs.length === 0) {
@@ -70,6 +70,11 @@ function itemRecord(item: FeedItem, n: number, feed: Feed): ParsedRecord {
       warnings: fromSummary ? ["the feed's summary: the full article may be longer"] : []
     }
   }
+}
+
+/** An item body's paragraphs: through the HTML reader when it has markup or references, else as plain text (cheaper). */
+function fragmentParagraphs(html: string): string[] {
+  return /[<&]/.test(html) ? htmlToParagraphs(html) : textToParagraphs(html)
 }
 
 function wordCount(paragraphs: string[]): number {

@@ -123,7 +123,8 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       const files = [
         { name: 'crawl.warc.gz', data: b64(warc) },
         { name: 'echo.rss', data: b64(readFileSync(join(FIXTURES, 'web/ambleford-echo.rss'))) },
-        { name: 'cafe.mhtml', data: b64(readFileSync(join(FIXTURES, 'web/cafe-terraces.mhtml'))) }
+        { name: 'cafe.mhtml', data: b64(readFileSync(join(FIXTURES, 'web/cafe-terraces.mhtml'))) },
+        { name: 'sitemap.xml', data: b64('<?xml version="1.0"?><urlset><url><loc>https://echo.example/</loc></url></urlset>') }
       ]
       const { results } = await ok('import.files', { jobId: 'web', files })
       expect(results.map((r: { name: string; status: string }) => `${r.name}: ${r.status}`)).toEqual([
@@ -132,8 +133,10 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
         'echo.rss (item 2: Market hall roof: what we know): skipped',
         'echo.rss (item 3: Ferry timetable gains weekday crossings): imported',
         'echo.rss (item 4: Podcast: the week in Ambleford): skipped',
-        'cafe.mhtml: imported'
+        'cafe.mhtml: imported',
+        'sitemap.xml: skipped'
       ])
+      expect(results[6].reason).toBe('not a feed: an .xml file is imported only when it is an RSS or Atom feed')
       expect(results[4].reason).toBe("only a link: the feed does not carry the article's text (https://echo.example/podcast/week-6)")
       const bridge = await ok('articles.get', { id: results[0].articleId })
       expect(bridge).toMatchObject({ url: 'https://echo.example/bridge', publishedAt: '2025-02-01T10:00:00Z', sourceFormat: 'warc', sourceName: 'crawl.warc.gz' })

@@ -50,6 +50,16 @@ export function importerForContent(importer: Importer, bytes: Uint8Array): Impor
   return importer.format === 'json' && isJsonFeed(bytes) ? feedImporter : importer
 }
 
+/**
+ * Why a file is left out although its extension is read: `.xml` is read only when it is a feed
+ * (a sitemap or a settings file in a chosen folder is skipped, not failed). Null to import it.
+ */
+export function leftOut(name: string, bytes: Uint8Array): string | null {
+  if (extensionOf(name) !== 'xml') return null
+  const head = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1')
+  return /<(?:rss|feed|rdf:RDF)\b/.test(head) ? null : 'not a feed: an .xml file is imported only when it is an RSS or Atom feed'
+}
+
 export function importerByFormat(format: SourceFormat): Importer {
   return IMPORTERS.find((i) => i.format === format)!
 }

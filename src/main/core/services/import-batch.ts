@@ -12,7 +12,7 @@ import type { OutletResolver } from '../store/outlet-aliases'
 import { parseInProcess, type Parser } from '../importers/parse'
 import type { PreparedArticle, PreparedOutput, PreparedRecord } from '../importers/prepare'
 import { checkSize, describeIoError, readSource } from '../importers/read-source'
-import { assertContentMatches, extensionOf, importerFor, importerForContent } from '../importers/registry'
+import { assertContentMatches, extensionOf, importerFor, importerForContent, leftOut } from '../importers/registry'
 import { streamedRecords } from '../importers/streamed'
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
 import { ImportFailure } from '../importers/types'
@@ -128,6 +128,8 @@ async function stage(source: Source, parser: Parser): Promise<Staged | null> {
     const bytes = 'bytes' in source ? source.bytes : await readSource(source.path)
     checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')
+    const skip = leftOut(displayName, bytes)
+    if (skip) return { done: result(source.name, 'skipped', null, null, skip) }
     const importer = importerForContent(named, bytes)
     assertContentMatches(importer, displayName, bytes)
     const groups = streamedRecords(importer.format, displayName, bytes, parser)

@@ -72,6 +72,11 @@ describe('RSS, Atom and JSON Feed', () => {
     await expect(items('bad.json', enc('{"version": "https://jsonfeed.org/version/1", "title": "x"}'))).rejects.toThrow('invalid JSON Feed: it has no "items" list')
   })
 
+  it('labels items by their titles with references decoded and control characters out', async () => {
+    const xml = '<rss version="2.0"><channel><title>T</title><item><title>Ferry &#8220;fares&#8221;\u001b]0;pwned\u0007 \u202eup</title><link>https://a.example/1</link></item></channel></rss>'
+    expect((await items('t.rss', enc(xml)))[0]!.label).toBe('item 1: Ferry “fares”]0;pwned up')
+  })
+
   it('reads a giant feed up to its item limit and lists the rest as one skip', async () => {
     const item = (i: number): string => `<item><title>Notice ${i}</title><link>https://echo.example/n/${i}</link><content:encoded><![CDATA[<p>Public notice number ${i} about road works on street ${i}.</p><p>Second paragraph of notice ${i}.</p>]]></content:encoded></item>`
     const xml = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Notices</title>${Array.from({ length: 2003 }, (_, i) => item(i + 1)).join('')}</channel></rss>`

@@ -4,6 +4,7 @@
  * skipped with that reason: the article itself is not in the file. A feed is read up to
  * MAX_ITEMS items; the rest are listed as one skip, so a giant feed cannot outrun the time limit.
  */
+import { decodeHTML } from 'entities'
 import iconv from 'iconv-lite'
 import { decodeText } from './decode'
 import { readJsonFeed } from './feed-json'
@@ -43,7 +44,10 @@ export const feedImporter: Importer = {
 }
 
 function itemRecord(item: FeedItem, n: number, feed: Feed): ParsedRecord {
-  const label = item.title ? `item ${n}: ${item.title.slice(0, 80)}` : `item ${n}`
+  // The label names the result (`feed.rss (item 4: …)`): references decoded, control and bidi characters out.
+  // eslint-disable-next-line no-control-regex
+  const shown = item.title ? decodeHTML(item.title).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 80) : ''
+  const label = shown ? `item ${n}: ${shown}` : `item ${n}`
   const size = (item.html?.length ?? 0) + (item.text?.length ?? 0) + (item.summary?.length ?? 0)
   if (size > FEED_LIMITS.itemChars) return { label, error: `item too large: ${Math.round(size / 1024)} KB of content, limit ${FEED_LIMITS.itemChars / 1024} KB` }
   const full = item.html ? fragmentParagraphs(item.html) : item.text ? textToParagraphs(item.text) : []

@@ -7,7 +7,7 @@ import { waczImporter, warcImporter } from '../../src/main/core/importers/web-ar
 import type { ParsedRecord } from '../../src/main/core/importers/types'
 import { lyingWacz, warcGzipBomb } from '../../bench/hostile-files'
 import { tmpDir } from '../helpers/tmp'
-import { makeWacz, makeWarc, newsPage, requestRecord, responseRecord, storyParagraphs, warcRecord, warcinfoRecord } from '../helpers/web-archives'
+import { makeWacz, makeWarc, newsPage, requestRecord, responseRecord, storyParagraphs, warcinfoRecord } from '../helpers/web-archives'
 
 const dated = newsPage({ title: 'Ambleford bridge reopens', outlet: 'Ambleford Echo', published: '2025-01-30T08:00:00Z', paragraphs: storyParagraphs('Bridge') })
 const undated = newsPage({ title: 'Library hours extended', outlet: 'Ambleford Echo', paragraphs: storyParagraphs('Library') })

@@ -5,30 +5,41 @@
  * tags, so the HTML in them (escaped, in CDATA, or Atom's inline XHTML) is read by the HTML reader.
  */
 import { decodeXML } from 'entities'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { X2jOptions, XMLParser, XMLValidator } from 'fast-xml-parser'
 import { ImportFailure } from './types'
 import type { Feed, FeedItem } from './feed-types'
 
 const BODY_TAGS = ['content:encoded', 'content', 'description', 'summary']
 
-const parser = new XMLParser({
+/** Made on first use: most commands never read a feed. */
+let parser: XMLParser | undefined
+let validator: typeof XMLValidator
+
+async function loadParser(): Promise<XMLParser> {
+  const fxp = await import('fast-xml-parser')
+  validator = fxp.XMLValidator
+  return new fxp.XMLParser(OPTIONS)
+}
+
+const OPTIONS: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
   processEntities: { enabled: true, maxEntityCount: 0, maxTotalExpansions: 0 },
   stopNodes: BODY_TAGS.map((t) => `*.${t}`),
-  isArray: (name) => ['item', 'entry', 'link', 'author', 'dc:creator'].includes(name),
+  isArray: (name: string) => ['item', 'entry', 'link', 'author', 'dc:creator'].includes(name),
   maxNestedTags: 200
-})
+}
 
 type Node = Record<string, unknown>
 
-export function readXmlFeed(whole: string, maxItems: number): Feed {
+export async function readXmlFeed(whole: string, maxItems: number): Promise<Feed> {
   const root = /<(rss|feed|rdf:RDF)\b/.exec(whole)
   if (!root) throw new ImportFailure('not a feed: no <rss>, <feed> (Atom) or <rdf:RDF> element')
   if (/<!ENTITY/i.test(whole.slice(0, root.index))) throw new ImportFailure('refused: the feed declares XML entities (<!ENTITY>), which a feed never needs (entity expansion attack?)')
   const { xml, total } = firstItems(whole, maxItems, root[1]!)
-  const valid = XMLValidator.validate(xml)
+  parser ??= await loadParser()
+  const valid = validator.validate(xml)
   if (valid !== true) throw new ImportFailure(xmlProblem(valid.err))
   let doc: Node
   try {

@@ -30,9 +30,9 @@ export const FEED_LIMITS = {
 export const feedImporter: Importer = {
   format: 'feed',
   extensions: ['rss', 'atom', 'xml'],
-  parse(input: ImportInput): ParseOutput {
+  async parse(input: ImportInput): Promise<ParseOutput> {
     const text = decodeFeed(input.bytes)
-    const feed = /^\s*[[{]/.test(text) ? readJsonFeed(text, FEED_LIMITS.items) : readXmlFeed(text, FEED_LIMITS.items)
+    const feed = /^\s*[[{]/.test(text) ? readJsonFeed(text, FEED_LIMITS.items) : await readXmlFeed(text, FEED_LIMITS.items)
     const total = feed.total
     if (total === 0) throw new ImportFailure('the feed has no items')
     const records = feed.items.map((item, i) => itemRecord(item, i + 1, feed))

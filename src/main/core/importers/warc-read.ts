@@ -8,7 +8,7 @@
  */
 import { Readable } from 'node:stream'
 import { brotliDecompressSync, createGunzip, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib'
-import { AsyncIterReader, BaseAsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio'
+import type { WARCRecord } from 'warcio'
 import { ImportFailure } from './types'
 
 export const WARC_LIMITS = {
@@ -41,6 +41,9 @@ export type ArchiveEntry = { label: string; page: ArchivedPage } | { label: stri
 const MB = 1024 * 1024
 const SLICE = 64 * 1024
 
+/** Loaded on first use: most commands never read a WARC, and warcio brings hash-wasm with it. */
+let warcio: typeof import('warcio') | undefined
+
 /** The file's bytes as a stream of slices (warcio reads from an async iterable). */
 export async function* slicesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += SLICE) yield bytes.subarray(i, i + SLICE)
@@ -48,7 +51,8 @@ export async function* slicesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 
 /** The entries of one WARC (plain or gzip), in order; `prefix` names the WARC inside a WACZ. */
 export async function* warcEntries(source: AsyncIterable<Uint8Array>, budget: InflateBudget, prefix = ''): AsyncGenerator<ArchiveEntry> {
-  const parser = new WARCParser(new AsyncIterReader(guarded(inflated(source), budget), null))
+  warcio ??= await import('warcio')
+  const parser = new warcio.WARCParser(new warcio.AsyncIterReader(guarded(inflated(source), budget), null))
   for (let n = 1; ; n++) {
     let record: WARCRecord | null
     try {
@@ -93,7 +97,7 @@ function labelOf(record: WARCRecord, n: number): string {
  */
 async function drained(record: WARCRecord): Promise<boolean> {
   const reader = record.reader
-  if (!(reader instanceof LimitReader)) return false
+  if (!(reader instanceof warcio!.LimitReader)) return false
   for await (const chunk of reader) void chunk
   return reader.limit > 0
 }
@@ -167,7 +171,7 @@ async function htmlEntry(record: WARCRecord, label: string): Promise<ArchiveEntr
 async function rawPayload(record: WARCRecord, transfer: string | null | undefined): Promise<{ bytes: Uint8Array } | { error: string }> {
   const reader = record.reader
   const chunked = /chunked/i.test(transfer ?? '')
-  const bytes = await BaseAsyncIterReader.readFully(chunked ? new AsyncIterReader(reader, null, true) : reader)
+  const bytes = await warcio!.BaseAsyncIterReader.readFully(chunked ? new warcio!.AsyncIterReader(reader, null, true) : reader)
   // A LimitReader with bytes still owed: the file ended inside this record.
   if (await drained(record)) return { error: 'the record is cut short (truncated file?)' }
   return { bytes }

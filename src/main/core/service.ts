@@ -9,6 +9,7 @@ import { METHOD_NAMES } from '../../shared/methods'
 import { EventHub } from './events'
 import type { SearchBackend } from './search/service'
 import { articleService } from './services/articles'
+import { citationService } from './services/citations'
 import { compareService } from './services/compare'
 import { coreContext } from './services/context'
 import { Entities, type EntityWorker } from './services/entities'
@@ -21,6 +22,7 @@ import { outletService } from './services/outlets'
 import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
+import { versionService } from './services/versions'
 import type { Library } from './store/library'
 
 export interface Service extends Api {
@@ -47,9 +49,11 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...importing,
     ...searchService(ctx),
     ...compareService(ctx, entities),
+    ...versionService(ctx, entities),
     ...storyService(ctx),
     ...noteService(ctx),
     ...organiseService(ctx),
+    ...citationService(ctx),
     ...outletService(ctx),
     ...preferenceService(ctx)
   }

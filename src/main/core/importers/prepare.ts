@@ -26,7 +26,7 @@ export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
     ...a,
     language: a.language ?? guessLanguage(a.text),
     wordCount: countWords(a.text),
-    contentHash: contentHash(a.text),
+    contentHash: a.text.trim() ? contentHash(a.text) : metadataHash(a),
     signature: signature(a.text)
   }
 }
@@ -34,6 +34,15 @@ export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
 export function prepareOutput(out: ParseOutput): PreparedOutput {
   if (!isRecords(out)) return prepareArticle(out)
   return { records: out.records.map((r: ParsedRecord) => ('article' in r ? { label: r.label, article: prepareArticle(r.article) } : r)) }
+}
+
+/**
+ * A metadata-only entry has no text to be identified by: it is the same entry when its title,
+ * author, outlet, date and URL are the same (importing one export twice adds nothing), and never
+ * the same as an article with text.
+ */
+function metadataHash(a: ParsedArticle): string {
+  return `metadata:${contentHash([a.title, a.author, a.outlet, a.publishedAt, a.url].map((f) => f ?? '').join('\n'))}`
 }
 
 /** ISO 639-1 code from the start of the text, or null when there is too little to tell. */

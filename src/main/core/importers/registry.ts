@@ -1,6 +1,7 @@
 /** Picks the importer for a file by its extension, after checking what its bytes really are. */
 import { extname } from 'node:path'
 import type { SourceFormat } from '../../../shared/contract'
+import { bibtexImporter } from './bibtex'
 import { docxImporter } from './docx'
 import { emlImporter } from './eml'
 import { feedImporter, isJsonFeed } from './feed'
@@ -9,6 +10,7 @@ import { markdownImporter } from './markdown'
 import { mhtmlImporter } from './mhtml'
 import { pdfImporter } from './pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from './records'
+import { risImporter } from './ris'
 import { textImporter } from './text'
 import { ImportFailure, type Importer } from './types'
 import { waczImporter, warcImporter } from './web-archive'
@@ -23,6 +25,8 @@ export const IMPORTERS: readonly Importer[] = [
   jsonImporter,
   ndjsonImporter,
   csvImporter,
+  bibtexImporter,
+  risImporter,
   mhtmlImporter,
   warcImporter,
   waczImporter,

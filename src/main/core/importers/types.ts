@@ -16,8 +16,14 @@ export interface ParsedArticle {
   publishedAt: string | null
   url: string | null
   language: string | null
+  /** Empty for a metadata-only entry (a reference-library record with no text yet). */
   text: string
   warnings: string[]
+  /**
+   * A file the record names as its text (Zotero's BibTeX `file`, RIS `L1`), relative to the
+   * export's folder; the batch reads it from there, never from outside that folder.
+   */
+  attachment?: string
 }
 
 /**

@@ -16,6 +16,7 @@ import { assertContentMatches, extensionOf, importerFor, importerForContent, lef
 import { streamedRecords } from '../importers/streamed'
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
 import { ImportFailure } from '../importers/types'
+import { attachTexts, claimKey, type Attaching } from './import-attachments'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
@@ -63,9 +64,10 @@ const DISK_FULL = 'not imported: the disk holding the library is full'
 
 export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
-  const sources = await planSidecars(files)
+  const sources = referenceExportsFirst(await planSidecars(files))
   const total = sources.length
   const parser = options.parser ?? parseInProcess
+  const attaching: Attaching = { parser, uploads: new Map(files.flatMap((f) => ('bytes' in f ? [[f.name.replace(/\\/g, '/'), f.bytes]] : []))), claimed: new Map() }
   const ahead = Math.max(1, options.readAhead ?? 1)
   const staged: Promise<Staged | null>[] = []
   const outlets = library.outlets.resolver()
@@ -85,7 +87,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
       continue
     }
     progress(i, source.name)
-    while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
+    while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser, attaching))
     if (source.describes !== undefined) {
       const article = described.get(source.describes)
       results.push(sidecarResult(source.name, source.describes, article?.result, article?.meta))
@@ -93,6 +95,11 @@ export async function importBatch(library: Library, files: ImportSource[], optio
     }
     if (diskFull) {
       results.push(result(source.name, 'skipped', null, null, DISK_FULL))
+      continue
+    }
+    const claimedBy = attaching.claimed.get(claimKey(source))
+    if (claimedBy !== undefined) {
+      results.push(result(source.name, 'skipped', null, null, `imported as the text of ${claimedBy}`))
       continue
     }
     const s = (await staged[i])!
@@ -113,7 +120,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
   return results
 }
 
-async function stage(source: Source, parser: Parser): Promise<Staged | null> {
+async function stage(source: Source, parser: Parser, attaching: Attaching): Promise<Staged | null> {
   if (source.describes !== undefined) return null // read with its article
   const displayName = displayNameOf(source.name)
   if (source.inFolder && isFolderDocumentation(displayName)) {
@@ -134,7 +141,7 @@ async function stage(source: Source, parser: Parser): Promise<Staged | null> {
     assertContentMatches(importer, displayName, bytes)
     const groups = streamedRecords(importer.format, displayName, bytes, parser)
     if (groups) return { format: importer.format, displayName, output: { groups } }
-    const output = await parser(importer.format, displayName, bytes)
+    const output = await attachTexts(await parser(importer.format, displayName, bytes), source, attaching)
     const meta = source.sidecarMeta
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
@@ -192,11 +199,19 @@ async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecord
 }
 
 function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat }): ImportResult {
-  const outcome = library.articles.insert({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
-  if (outcome.status === 'duplicate') {
-    return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+  const outcome = library.versions.importArticle({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
+  switch (outcome.status) {
+    case 'duplicate':
+      return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+    case 'old-version':
+      return { ...result(src.name, 'duplicate', outcome.id, outcome.title, `same as version ${outcome.number} of article #${outcome.id} “${outcome.title}”`), version: { number: outcome.number, change: null } }
+    case 'version': {
+      const reason = `new version ${outcome.number} of article #${outcome.id} “${outcome.previousTitle}”: ${outcome.change} changed`
+      return { ...result(src.name, 'imported', outcome.id, a.title, reason), nearDuplicates: outcome.nearDuplicates.map((d) => d.id), version: { number: outcome.number, change: outcome.change } }
+    }
+    default:
+      return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
   }
-  return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
 }
 
 function describeError(err: unknown): string {
@@ -205,6 +220,15 @@ function describeError(err: unknown): string {
 
 function result(name: string, status: ImportResult['status'], articleId: number | null, title: string | null, reason: string | null): ImportResult {
   return { name, status, articleId, title, reason, nearDuplicates: [] }
+}
+
+/**
+ * Reference-library exports (.bib, .ris) go first, so the files their records name are read as
+ * those records' text before the folder walk reaches them (then they are not imported twice).
+ */
+function referenceExportsFirst(sources: Source[]): Source[] {
+  const isExport = (s: Source): boolean => ['bibtex', 'ris'].includes(importerFor(displayNameOf(s.name))?.format ?? '')
+  return [...sources.filter(isExport), ...sources.filter((s) => !isExport(s))]
 }
 
 /** A file name safe to show and store: no path, no control or bidi-override characters. */

@@ -3,6 +3,7 @@ import type { Dispatch, RefObject } from 'react'
 import type { Collection } from '../../../shared/contract'
 import { PICKER_ACCEPT } from '../../../shared/formats'
 import { api } from '../api/client'
+import { CiteButton } from '../components/CiteDialog'
 import { OverflowMenu } from '../components/OverflowMenu'
 import { QueryHelp } from '../components/QueryHelp'
 import { plural } from '../format'
@@ -124,6 +125,8 @@ function MarkedActions({ marked, collections, dispatch, asMenu = false }: Pick<P
           ))}
         </select>
       )}
+      {/* A dialog cannot live in the overflow menu, which closes on every click. */}
+      {!asMenu && <CiteButton target={{ ids: marked }} />}
       <button role={role} data-testid="delete-ticked" onClick={() => void remove()}>
         Delete
       </button>

@@ -28,9 +28,9 @@ export function newsPage(p: PageSpec): string {
 }
 
 /** One WARC record: version line, headers (Content-Length computed), block, two line ends. */
-export function warcRecord(headers: Record<string, string>, block: Buffer | string, opts: { declaredLength?: number } = {}): Buffer {
+export function warcRecord(headers: Record<string, string>, block: Buffer | string): Buffer {
   const data = Buffer.from(block)
-  const lines = ['WARC/1.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${opts.declaredLength ?? data.length}`]
+  const lines = ['WARC/1.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${data.length}`]
   return Buffer.concat([Buffer.from(lines.join(CRLF) + CRLF + CRLF, 'latin1'), data, Buffer.from(CRLF + CRLF)])
 }
 

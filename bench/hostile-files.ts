@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deflateRawSync, constants as zlib } from 'node:zlib'
+import { deflateRawSync, gzipSync, constants as zlib } from 'node:zlib'
 
 /** ESC ] 0 ; … BEL retitles a terminal, ESC [ 2 J clears it, U+009B is the C1 form of ESC [. */
 export const TERMINAL_ATTACK = '\u001b]0;pwned\u0007\u001b[2J\u009b31m'
@@ -100,6 +100,34 @@ export function lyingZipBomb(inflatedMb: number): Buffer {
   ])
 }
 
+/**
+ * A .warc.gz whose second record claims `inflatedMb` MB and is written as that many gzip members
+ * of 1 MB of line ends (so only the inflate budget, not the line limit, can stop it): ~1 KB a MB.
+ */
+export function warcGzipBomb(inflatedMb: number): Buffer {
+  const info = 'WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n'
+  const head = `WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://bomb.example/\r\nContent-Type: image/png\r\nContent-Length: ${inflatedMb * MB}\r\n\r\n`
+  const member = gzipSync(Buffer.alloc(MB, 0x0a))
+  return Buffer.concat([gzipSync(info), gzipSync(head), ...Array<Buffer>(inflatedMb).fill(member)])
+}
+
+/** A WACZ whose archive/data.warc inflates to `inflatedMb` MB of line ends while its headers say 900 bytes. */
+export function lyingWacz(inflatedMb: number): Buffer {
+  const segment = deflateRawSync(Buffer.alloc(MB, 0x0a), { finishFlush: zlib.Z_FULL_FLUSH })
+  const start = deflateRawSync(Buffer.from('WARC/1.1\r\nWARC-Type: resource\r\n'), { finishFlush: zlib.Z_FULL_FLUSH })
+  const bomb = Buffer.concat([start, ...Array<Buffer>(inflatedMb).fill(segment), Buffer.from([0x03, 0x00])])
+  return zipArchive([{ name: 'archive/data.warc', data: bomb, declaredSize: 900 }])
+}
+
+/** A feed that would expand entities a billion times, and one of `items` items. */
+export function hostileFeeds(items: number): { laughs: string; giant: string } {
+  const lol = (n: number): string => `<!ENTITY lol${n} "${`&lol${n - 1};`.repeat(10)}">`
+  const laughs = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">${Array.from({ length: 9 }, (_, i) => lol(i + 1)).join('')}]><rss><channel><title>&lol9;</title><item><title>&lol9;</title></item></channel></rss>`
+  const item = (i: number): string => `<item><title>Notice ${i}</title><link>https://notices.example/${i}</link><description>Road works notice ${i}.</description></item>`
+  const giant = `<rss version="2.0"><channel><title>Notices</title>${Array.from({ length: items }, (_, i) => item(i)).join('')}</channel></rss>`
+  return { laughs, giant }
+}
+
 /** An export of `count` small records (NDJSON, or a JSON array), each a distinct article. */
 export function manyRecords(count: number, format: 'ndjson' | 'json', tag = 'Note'): Buffer {
   const parts: string[] = []
@@ -139,6 +167,11 @@ export function writeHostileBatch(dir: string, good = 20): string[] {
   w('broken.json', '[{"title": "x", "text": ')
   w('script.html', '<html><body><script>alert(1)</script><img src=x onerror=alert(1)><p>Short</p></body></html>')
   for (const f of controlCharFiles()) w(f.name, f.bytes)
+  w('bomb-700mb.warc.gz', warcGzipBomb(700))
+  w('bomb-1200mb.wacz', lyingWacz(1200))
+  const feeds = hostileFeeds(50_000)
+  w('laughs.rss', feeds.laughs)
+  w('giant-50000-items.rss', feeds.giant)
   const names: string[] = []
   for (let i = 0; i < good; i++) {
     names.push(`good-${i}.txt`)

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- hostile`: the probe's hostile batch (a 1.2 GB zip bomb with lying headers, a
  * FIFO, symlink loops, a 49 MB line, a file 1 byte over the limit, 20,000 records, broken and
- * binary files, control characters) with ordinary articles among them, imported by the real
+ * binary files, control characters, a WARC gzip bomb, a WACZ zip bomb, a billion-laughs feed, a
+ * feed of 50,000 items) with ordinary articles among them, imported by the real
  * `parallax import` command. Prints the importing process's peak RSS (target: under 1 GB) beside
  * the same command importing the good files alone, and whether every good file was imported.
  * Bundled to out/main/bench-hostile.js.
@@ -54,7 +55,7 @@ function main(): void {
     console.log(`  baseline (good files alone)      ${baseline.seconds.toFixed(1)} s  peak RSS ${baseline.peakMb.toFixed(0)} MB`)
     console.log(`  ratio                            ${(run.peakMb / baseline.peakMb).toFixed(1)}x the baseline's peak; target: under 1 GB -> ${run.peakMb < 1024 ? 'met' : 'NOT met'}`)
     console.log(`  good files imported              ${good.length - missing.length}/${good.length}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`)
-    for (const r of run.results.filter((x) => x.status !== 'imported' && !/\(line \d+\)$/.test(x.path))) {
+    for (const r of run.results.filter((x) => x.status !== 'imported' && !/\((?:line|item) \d+/.test(x.path))) {
       console.log(`    ${r.status.padEnd(9)} ${basename(r.path)}: ${r.reason}`)
     }
   } finally {

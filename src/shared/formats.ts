@@ -15,7 +15,12 @@ export const FORMAT_EXTENSIONS = {
   eml: ['eml'],
   json: ['json'],
   ndjson: ['ndjson', 'jsonl'],
-  csv: ['csv', 'tsv']
+  csv: ['csv', 'tsv'],
+  mhtml: ['mhtml', 'mht'],
+  warc: ['warc', 'warc.gz'],
+  wacz: ['wacz'],
+  // RSS and Atom; a JSON Feed is a .json file recognised by its content (registry.ts).
+  feed: ['rss', 'atom', 'xml']
 } as const satisfies Record<SourceFormat, readonly string[]>
 
 /** Every importable extension, in the order above. */

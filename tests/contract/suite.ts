@@ -3,10 +3,12 @@
  * bridge, so both transports are proven to carry the contract unchanged.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../src/shared/contract'
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations'
-import { SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { FIXTURES, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { makeWarc, newsPage, responseRecord, storyParagraphs, warcinfoRecord } from '../helpers/web-archives'
 
 export type Call = (method: string, args: unknown) => Promise<Envelope<unknown>>
 
@@ -117,6 +119,34 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       ['articles.attachFile', { id: 1, file: { name: 'a.txt', data: '***' } }, 'file.data', /must be base64/]
     ])('%s(%j) is refused naming the field', async (method, args, field, message) => {
       expectRefused(await ctx.h.call(method, args), field, message)
+    })
+
+    it('imports web formats: one result per archived page and feed item, skips with their reasons', async () => {
+      const page = newsPage({ title: 'Ambleford bridge reopens', outlet: 'Ambleford Echo', paragraphs: storyParagraphs('Bridge') })
+      const warc = makeWarc([warcinfoRecord(), responseRecord({ url: 'https://echo.example/bridge', date: '2025-02-01T10:00:00Z', body: page })], { gzip: true })
+      const files = [
+        { name: 'crawl.warc.gz', data: b64(warc) },
+        { name: 'echo.rss', data: b64(readFileSync(join(FIXTURES, 'web/ambleford-echo.rss'))) },
+        { name: 'cafe.mhtml', data: b64(readFileSync(join(FIXTURES, 'web/cafe-terraces.mhtml'))) },
+        { name: 'sitemap.xml', data: b64('<?xml version="1.0"?><urlset><url><loc>https://echo.example/</loc></url></urlset>') }
+      ]
+      const { results } = await ok('import.files', { jobId: 'web', files })
+      expect(results.map((r: { name: string; status: string }) => `${r.name}: ${r.status}`)).toEqual([
+        'crawl.warc.gz (https://echo.example/bridge): imported',
+        'echo.rss (item 1: Council approves night bus trial): imported',
+        'echo.rss (item 2: Market hall roof: what we know): skipped',
+        'echo.rss (item 3: Ferry timetable gains weekday crossings): imported',
+        'echo.rss (item 4: Podcast: the week in Ambleford): skipped',
+        'cafe.mhtml: imported',
+        'sitemap.xml: skipped'
+      ])
+      expect(results[6].reason).toBe('not a feed: an .xml file is imported only when it is an RSS or Atom feed')
+      expect(results[4].reason).toBe("only a link: the feed does not carry the article's text (https://echo.example/podcast/week-6)")
+      const bridge = await ok('articles.get', { id: results[0].articleId })
+      expect(bridge).toMatchObject({ url: 'https://echo.example/bridge', publishedAt: '2025-02-01T10:00:00Z', sourceFormat: 'warc', sourceName: 'crawl.warc.gz' })
+      expect(await ok('articles.get', { id: results[1].articleId })).toMatchObject({ outlet: 'Ambleford Echo', sourceFormat: 'feed' })
+      expect(await ok('articles.get', { id: results[5].articleId })).toMatchObject({ url: 'https://courier.example/news/cafe-terraces', sourceFormat: 'mhtml' })
+      expect((await ok('articles.list', {})).total).toBe(4)
     })
 
     it('exports citations and imports a reference library the same way on every transport', async () => {

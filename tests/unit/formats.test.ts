@@ -8,23 +8,13 @@ import { emlImporter } from '../../src/main/core/importers/eml'
 import { htmlImporter } from '../../src/main/core/importers/html'
 import { pdfImporter } from '../../src/main/core/importers/pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from '../../src/main/core/importers/records'
-import { isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
+import type { ParsedArticle } from '../../src/main/core/importers/types'
+import { one, records } from '../helpers/importers'
 import { FIXTURES } from '../helpers/paths'
 import { makePdf } from '../helpers/pdf'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 const fixture = (p: string): Uint8Array => readFileSync(join(FIXTURES, p))
-
-async function one(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedArticle> {
-  const out = await importer.parse({ name, bytes })
-  if (isRecords(out)) throw new Error('expected one article')
-  return out
-}
-async function records(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedRecord[]> {
-  const out = await importer.parse({ name, bytes })
-  if (!isRecords(out)) throw new Error('expected records')
-  return out.records
-}
 
 describe('HTML pages', () => {
   it('extracts the article with Readability and the metadata from meta tags and JSON-LD', async () => {
@@ -187,7 +177,7 @@ describe('batch files', () => {
 
   it('NDJSON: a broken line fails alone', async () => {
     const rs = await records(ndjsonImporter, 'export.ndjson', fixture('batches/export.ndjson'))
-    expect(rs.map((r) => ('error' in r ? `${r.label}: error` : `${r.label}: ${r.article.title}`))).toEqual([
+    expect(rs.map((r) => ('article' in r ? `${r.label}: ${r.article.title}` : `${r.label}: error`))).toEqual([
       'line 1: Library opens on Sundays',
       'line 2: error',
       'line 3: Market hall gets new roof'

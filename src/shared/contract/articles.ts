@@ -2,7 +2,7 @@
 import { z } from 'zod'
 export const ArticleId = z.int().positive()
 
-export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'bibtex', 'ris'])
+export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'bibtex', 'ris', 'mhtml', 'warc', 'wacz', 'feed'])
 export type SourceFormat = z.infer<typeof SourceFormat>
 
 /** An article as listed: everything but its text. */

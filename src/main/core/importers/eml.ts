@@ -47,7 +47,7 @@ export const emlImporter: Importer = {
 }
 
 /** Truncates absurdly long header lines (only in the header block) before the parser sees them. */
-function capHeaders(buf: Buffer): Buffer {
+export function capHeaders(buf: Buffer): Buffer {
   const text = buf.toString('latin1')
   const end = text.search(/\r?\n\r?\n/)
   const headerEnd = end < 0 ? text.length : end

@@ -179,7 +179,7 @@ function readJsonLd(blocks: string[]): JsonLdArticle {
   return {}
 }
 
-function isoFromDate(v: string): string | null {
+export function isoFromDate(v: string): string | null {
   const d = new Date(v)
   if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1800 || d.getUTCFullYear() > 2200) return null
   return d.toISOString().replace('.000Z', 'Z')

@@ -1,8 +1,9 @@
 /**
  * Markdown articles, with or without front matter. The body is stored as plain text (the
  * reader never renders imported markup): headings, emphasis and link syntax are reduced to
- * their words. Front matter is read as flat `key: value` lines only, never evaluated as YAML,
- * so anchors, aliases and tags in it cannot do anything.
+ * their words. Front matter is read as flat `key: value` lines (and simple lists) only, never
+ * evaluated as YAML, so anchors, aliases and tags in it cannot do anything. The keys read-later
+ * tools write (Omnivore, Readwise, Pocket exporters) are understood beside Parallax's own.
  */
 import { decodeText } from './decode'
 import { cleanAuthor, parseDate } from './metadata'
@@ -23,26 +24,67 @@ export const markdownImporter: Importer = {
     const plain = markdownToText(headingIsTitle ? body.slice(0, heading.index) + body.slice(heading.index + heading[0].length) : body)
     // Without a title in front matter or a heading, the first line is the title, as in .txt.
     const parsed = parsePlainText(title ? `${title}\n\n${plain}` : plain, warnings)
+    const published = firstOf(meta, KEYS.published)
+    const saved = published ? null : firstOf(meta, KEYS.saved)
+    const source = meta.source && !isUrl(meta.source) ? meta.source : null
     return {
       ...parsed,
-      author: cleanAuthor(meta.author) ?? parsed.author,
-      outlet: meta.outlet ?? meta.source ?? meta.publisher ?? null,
-      publishedAt: (meta.date && parseDate(meta.date)) ?? parsed.publishedAt,
-      url: meta.url && /^https?:\/\//i.test(meta.url) ? meta.url : null,
-      language: meta.lang ?? meta.language ?? null
+      author: cleanAuthor(firstOf(meta, KEYS.author)) ?? parsed.author,
+      outlet: firstOf(meta, KEYS.outlet) ?? source ?? meta.publisher ?? null,
+      publishedAt: (published && parseDate(published)) ?? parsed.publishedAt ?? (saved && parseDate(saved)) ?? null,
+      url: KEYS.url.map((k) => meta[k]).find(isUrl) ?? null,
+      language: meta.lang ?? meta.language ?? null,
+      warnings: saved && !parsed.publishedAt && parseDate(saved) ? [...parsed.warnings, 'no publication date: dated by when it was saved'] : parsed.warnings
     }
   }
+}
+
+/**
+ * Front-matter keys, in order of preference, as Parallax and read-later tools write them
+ * (Omnivore: date_saved, site_name; Readwise: source, saved; Pocket exporters: url, time_added).
+ */
+const KEYS = {
+  author: ['author', 'authors', 'byline', 'creator'],
+  outlet: ['outlet', 'site_name', 'sitename', 'site'],
+  published: ['date_published', 'published', 'published_at', 'publish_date', 'pubdate', 'date'],
+  saved: ['date_saved', 'saved', 'saved_at', 'savedat', 'time_added', 'date_added', 'created'],
+  url: ['url', 'source_url', 'original_url', 'canonical_url', 'link', 'source']
+}
+
+function firstOf(meta: Record<string, string>, keys: string[]): string | null {
+  for (const k of keys) if (meta[k]) return meta[k]
+  return null
+}
+
+function isUrl(v: string | undefined): v is string {
+  return !!v && /^https?:\/\/\S+$/i.test(v)
+}
+
+/** A value as written: quotes and Obsidian's `[[wiki links]]` taken off. */
+function scalar(v: string): string {
+  return v.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/^\[\[(.*)\]\]$/, '$1').trim()
 }
 
 function splitFrontMatter(text: string): { meta: Record<string, string>; body: string } {
   const m = /^\uFEFF?---[ \t]*\n([\s\S]{0,65536}?)\n---[ \t]*(?:\n|$)/.exec(text)
   if (!m) return { meta: {}, body: text }
   const meta: Record<string, string> = {}
+  let listKey: string | null = null
   for (const line of m[1]!.split('\n')) {
+    const item = /^[ \t]*-[ \t]+(.+)$/.exec(line)
+    if (item && listKey) {
+      // A block list (`authors:` then `- A`, `- B`) is read as "A, B".
+      const v = scalar(item[1]!)
+      if (v && !/^[*!&]/.test(v)) meta[listKey] = meta[listKey] ? `${meta[listKey]}, ${v}` : v
+      continue
+    }
     const kv = /^([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]*(.*)$/.exec(line)
+    listKey = kv && !kv[2]!.trim() ? kv[1]!.toLowerCase() : null
     if (!kv) continue
     // An anchor (`&a`) is dropped and its value kept; aliases (`*a`) and tags (`!!x`) are ignored.
-    const value = kv[2]!.trim().replace(/^&[\w-]+\s+/, '').replace(/^(["'])(.*)\1$/, '$2').trim()
+    const raw = kv[2]!.trim().replace(/^&[\w-]+\s+/, '')
+    const flow = /^\[(.*)\]$/.exec(raw)
+    const value = flow && !raw.startsWith('[[') ? flow[1]!.split(',').map(scalar).filter(Boolean).join(', ') : scalar(raw)
     if (value && !value.startsWith('*') && !value.startsWith('!')) meta[kv[1]!.toLowerCase()] = value
   }
   return { meta, body: text.slice(m[0].length) }

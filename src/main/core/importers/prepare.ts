@@ -16,7 +16,7 @@ import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } fr
 export type Parser = (format: SourceFormat, name: string, bytes: Uint8Array) => Promise<PreparedOutput>
 
 export type PreparedArticle = ParsedArticle & { wordCount: number; contentHash: string; signature: Uint32Array | null }
-export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string }
+export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string } | { label: string; skipped: string }
 export type PreparedOutput = PreparedArticle | { records: PreparedRecord[] }
 
 export function prepareArticle(parsed: ParsedArticle): PreparedArticle {

@@ -68,11 +68,11 @@ async function parseGroup(group: RawRecord[], name: string, parser: Parser): Pro
   return group.map((r): PreparedRecord => {
     if ('error' in r) return r
     const p = parsed[next++]!
-    return 'error' in p ? { label: r.label, error: p.error } : { label: r.label, article: p.article }
+    return { ...p, label: r.label }
   })
 }
 
-type Parsed = { article: PreparedArticle } | { error: string }
+type Parsed = { article: PreparedArticle } | { error: string } | { skipped: string }
 
 /**
  * The values prepared in order. A group the parser fails on (a record that breaks it, or a group
@@ -86,7 +86,9 @@ async function parseValues(values: unknown[], name: string, parser: Parser): Pro
     const records = 'records' in out ? out.records : []
     return values.map((_, i): Parsed => {
       const r = records[i]
-      return !r ? { error: 'could not be parsed' } : 'error' in r ? { error: r.error } : { article: r.article }
+      if (!r) return { error: 'could not be parsed' }
+      const { label: _label, ...parsed } = r
+      return parsed
     })
   } catch (err) {
     if (values.length === 1) return [{ error: err instanceof ImportFailure ? err.message : `could not be parsed: ${(err as Error).message}` }]

@@ -26,8 +26,12 @@ export interface ParsedArticle {
   attachment?: string
 }
 
-/** One record of a batch file (JSON, NDJSON, CSV): an article, or why that record is unusable. */
-export type ParsedRecord = { label: string; article: ParsedArticle } | { label: string; error: string }
+/**
+ * One record of a batch file (JSON, NDJSON, CSV, a feed's item, an archived page): an article,
+ * why that record is unusable (a failure), or why it was left out on purpose (a feed item
+ * with only a link).
+ */
+export type ParsedRecord = { label: string; article: ParsedArticle } | { label: string; error: string } | { label: string; skipped: string }
 
 /** Most formats hold one article; batch exports hold many records. */
 export type ParseOutput = ParsedArticle | { records: ParsedRecord[] }

@@ -13,8 +13,8 @@ import type { OutletResolver } from '../store/outlet-aliases'
 import { parseInProcess, type Parser } from '../importers/parse'
 import type { PreparedArticle, PreparedOutput, PreparedRecord } from '../importers/prepare'
 import { checkSize, describeIoError, readSource } from '../importers/read-source'
-import { RECORD_FORMATS, parseRecordGroups } from '../importers/record-stream'
-import { assertContentMatches, extensionOf, importerFor } from '../importers/registry'
+import { assertContentMatches, extensionOf, importerFor, importerForContent, leftOut } from '../importers/registry'
+import { streamedRecords } from '../importers/streamed'
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
 import { ImportFailure } from '../importers/types'
 import { attachTexts, claimKey, type Attaching } from './import-attachments'
@@ -127,8 +127,8 @@ async function stage(source: Source, parser: Parser, attaching: Attaching): Prom
   if (source.inFolder && isFolderDocumentation(displayName)) {
     return { done: result(source.name, 'skipped', null, null, "the folder's documentation, not an article (pick it by name to import it)") }
   }
-  const importer = importerFor(displayName)
-  if (!importer) {
+  const named = importerFor(displayName)
+  if (!named) {
     const ext = extensionOf(displayName)
     return { done: result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)') }
   }
@@ -136,10 +136,12 @@ async function stage(source: Source, parser: Parser, attaching: Attaching): Prom
     const bytes = 'bytes' in source ? source.bytes : await readSource(source.path)
     checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')
+    const skip = leftOut(displayName, bytes)
+    if (skip) return { done: result(source.name, 'skipped', null, null, skip) }
+    const importer = importerForContent(named, bytes)
     assertContentMatches(importer, displayName, bytes)
-    if (RECORD_FORMATS.has(importer.format)) {
-      return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
-    }
+    const groups = streamedRecords(importer.format, displayName, bytes, parser)
+    if (groups) return { format: importer.format, displayName, output: { groups } }
     const output = await attachTexts(await parser(importer.format, displayName, bytes), source, attaching)
     const meta = source.sidecarMeta
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
@@ -165,7 +167,8 @@ async function storeOutput(library: Library, source: ImportSource, s: Exclude<St
     firstRecords.push(...records.slice(0, 2 - firstRecords.length))
     return records.map((r) => {
       const name = `${source.name} (${r.label})`
-      return 'error' in r ? result(name, 'failed', null, null, r.error) : store(r.article, name)
+      if ('error' in r) return result(name, 'failed', null, null, r.error)
+      return 'skipped' in r ? result(name, 'skipped', null, null, r.skipped) : store(r.article, name)
     })
   }
   if ('groups' in s.output) {

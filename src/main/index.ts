@@ -124,7 +124,9 @@ if (!app.requestSingleInstanceLock()) {
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (e, method: unknown, args: unknown) => {
       if (!trustedSender(e)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } }
-      return dispatch(service, method, args)
+      // Our own window is a local caller: it names the files the user dropped or picked by their
+      // paths (import.paths), and this process reads them, rather than receiving their bytes.
+      return dispatch(service, method, args, { local: true })
     })
 
     const progress = new ImportTracker({

@@ -103,6 +103,8 @@ export function verifyAndRepair(db: Database.Database): { repaired: number; miss
 export interface MaintainOptions {
   maxSegments?: number
   buildBatch?: number
+  /** False: build pending articles only, leave merging for later (while an import sends call after call). */
+  merge?: boolean
 }
 
 /** PARALLAX_SEARCH_MAX_SEGMENTS lowers the merge threshold (stress tests make the builder merge all the time). */
@@ -121,6 +123,7 @@ export function maintainStep(db: Database.Database, options: MaintainOptions = {
     writeBatch(store, build)
     return 'built'
   }
+  if (options.merge === false) return 'idle'
   const segs = store.segmentsBySize()
   if (segs.length <= (options.maxSegments ?? MAX_SEGMENTS)) return 'idle'
   // Merge the small ones; merge the largest too only when it is not much bigger than the rest.
@@ -131,8 +134,9 @@ export function maintainStep(db: Database.Database, options: MaintainOptions = {
   return 'merged'
 }
 
-export function maintain(db: Database.Database, options: MaintainOptions = {}): void {
-  while (maintainStep(db, options) !== 'idle') {
-    /* one step at a time, each in its own transaction */
-  }
+/** Steps until idle; whether anything changed (a caller then reloads the segments). */
+export function maintain(db: Database.Database, options: MaintainOptions = {}): boolean {
+  let changed = false
+  while (maintainStep(db, options) !== 'idle') changed = true // one step at a time, each in its own transaction
+  return changed
 }

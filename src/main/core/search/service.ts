@@ -103,11 +103,20 @@ function whyNotWritten(err: unknown): string {
   return (err as Error).message
 }
 
+/**
+ * Merging waits until writes have been quiet this long: an import arrives call after call, and a
+ * merge rebuilds whole segments from their texts (done after every call, it made each call's
+ * cost grow with the library). PARALLAX_SEARCH_MERGE_QUIET_MS changes it (the stress test: 0).
+ */
+const MERGE_QUIET_MS = Number(process.env.PARALLAX_SEARCH_MERGE_QUIET_MS ?? 1500)
+
 export class WorkerSearch implements SearchBackend {
   private readonly query: WorkerClient<SearchQueryProtocol>
   private readonly builder: WorkerClient<SearchBuildProtocol>
   private building: Promise<void> | null = null
-  private again = false
+  /** Another pass is wanted after the one running; `merge` once any pass asked for it. */
+  private again: { merge: boolean } | null = null
+  private mergeTimer: NodeJS.Timeout | null = null
   private closed = false
 
   constructor(script: string, file: string, nativeBinding?: string) {
@@ -117,7 +126,7 @@ export class WorkerSearch implements SearchBackend {
     this.query = new WorkerClient({ script, name: 'search worker', data: data('query') })
     // Both start now: the query worker loads the segments while the builder checks them.
     this.query.call('status', {}).catch(() => {})
-    void this.rebuild()
+    void this.rebuild(true)
   }
 
   search(req: SearchRequest): Promise<SearchResponse> {
@@ -138,52 +147,71 @@ export class WorkerSearch implements SearchBackend {
 
   /**
    * Searchable at once (the query worker indexes pending articles in memory), built into a
-   * segment in the background. Never fails: the write that called it is committed, and a refresh
-   * that fails is retried by the background build.
+   * segment in the background, segments merged once writes are quiet. Never fails: the write that
+   * called it is committed, and a refresh that fails is retried by the background build.
+   * The refresh is sent, not awaited: the query worker answers in order, so every read sent after
+   * this call sees the write, and the write's own answer does not wait for the in-memory index.
    */
   async changed(): Promise<void> {
-    try {
-      await this.query.call('refresh', {})
-    } catch (err) {
-      if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', (err as Error).message)
+    this.query.call('refresh', {}).catch((err: Error) => {
+      if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', err.message)
+    })
+    void this.rebuild(MERGE_QUIET_MS <= 0)
+    if (MERGE_QUIET_MS > 0 && !this.closed) {
+      if (this.mergeTimer) clearTimeout(this.mergeTimer)
+      this.mergeTimer = setTimeout(() => void this.rebuild(true), MERGE_QUIET_MS).unref()
     }
-    void this.rebuild()
   }
 
-  private rebuild(): Promise<void> {
+  private rebuild(merge: boolean): Promise<void> {
     if (this.building) {
-      this.again = true
+      this.again = { merge: merge || !!this.again?.merge }
       return this.building
     }
     this.building = (async () => {
       let failures = 0
-      do {
-        this.again = false
+      let pass: { merge: boolean } | null = { merge }
+      while (pass && !this.closed) {
+        const current: { merge: boolean } = pass
+        this.again = null
         try {
-          await this.builder.call('maintain', {})
-          await this.query.call('refresh', {})
+          if (await this.builder.call('maintain', current)) await this.query.call('refresh', {})
           failures = 0
+          pass = this.takeAgain()
         } catch (err) {
           if (this.closed) break
           console.error('[parallax] search index build failed, retrying:', (err as Error).message)
           // Again after a pause that grows (up to 10 s), until it succeeds.
           failures++
-          this.again = true
+          pass = { merge: current.merge || !!this.takeAgain()?.merge }
           await new Promise((r) => setTimeout(r, Math.min(10_000, 100 * 2 ** failures)).unref())
         }
-      } while (this.again && !this.closed)
+      }
       this.building = null
     })()
     return this.building
   }
 
-  /** Waits for background building to finish (tests, benchmarks, shutdown). */
+  /** The pass asked for while one was running, if any. */
+  private takeAgain(): { merge: boolean } | null {
+    const again = this.again
+    this.again = null
+    return again
+  }
+
+  /** Waits for background building (and a merge waiting for quiet) to finish (tests, benchmarks, shutdown). */
   async idle(): Promise<void> {
+    if (this.mergeTimer) {
+      clearTimeout(this.mergeTimer)
+      this.mergeTimer = null
+      await this.rebuild(true)
+    }
     while (this.building) await this.building
   }
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.mergeTimer) clearTimeout(this.mergeTimer)
     await Promise.all([this.query.close(), this.builder.close()])
   }
 }

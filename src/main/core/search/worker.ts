@@ -18,10 +18,7 @@ db.pragma('foreign_keys = ON')
 if (role === 'build') {
   verifyAndRepair(db)
   serveRpc<SearchBuildProtocol>({
-    maintain: () => {
-      maintain(db)
-      return null
-    }
+    maintain: ({ merge }) => maintain(db, { merge })
   })
 } else {
   const index = new SearchIndex(db)

@@ -10,7 +10,7 @@ import { idf, internals, segmentDf, type Segment } from './expand'
 import { searchStore, type ArticleMeta, type FieldsRow, type SearchStore } from './persistence'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { related, stories, type Related, type RelatedSource } from './related'
-import { buildIndex } from './segments'
+import { buildIndex, buildPending } from './segments'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
 import { isStopWord } from '../text/tokenize'
 
@@ -69,6 +69,12 @@ const MAX_IN_MEMORY_PENDING = 1000
 export interface RefreshOptions {
   /** Index every pending article in memory however many (when no segment can be written: a read-only library or a full disk). */
   allPendingInMemory?: boolean
+  /**
+   * Store the pending articles' index as a segment rather than keep it in memory only (the query
+   * worker after a write: the builder then has nothing left to index). When it cannot be stored
+   * (a read-only library, a full disk, a busy file) it is kept in memory as before.
+   */
+  storePending?: boolean
 }
 
 export class SearchIndex {
@@ -84,7 +90,7 @@ export class SearchIndex {
   private readonly store: SearchStore
   private readonly relatedSource: RelatedSource
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.store = searchStore(db)
     this.relatedSource = {
       text: (id) => this.store.text(id),
@@ -102,6 +108,7 @@ export class SearchIndex {
    */
   refresh(options: RefreshOptions = {}): void {
     this.maxPending = options.allPendingInMemory ? Infinity : MAX_IN_MEMORY_PENDING
+    if (options.storePending) this.storePending()
     this.store.snapshot(() => {
       const rows = this.store.segments()
       const live = new Set(rows.map((r) => r.id))
@@ -119,6 +126,16 @@ export class SearchIndex {
       const docs = this.pendingCount <= this.maxPending ? this.store.docs(this.store.pendingIds()) : []
       this.pending = docs.length ? { id: 0, index: buildIndex(docs), docCount: docs.length } : null
     })
+  }
+
+  /** Pending articles into a stored segment, kept loaded; on failure they stay pending (indexed in memory by the refresh). */
+  private storePending(): void {
+    try {
+      const built = buildPending(this.db, this.maxPending)
+      if (built) this.segments.set(built.id, built)
+    } catch {
+      // Not stored now: the refresh indexes them in memory, the builder stores them later.
+    }
   }
 
   status(): SearchStatus {

@@ -68,14 +68,35 @@ function sameDoc(a: IndexDoc, b: IndexDoc | undefined): boolean {
  * the segments it replaces, all in one transaction. An article edited since it was read stays
  * pending (a build) or pending where the edit put it (a merge); one deleted meanwhile has no row.
  */
-function writeBatch(store: SearchStore, batch: Batch, replaces: number[] = []): number {
-  const data = JSON.stringify(buildIndex(batch.docs))
+function writeBatch(store: SearchStore, batch: Batch, replaces: number[] = [], index = buildIndex(batch.docs)): number {
+  const data = JSON.stringify(index)
   return store.write(() => {
     const id = store.insertSegment(batch.docs.length, data, checksum(data))
     store.pointAt(id, unchanged(store, batch), replaces.length ? replaces : null)
     for (const old of replaces) store.dropSegment(old)
     return id
   })
+}
+
+/** A segment as the query side holds it: its id, its loaded index, how many articles it was built from. */
+export interface BuiltSegment {
+  id: number
+  index: lunr.Index
+  docCount: number
+}
+
+/**
+ * Builds the pending articles (when there are at most `limit`) into a stored segment and returns
+ * it with its index, so the query worker that indexes new articles at once does not index them
+ * twice (once in memory, once more in the builder). Null when none are pending or too many.
+ */
+export function buildPending(db: Database.Database, limit: number): BuiltSegment | null {
+  const store = searchStore(db)
+  if (store.pendingCount() > limit) return null
+  const batch = readBatch(store, () => store.pendingIds(limit))
+  if (batch.docs.length === 0) return null
+  const index = buildIndex(batch.docs)
+  return { id: writeBatch(store, batch, [], index), index, docCount: batch.docs.length }
 }
 
 /** Checks counts and checksums; a broken segment's articles go back to pending to be rebuilt. */

@@ -146,9 +146,9 @@ export class WorkerSearch implements SearchBackend {
   }
 
   /**
-   * Searchable at once (the query worker indexes pending articles in memory), built into a
-   * segment in the background, segments merged once writes are quiet. Never fails: the write that
-   * called it is committed, and a refresh that fails is retried by the background build.
+   * Searchable at once (the query worker indexes pending articles and stores them as a segment),
+   * segments merged in the background once writes are quiet. Never fails: the write that called
+   * it is committed, and a refresh that fails is retried by the background build.
    * The refresh is sent, not awaited: the query worker answers in order, so every read sent after
    * this call sees the write, and the write's own answer does not wait for the in-memory index.
    */
@@ -156,8 +156,10 @@ export class WorkerSearch implements SearchBackend {
     this.query.call('refresh', {}).catch((err: Error) => {
       if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', err.message)
     })
-    void this.rebuild(MERGE_QUIET_MS <= 0)
-    if (MERGE_QUIET_MS > 0 && !this.closed) {
+    // The query worker stores what it indexed; the builder takes what it could not (too many
+    // pending, a failed write) and merges, once writes are quiet.
+    if (MERGE_QUIET_MS <= 0) void this.rebuild(true)
+    else if (!this.closed) {
       if (this.mergeTimer) clearTimeout(this.mergeTimer)
       this.mergeTimer = setTimeout(() => void this.rebuild(true), MERGE_QUIET_MS).unref()
     }

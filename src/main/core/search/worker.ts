@@ -30,7 +30,7 @@ if (role === 'build') {
     stories: () => index.stories(),
     status: () => index.status(),
     refresh: () => {
-      index.refresh()
+      index.refresh({ storePending: true })
       return null
     }
   })

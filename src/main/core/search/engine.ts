@@ -108,7 +108,9 @@ export class SearchIndex {
    */
   refresh(options: RefreshOptions = {}): void {
     this.maxPending = options.allPendingInMemory ? Infinity : MAX_IN_MEMORY_PENDING
-    if (options.storePending) this.storePending()
+    // Stored: what is pending now arrived since (a write still under way) and its own refresh will
+    // come; only when the store failed are pending articles indexed in memory here.
+    const inMemory = !options.storePending || !this.storePending()
     this.store.snapshot(() => {
       const rows = this.store.segments()
       const live = new Set(rows.map((r) => r.id))
@@ -123,18 +125,24 @@ export class SearchIndex {
       this.collections = this.store.collections()
       this.docSegment = this.store.docSegments()
       this.pendingCount = this.store.pendingCount()
-      const docs = this.pendingCount <= this.maxPending ? this.store.docs(this.store.pendingIds()) : []
+      const docs = inMemory && this.pendingCount <= this.maxPending ? this.store.docs(this.store.pendingIds()) : []
       this.pending = docs.length ? { id: 0, index: buildIndex(docs), docCount: docs.length } : null
     })
   }
 
-  /** Pending articles into a stored segment, kept loaded; on failure they stay pending (indexed in memory by the refresh). */
-  private storePending(): void {
+  /**
+   * Pending articles into a stored segment, kept loaded. False when they could not be stored (too
+   * many for the query worker, a read-only library, a full disk): the refresh indexes them in
+   * memory as before, and the builder stores them later.
+   */
+  private storePending(): boolean {
     try {
       const built = buildPending(this.db, this.maxPending)
+      if (built === 'too many') return false
       if (built) this.segments.set(built.id, built)
+      return true
     } catch {
-      // Not stored now: the refresh indexes them in memory, the builder stores them later.
+      return false
     }
   }
 

@@ -88,11 +88,11 @@ export interface BuiltSegment {
 /**
  * Builds the pending articles (when there are at most `limit`) into a stored segment and returns
  * it with its index, so the query worker that indexes new articles at once does not index them
- * twice (once in memory, once more in the builder). Null when none are pending or too many.
+ * twice (once in memory, once more in the builder). Null when none are pending.
  */
-export function buildPending(db: Database.Database, limit: number): BuiltSegment | null {
+export function buildPending(db: Database.Database, limit: number): BuiltSegment | null | 'too many' {
   const store = searchStore(db)
-  if (store.pendingCount() > limit) return null
+  if (store.pendingCount() > limit) return 'too many'
   const batch = readBatch(store, () => store.pendingIds(limit))
   if (batch.docs.length === 0) return null
   const index = buildIndex(batch.docs)

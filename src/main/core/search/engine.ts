@@ -120,14 +120,30 @@ export class SearchIndex {
         const data = this.store.segmentData(r.id)!
         this.segments.set(r.id, { id: r.id, index: lunr.Index.load(JSON.parse(data)), docCount: r.doc_count })
       }
-      this.meta = this.store.meta()
+      const docSegment = this.store.docSegments()
+      this.meta = this.updatedMeta(docSegment)
+      this.docSegment = docSegment
       this.tags = this.store.tags()
       this.collections = this.store.collections()
-      this.docSegment = this.store.docSegments()
       this.pendingCount = this.store.pendingCount()
       const docs = inMemory && this.pendingCount <= this.maxPending ? this.store.docs(this.store.pendingIds()) : []
       this.pending = docs.length ? { id: 0, index: buildIndex(docs), docCount: docs.length } : null
     })
+  }
+
+  /**
+   * The articles' metadata, read again only for those whose index row changed since the last
+   * refresh (new, edited, deleted, re-indexed): every change of a field the index or its filters
+   * read makes the article pending. Reading all of it on every refresh grew with the library.
+   */
+  private updatedMeta(docSegment: Map<number, number>): Map<number, ArticleMeta> {
+    const changed: number[] = []
+    for (const [id, seg] of docSegment) if (seg === 0 || this.docSegment.get(id) !== seg) changed.push(id)
+    if (changed.length > docSegment.size / 4) return this.store.meta()
+    const meta = this.meta
+    for (const id of meta.keys()) if (!docSegment.has(id)) meta.delete(id)
+    for (const [id, m] of this.store.metaOf(changed)) meta.set(id, m)
+    return meta
   }
 
   /**

@@ -72,6 +72,7 @@ export class SearchStore {
       insertSegment: p('INSERT INTO search_segments (doc_count, data, checksum, created_at) VALUES (?, ?, ?, ?)'),
       dropSegment: p('DELETE FROM search_segments WHERE id = ?'),
       meta: p('SELECT id, title, outlet, author, published_at AS publishedAt, language FROM articles'),
+      metaOf: p('SELECT id, title, outlet, author, published_at AS publishedAt, language FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       tags: p('SELECT article_id, tag FROM article_tags').raw(),
       collections: p('SELECT article_id, collection_id FROM collection_articles').raw(),
       docSegments: p('SELECT article_id, segment_id FROM search_docs').raw(),
@@ -151,6 +152,12 @@ export class SearchStore {
 
   meta(): Map<number, ArticleMeta> {
     return new Map((this.stmt.meta!.all() as (ArticleMeta & { id: number })[]).map(({ id, ...m }) => [id, m]))
+  }
+  /** Some articles' metadata, a few hundred per statement. */
+  *metaOf(ids: number[]): Generator<[number, ArticleMeta]> {
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const { id, ...m } of this.stmt.metaOf!.iterate(JSON.stringify(ids.slice(i, i + 500))) as Iterable<ArticleMeta & { id: number }>) yield [id, m]
+    }
   }
   tags(): Map<number, string[]> {
     return groupPairs(this.stmt.tags!.all() as [number, string][])

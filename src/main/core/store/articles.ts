@@ -31,8 +31,11 @@ const PATCH_COLUMNS: Record<keyof MetadataPatch, string> = {
   url: 'url',
   language: 'language'
 }
-/** The fields the search index reads: changing one makes the article pending for search. */
-const INDEXED: readonly (keyof MetadataPatch)[] = ['title', 'author', 'outlet']
+/**
+ * The fields the search index reads (to rank, or to filter: date and language): changing one makes
+ * the article pending for search, which is how the query worker knows to read it again.
+ */
+const INDEXED: readonly (keyof MetadataPatch)[] = ['title', 'author', 'outlet', 'publishedAt', 'language']
 
 export type SortKey = 'importedAt' | 'publishedAt' | 'title' | 'outlet' | 'author' | 'wordCount'
 

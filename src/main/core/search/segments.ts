@@ -119,8 +119,6 @@ export function verifyAndRepair(db: Database.Database): { repaired: number; miss
 export interface MaintainOptions {
   maxSegments?: number
   buildBatch?: number
-  /** False: build pending articles only, leave merging for later (while an import sends call after call). */
-  merge?: boolean
 }
 
 /** PARALLAX_SEARCH_MAX_SEGMENTS lowers the merge threshold (stress tests make the builder merge all the time). */
@@ -139,7 +137,6 @@ export function maintainStep(db: Database.Database, options: MaintainOptions = {
     writeBatch(store, build)
     return 'built'
   }
-  if (options.merge === false) return 'idle'
   const segs = store.segmentsBySize()
   if (segs.length <= (options.maxSegments ?? MAX_SEGMENTS)) return 'idle'
   // Merge the small ones; merge the largest too only when it is not much bigger than the rest.

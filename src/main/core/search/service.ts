@@ -114,8 +114,7 @@ export class WorkerSearch implements SearchBackend {
   private readonly query: WorkerClient<SearchQueryProtocol>
   private readonly builder: WorkerClient<SearchBuildProtocol>
   private building: Promise<void> | null = null
-  /** Another pass is wanted after the one running; `merge` once any pass asked for it. */
-  private again: { merge: boolean } | null = null
+  private again = false
   private mergeTimer: NodeJS.Timeout | null = null
   private closed = false
 
@@ -126,7 +125,7 @@ export class WorkerSearch implements SearchBackend {
     this.query = new WorkerClient({ script, name: 'search worker', data: data('query') })
     // Both start now: the query worker loads the segments while the builder checks them.
     this.query.call('status', {}).catch(() => {})
-    void this.rebuild(true)
+    void this.rebuild()
   }
 
   search(req: SearchRequest): Promise<SearchResponse> {
@@ -158,47 +157,37 @@ export class WorkerSearch implements SearchBackend {
     })
     // The query worker stores what it indexed; the builder takes what it could not (too many
     // pending, a failed write) and merges, once writes are quiet.
-    if (MERGE_QUIET_MS <= 0) void this.rebuild(true)
+    if (MERGE_QUIET_MS <= 0) void this.rebuild()
     else if (!this.closed) {
       if (this.mergeTimer) clearTimeout(this.mergeTimer)
-      this.mergeTimer = setTimeout(() => void this.rebuild(true), MERGE_QUIET_MS).unref()
+      this.mergeTimer = setTimeout(() => void this.rebuild(), MERGE_QUIET_MS).unref()
     }
   }
 
-  private rebuild(merge: boolean): Promise<void> {
+  private rebuild(): Promise<void> {
     if (this.building) {
-      this.again = { merge: merge || !!this.again?.merge }
+      this.again = true
       return this.building
     }
     this.building = (async () => {
       let failures = 0
-      let pass: { merge: boolean } | null = { merge }
-      while (pass && !this.closed) {
-        const current: { merge: boolean } = pass
-        this.again = null
+      do {
+        this.again = false
         try {
-          if (await this.builder.call('maintain', current)) await this.query.call('refresh', {})
+          if (await this.builder.call('maintain', {})) await this.query.call('refresh', {})
           failures = 0
-          pass = this.takeAgain()
         } catch (err) {
           if (this.closed) break
           console.error('[parallax] search index build failed, retrying:', (err as Error).message)
           // Again after a pause that grows (up to 10 s), until it succeeds.
           failures++
-          pass = { merge: current.merge || !!this.takeAgain()?.merge }
+          this.again = true
           await new Promise((r) => setTimeout(r, Math.min(10_000, 100 * 2 ** failures)).unref())
         }
-      }
+      } while (this.again && !this.closed)
       this.building = null
     })()
     return this.building
-  }
-
-  /** The pass asked for while one was running, if any. */
-  private takeAgain(): { merge: boolean } | null {
-    const again = this.again
-    this.again = null
-    return again
   }
 
   /** Waits for background building (and a merge waiting for quiet) to finish (tests, benchmarks, shutdown). */
@@ -206,7 +195,7 @@ export class WorkerSearch implements SearchBackend {
     if (this.mergeTimer) {
       clearTimeout(this.mergeTimer)
       this.mergeTimer = null
-      await this.rebuild(true)
+      await this.rebuild()
     }
     while (this.building) await this.building
   }

@@ -19,8 +19,8 @@ export type SearchQueryProtocol = {
 }
 
 export type SearchBuildProtocol = {
-  /** Builds pending articles into a segment and (unless `merge` is false) merges segments; whether anything changed. */
-  maintain: { args: { merge: boolean }; result: boolean }
+  /** Builds pending articles into a segment and merges segments; whether anything changed. */
+  maintain: { args: NoArgs; result: boolean }
 }
 
 /** The worker's `workerData`. */

@@ -18,7 +18,7 @@ db.pragma('foreign_keys = ON')
 if (role === 'build') {
   verifyAndRepair(db)
   serveRpc<SearchBuildProtocol>({
-    maintain: ({ merge }) => maintain(db, { merge })
+    maintain: () => maintain(db)
   })
 } else {
   const index = new SearchIndex(db)

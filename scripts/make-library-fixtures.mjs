@@ -52,7 +52,10 @@ const SEEDS = {
     db.prepare("INSERT INTO collections (id, name, created_at) VALUES (1, 'Bridge story', ?)").run(T)
     db.prepare('INSERT INTO collection_articles (collection_id, article_id) VALUES (1, 1), (1, 2)').run()
   },
-  8: (db) => db.prepare("INSERT INTO preferences (key, value) VALUES ('theme', '\"dark\"')").run()
+  8: (db) => db.prepare("INSERT INTO preferences (key, value) VALUES ('theme', '\"dark\"')").run(),
+  // Article 1 was imported first under another headline: that is its version 1.
+  10: (db) => db.prepare(`INSERT INTO article_versions (article_id, number, title, text, word_count, content_hash, published_at, source_name, imported_at)
+    VALUES (1, 1, 'Council to vote on the bridge', ?, 20, 'hash-a', '2025-03-01', 'a-first.txt', '2025-02-28T09:00:00.000Z')`).run(TEXT_A)
 }
 
 rmSync(OUT, { recursive: true, force: true })

@@ -71,4 +71,7 @@ async function checkData(core: Core, from: number): Promise<void> {
   const page = await s['articles.page']({ sort: 'outlet', withTotal: true })
   expect([page.items.map((r) => r.outlet), page.total]).toEqual(from >= 3 ? [['Daily Planet', 'Evening Post', 'Valley News'], 3] : [['Daily Planet', 'Evening Post'], 2])
   expect((await s['articles.facets']({ filters: { hasNotes: true } })).total).toBe(from >= 6 ? 1 : 0)
+  // Step 10: an article's earlier versions, the current one last.
+  const versions = (await s['articles.versions']({ id: 1 })).items.map((v) => [v.number, v.title, v.current])
+  expect(versions).toEqual([...(from >= 10 ? [[1, 'Council to vote on the bridge', false]] : []), [from >= 10 ? 2 : 1, 'Council approves the new bridge', true]])
 }

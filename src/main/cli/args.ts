@@ -14,6 +14,7 @@ Commands:
      [--outlet NAME | --outlet-from-folders]  outlet of files that do not name their own
   list [--limit N]             List the library's articles, newest import first
   show <id>                    Print one article
+  versions <id>                An article's versions (headlines and texts imported over time)
   search "<query>"             Search the library, best first (see the query language below)
      [--limit N] [--sort date] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outlet NAME] [--language CODE]
   compare <id> <id> [<id>...]  Compare 2-6 articles: alignment, quotes, names and numbers

@@ -21,6 +21,7 @@ import { outletService } from './services/outlets'
 import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
+import { versionService } from './services/versions'
 import type { Library } from './store/library'
 
 export interface Service extends Api {
@@ -47,6 +48,7 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...importing,
     ...searchService(ctx),
     ...compareService(ctx, entities),
+    ...versionService(ctx, entities),
     ...storyService(ctx),
     ...noteService(ctx),
     ...organiseService(ctx),

@@ -14,10 +14,12 @@ import { ArticlePatch, Collection, isoDay, Note, NoteColor, tagName } from './no
 import { LIMITS } from '../limits'
 import { FacetsArgs, FacetsResult, PageArgs, PageResult } from '../library-page'
 import { SHELL_COMMANDS, type EventName, type MethodName } from '../methods'
+import { versionMethods } from './versions'
 
 export * from './articles'
 export * from './compare'
 export * from './notes'
+export * from './versions'
 // ---------------------------------------------------------------------------------------------
 // Limits and errors live in dependency-free modules the renderer can import without zod.
 
@@ -143,6 +145,15 @@ export const methods = {
   'compare.report': {
     args: z.object({ ids: z.array(ArticleId).min(2).max(6), format: z.enum(['markdown', 'html']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  /**
+   * The report as a PDF (`content` in base64): printed by the desktop app's shell with Electron's
+   * printToPDF. The core alone cannot print, so elsewhere it is refused; a browser prints the
+   * HTML report instead (Save as PDF in its print dialog).
+   */
+  'compare.pdf': {
+    args: z.object({ ids: z.array(ArticleId).min(2).max(6) }).strict(),
+    result: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), content: z.string() })
   },
   'comparisons.save': {
     args: z
@@ -339,7 +350,8 @@ export const methods = {
   'preferences.update': {
     args: Preferences.partial().strict(),
     result: Preferences
-  }
+  },
+  ...versionMethods
 } satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
 
 // ---------------------------------------------------------------------------------------------

@@ -189,11 +189,19 @@ async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecord
 }
 
 function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat }): ImportResult {
-  const outcome = library.articles.insert({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
-  if (outcome.status === 'duplicate') {
-    return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+  const outcome = library.versions.importArticle({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
+  switch (outcome.status) {
+    case 'duplicate':
+      return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+    case 'old-version':
+      return { ...result(src.name, 'duplicate', outcome.id, outcome.title, `same as version ${outcome.number} of article #${outcome.id} “${outcome.title}”`), version: { number: outcome.number, change: null } }
+    case 'version': {
+      const reason = `new version ${outcome.number} of article #${outcome.id} “${outcome.previousTitle}”: ${outcome.change} changed`
+      return { ...result(src.name, 'imported', outcome.id, a.title, reason), nearDuplicates: outcome.nearDuplicates.map((d) => d.id), version: { number: outcome.number, change: outcome.change } }
+    }
+    default:
+      return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
   }
-  return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
 }
 
 function describeError(err: unknown): string {

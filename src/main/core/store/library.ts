@@ -9,6 +9,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { join } from 'node:path'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
+import { ArticleVersions } from './article-versions'
 import { LibraryFacets } from './library-facets'
 import { LibraryPages } from './library-page'
 import { CollectionStore } from './collections'
@@ -56,6 +57,7 @@ export interface OpenOptions {
  */
 export class Library {
   readonly articles: ArticleStore
+  readonly versions: ArticleVersions
   readonly notes: NoteStore
   readonly tags: TagStore
   readonly collections: CollectionStore
@@ -76,6 +78,7 @@ export class Library {
   ) {
     const searchDocs = new SearchDocs(db)
     this.articles = new ArticleStore(db, searchDocs)
+    this.versions = new ArticleVersions(db, searchDocs, this.articles)
     this.notes = new NoteStore(db, searchDocs)
     this.tags = new TagStore(db, searchDocs)
     this.collections = new CollectionStore(db)

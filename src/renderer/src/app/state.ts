@@ -19,7 +19,15 @@ export type Route =
       saved: SavedComparison | null
       /** Counts openings: each one is a fresh view; saving inside it keeps the view. */
       session: number
+      /** Two versions of one article (`ids` is that article) instead of articles. */
+      versions?: VersionPair
     }
+
+/** Two versions of one article, compared side by side. */
+export interface VersionPair {
+  id: number
+  numbers: [number, number]
+}
 
 export type Page = Route['page']
 
@@ -51,6 +59,7 @@ export type Action =
   | { type: 'go'; page: 'library' | 'stories' | 'notes' }
   | { type: 'showCollection'; collection: number | undefined }
   | { type: 'compare'; ids: number[]; saved?: SavedComparison | null }
+  | { type: 'compareVersions'; id: number; versions: [number, number] }
   | { type: 'comparisonSaved'; saved: SavedComparison }
   | { type: 'closeComparison' }
   | { type: 'open'; id: number }
@@ -102,6 +111,10 @@ export function reducer(state: AppState, action: Action): AppState {
       }
     case 'compare':
       return { ...state, sessions: state.sessions + 1, route: { page: 'compare', ids: action.ids, saved: action.saved ?? null, session: state.sessions + 1 } }
+    case 'compareVersions': {
+      const session = state.sessions + 1
+      return { ...state, sessions: session, route: { page: 'compare', ids: [action.id], saved: null, session, versions: { id: action.id, numbers: action.versions } } }
+    }
     case 'comparisonSaved':
       return state.route.page === 'compare' ? { ...state, route: { ...state.route, saved: action.saved } } : state
     case 'closeComparison':

@@ -1,5 +1,6 @@
 // The app's import path in `npm run bench -- import`: `parallax serve` on a temporary library, the
-// BBC files posted to /rpc/import.files in calls of 50 (base64 inside JSON), as the renderer sends them.
+// BBC files posted to /rpc/import.files in calls of 50 as the renderer sends them: one binary body
+// per call, framed as src/shared/upload-frame.ts says (header length, JSON header, the files' bytes).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -7,9 +8,13 @@ import { createInterface } from 'node:readline'
 
 const CALL_FILES = 50
 
-/** Starts `parallax serve` and reads its first line (url and token), as tests/helpers/serve.ts does. */
+/**
+ * Starts `parallax serve` and reads its first line (url and token), as tests/helpers/serve.ts does.
+ * PARALLAX_BENCH_SERVE_ARGS: Node options for it (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles every thread).
+ */
 async function serve(cli, library) {
-  const proc = spawn(process.execPath, [cli, 'serve', '--json', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const nodeArgs = (process.env.PARALLAX_BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean)
+  const proc = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--json', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   proc.stderr.on('data', (d) => (stderr += String(d)))
   const first = await new Promise((resolve, reject) => {
@@ -21,18 +26,27 @@ async function serve(cli, library) {
   return { url, token, stop }
 }
 
+/** One call's body: 4-byte big-endian header length, the JSON header (files as name and size), the bytes. */
+function uploadBody(header, contents) {
+  const json = Buffer.from(JSON.stringify(header))
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(json.length)
+  return Buffer.concat([length, json, ...contents])
+}
+
 /** Posts `files` (paths; `names` as the renderer would send them) in calls of 50; returns results and per-call seconds. */
 async function postAll({ url, token }, files, names) {
   const results = []
   const calls = []
   const jobId = `bench-${Date.now().toString(36)}`
   for (let i = 0; i < files.length; i += CALL_FILES) {
-    const batch = files.slice(i, i + CALL_FILES).map((f, j) => ({ name: names[i + j], data: readFileSync(f).toString('base64') }))
+    const contents = files.slice(i, i + CALL_FILES).map((f) => readFileSync(f))
+    const header = { jobId: `${jobId}-${i / CALL_FILES}`, overall: { id: jobId, before: i, total: files.length }, files: contents.map((c, j) => ({ name: names[i + j], size: c.length })) }
     const t = process.hrtime.bigint()
     const res = await fetch(new URL('rpc/import.files', url), {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ jobId: `${jobId}-${i / CALL_FILES}`, overall: { id: jobId, before: i, total: files.length }, files: batch })
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.parallax.upload' },
+      body: uploadBody(header, contents)
     })
     const body = await res.json()
     calls.push(Number(process.hrtime.bigint() - t) / 1e9)

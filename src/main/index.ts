@@ -127,7 +127,9 @@ if (!app.requestSingleInstanceLock()) {
       if (!trustedSender(e)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } }
       // The one method the shell answers itself: printing needs Chromium, which the core does not have.
       if (method === 'compare.pdf') return reportPdf((m, a) => dispatch(service, m, a), args, () => new BrowserWindow(PDF_WINDOW_OPTIONS))
-      return dispatch(service, method, args)
+      // Our own window is a local caller: it names the files the user dropped or picked by their
+      // paths (import.paths), and this process reads them, rather than receiving their bytes.
+      return dispatch(service, method, args, { local: true })
     })
 
     const progress = new ImportTracker({

@@ -1,9 +1,10 @@
 /**
- * The preload: exposes exactly two functions to the renderer, `invoke` for contract methods
- * (allow-listed here, validated again in the main process) and `on` for contract events.
- * No Node, no ipcRenderer, nothing else crosses the context bridge.
+ * The preload: exposes exactly three functions to the renderer, `invoke` for contract methods
+ * (allow-listed here, validated again in the main process), `on` for contract events, and
+ * `pathForFile`, a dropped or chosen file's path (so the main process reads imports from disk
+ * instead of receiving their bytes). No Node, no ipcRenderer, nothing else crosses the context bridge.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, METHOD_NAMES } from '../shared/methods'
 
 const methods = new Set<string>(METHOD_NAMES)
@@ -21,6 +22,10 @@ const bridge = {
     }
     ipcRenderer.on(IPC_EVENT_CHANNEL, listener)
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, listener)
+  },
+  /** The file's path on disk, '' for a file that has none (made in the page) or anything that is not a File. */
+  pathForFile(file: unknown): string {
+    return file instanceof File ? webUtils.getPathForFile(file) : ''
   }
 }
 

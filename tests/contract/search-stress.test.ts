@@ -1,6 +1,7 @@
 /**
  * Writes and searches at once through the HTTP bridge of a real `parallax serve`, while the search
- * builder merges segments all the time (merge threshold forced to one segment). Issue 11: a
+ * builder merges segments all the time (merge threshold forced to one segment, merging without
+ * waiting for writes to be quiet). Issue 11: a
  * segment merged and deleted between listing and reading it made committed writes answer 500.
  * Every call must succeed, every write must be visible to the next search, and afterwards the
  * index must agree with the library.
@@ -156,7 +157,7 @@ async function indexAgreesWithLibrary(c: Client, w: Written): Promise<string[]> 
 
 describe('search under concurrent writes (HTTP bridge)', () => {
   it('answers every call, shows every write at once, and ends agreeing with the library while segments merge', async () => {
-    server = await serve(tmpDir(), { PARALLAX_SEARCH_MAX_SEGMENTS: '1' })
+    server = await serve(tmpDir(), { PARALLAX_SEARCH_MAX_SEGMENTS: '1', PARALLAX_SEARCH_MERGE_QUIET_MS: '0' })
     const c = new Client(server)
     const w: Written = { marker: new Map(), tags: new Map(), notes: new Map(), deleted: new Set() }
     const misses: string[] = []

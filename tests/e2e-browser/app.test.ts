@@ -47,7 +47,11 @@ describe('browser mode in Chromium', () => {
     // The token left the address bar once the app had it.
     expect(page.url()).not.toContain('token')
 
+    // The file goes as raw bytes in one binary body, not base64 inside JSON.
+    const upload = page.waitForRequest((r) => r.url().endsWith('/rpc/import.files'))
     await page.getByTestId('file-input').setInputFiles(requireSample())
+    const sent = await upload
+    expect(sent.headers()['content-type']).toBe('application/vnd.parallax.upload')
     const row = page.locator('.article-row', { hasText: SAMPLE_TITLE })
     await row.waitFor()
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('1 article imported')

@@ -24,6 +24,10 @@ let beforeRequest = null
 let permissionHandler = null
 const protocolHandlers = {}
 let appReady = false
+/** What the preload exposed (contextBridge), the window its ipcRenderer speaks for, and files' paths on disk (webUtils). */
+const exposed = {}
+let preloadSender = null
+const filePaths = new WeakMap()
 
 class WebContents extends EventEmitter {
   constructor(url) {
@@ -150,6 +154,14 @@ const electron = {
     }
   },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  // The preload's side: what it exposes, and IPC as sent from our window's top frame.
+  contextBridge: { exposeInMainWorld: (key, api) => (exposed[key] = api) },
+  ipcRenderer: {
+    invoke: (channel, ...args) => handlers[channel]({ sender: preloadSender, senderFrame: preloadSender.mainFrame }, ...args),
+    on: () => {},
+    removeListener: () => {}
+  },
+  webUtils: { getPathForFile: (file) => filePaths.get(file) ?? '' },
   session: {
     defaultSession: {
       webRequest: { onBeforeRequest: (filter, h) => (beforeRequest = { filter, h }) },
@@ -224,6 +236,39 @@ async function schemeRequests(win) {
   }
 }
 
+/**
+ * The desktop import path: the real preload (out/preload/index.js) gives a dropped file's path
+ * and sends `import.paths` from our window; the same call from another window or a subframe is
+ * refused. The taskbar shows the import's progress and clears it.
+ */
+async function pathImport(wc) {
+  const { mkdirSync, writeFileSync } = require('node:fs')
+  const dir = join(process.env.STANDIN_DATA, 'dropped', 'Kestrel Courier')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, 'bridge.txt')
+  const text = 'Harbour bridge opens\n\nMay 2, 2024\n\nThe harbour bridge opened on Monday after four years of work.'
+  writeFileSync(path, text)
+  preloadSender = wc
+  require(join(__dirname, '../../out/preload/index.js'))
+  const preload = exposed.parallax
+  const dropped = new File([text], 'bridge.txt')
+  filePaths.set(dropped, path)
+  report.preload = {
+    keys: Object.keys(preload).sort(),
+    path: preload.pathForFile(dropped),
+    madeInPage: preload.pathForFile(new File(['x'], 'x.txt')),
+    notAFile: preload.pathForFile({ name: 'bridge.txt', path })
+  }
+  const args = { jobId: 'standin-1', overall: { id: 'standin', before: 0, total: 1 }, folderOutlet: { from: 'subfolders' }, paths: [{ path, name: 'Kestrel Courier/bridge.txt' }] }
+  const other = new WebContents('app://parallax/index.html')
+  report.pathImportRefused = [
+    await invoke(other, other.mainFrame, 'import.paths', args),
+    await invoke(wc, { url: 'app://parallax/index.html' }, 'import.paths', args),
+    await invoke(wc, { url: 'https://news.example/' }, 'import.paths', args)
+  ]
+  report.import = await preload.invoke('import.paths', args)
+}
+
 async function scenario() {
   appReady = true
   readyResolve()
@@ -283,14 +328,8 @@ async function scenario() {
   find('Reveal Library Folder')?.click()
   find('About Parallax').click()
 
-  // An import through IPC: the taskbar shows its progress and clears it.
-  const text = 'Harbour bridge opens\n\nMay 2, 2024\n\nThe harbour bridge opened on Monday after four years of work.'
-  report.import = await invoke(wc, wc.mainFrame, 'import.files', {
-    jobId: 'standin-1',
-    overall: { id: 'standin', before: 0, total: 1 },
-    folderOutlet: { from: 'subfolders' },
-    files: [{ name: 'Kestrel Courier/bridge.txt', data: Buffer.from(text).toString('base64') }]
-  })
+  // An import as the renderer sends it: the dropped file's path through the preload, read by the main process.
+  await pathImport(wc)
 
   // The theme preference reaches the native theme.
   await invoke(wc, wc.mainFrame, 'preferences.update', { theme: 'dark' })

@@ -11,7 +11,7 @@ import { bridge, deferred } from './bridge'
 interface Call {
   jobId: string
   overall: { id: string; before: number; total: number }
-  files: { name: string; data: string }[]
+  files: { name: string; data: Uint8Array }[]
 }
 
 const MB = 1024 * 1024
@@ -40,7 +40,9 @@ describe('useImport', () => {
     expect(calls.map((c) => c.overall.before)).toEqual([0, 50, 100])
     expect(new Set(calls.map((c) => c.overall.id)).size).toBe(1)
     expect(calls.every((c) => c.jobId.startsWith(c.overall.id))).toBe(true)
-    expect(atob(calls[0]!.files[0]!.data)).toBe('text of a0.txt')
+    // Raw bytes, never base64.
+    expect(calls[0]!.files[0]!.data).toBeInstanceOf(Uint8Array)
+    expect(new TextDecoder().decode(calls[0]!.files[0]!.data)).toBe('text of a0.txt')
     expect(state).toMatchObject({ running: false, done: 120, total: 120, cancelled: false })
     expect(state.results.map((r) => r.name)).toEqual(files.map((f) => f.name))
   })
@@ -120,5 +122,28 @@ describe('useImport', () => {
     expect(bridge.callsOf('import.files')).toHaveLength(1)
     act(() => result.current.dismiss())
     expect(result.current.state).toMatchObject({ running: false, results: [], total: 0 })
+  })
+  it('in the desktop app sends the files\' paths (the main process reads them), with the names the user sees', async () => {
+    const paths = new Map<File, string>()
+    const onDisk = (name: string): File => {
+      const f = file(name)
+      paths.set(f, `/home/ana/${name}`)
+      return f
+    }
+    window.parallax!.pathForFile = (f: File) => paths.get(f) ?? ''
+    try {
+      bridge.answer('import.paths', (args: { paths: { name: string }[] }) => ({ results: args.paths.map((p, i) => imported(p.name, i)) }))
+      const { state } = await runImport([onDisk('Quay Times/a.txt'), onDisk('Quay Times/b.txt')])
+      const [call] = bridge.callsOf('import.paths') as { jobId: string; overall: object; paths: unknown[] }[]
+      expect(call!.paths).toEqual([
+        { path: '/home/ana/Quay Times/a.txt', name: 'Quay Times/a.txt' },
+        { path: '/home/ana/Quay Times/b.txt', name: 'Quay Times/b.txt' }
+      ])
+      expect(call!.overall).toMatchObject({ before: 0, total: 2 })
+      expect(bridge.callsOf('import.files')).toEqual([])
+      expect(state.results.map((r) => [r.name, r.status])).toEqual([['Quay Times/a.txt', 'imported'], ['Quay Times/b.txt', 'imported']])
+    } finally {
+      delete window.parallax!.pathForFile
+    }
   })
 })

@@ -40,7 +40,9 @@ interface Report {
   permissionGranted: boolean
   permissionCheck: boolean
   menu: { label: string | null; role: string | null; accelerator: string | null }[]
-  import: { ok: boolean; result: { results: { status: string; articleId: number }[] } }
+  import: { ok: boolean; result: { results: { name: string; status: string; articleId: number }[] } }
+  preload: { keys: string[]; path: string; madeInPage: string; notAFile: string }
+  pathImportRefused: { ok: boolean; error?: { code: string; message: string } }[]
   nativeTheme: string
   about: { applicationVersion: string; version: string }
   aboutShown: number
@@ -148,9 +150,15 @@ describe('the Electron shell against a stand-in for Electron', () => {
     expect(report.about.applicationVersion).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
     expect(report.about.version).toMatch(/^Electron .* · Chromium .* · Node /)
 
-    // An import through IPC: stored (its folder names the outlet, as asked), progress on the taskbar, then cleared.
-    expect(report.import.ok).toBe(true)
-    expect(report.import.result.results[0]!.status).toBe('imported')
+    // The preload offers three functions; pathForFile gives a dropped file's path, '' for anything else.
+    expect(report.preload.keys).toEqual(['invoke', 'on', 'pathForFile'])
+    expect(report.preload.path).toBe(join(data, 'dropped', 'Kestrel Courier', 'bridge.txt'))
+    expect(report.preload).toMatchObject({ madeInPage: '', notAFile: '' })
+    // Reading files by path over IPC: refused to another window, a subframe and a foreign page…
+    for (const refused of report.pathImportRefused) expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender' } })
+    // …and done for our window: the main process read the file, stored under the name the user saw
+    // (its folder names the outlet, as asked), progress on the taskbar, then cleared.
+    expect(report.import).toMatchObject({ ok: true, result: { results: [{ name: 'Kestrel Courier/bridge.txt', status: 'imported' }] } })
     expect(report.progress.at(-1)).toBe(-1)
     expect(report.progress.some((f) => f >= 0 && f <= 1)).toBe(true)
     const events = report.sent.filter(([, name]) => name === 'import.progress')

@@ -220,6 +220,33 @@ describe('outlet names', () => {
       lib.close()
     }
   })
+
+  it('keep each outlet\'s stored spelling in memory across import calls, following edits, deletes and the most used spelling', async () => {
+    const lib = Library.open(tmpDir())
+    try {
+      const file = (name: string, outlet: string) => ({ name: `${name}.txt`, bytes: Buffer.from(`${name} story\n\nMarch 1, 2025 — ${outlet}\n\n${body(name)}`) })
+      const stored = (title: string) => Library.connection(lib).prepare('SELECT outlet FROM articles WHERE title = ?').pluck().get(`${title} story`)
+      const idOf = (title: string) => Library.connection(lib).prepare('SELECT id FROM articles WHERE title = ?').pluck().get(`${title} story`) as number
+      await importBatch(lib, [file('a', 'Harbour Times')])
+      // A later call learns nothing from the library: the spelling the first call stored.
+      await importBatch(lib, [file('b', 'HARBOUR TIMES'), file('c', 'Quay Post')])
+      expect([stored('b'), stored('c')]).toEqual(['Harbour Times', 'Quay Post'])
+      // Edited: the library's spelling is now the edited one.
+      for (const t of ['a', 'b']) lib.articles.update(idOf(t), { outlet: 'The Harbour Times' })
+      await importBatch(lib, [file('d', 'Harbour TIMES')])
+      expect(stored('d')).toBe('The Harbour Times')
+      // Deleted: a name no longer in use is not imposed on the next article.
+      lib.articles.delete([idOf('c')])
+      await importBatch(lib, [file('e', 'QUAY POST')])
+      expect(stored('e')).toBe('QUAY POST')
+      // Another spelling stored beside it (as an archive restores it) and now the most used: it wins.
+      const prepared = (name: string) => ({ title: `${name} story`, author: null, outlet: 'Quay post', publishedAt: null, url: null, language: 'en', text: body(name), wordCount: 40, contentHash: name, warnings: [], sourceName: `${name}.txt`, sourceFormat: 'txt' as const })
+      for (const n of ['f', 'g']) lib.articles.insert(prepared(n))
+      expect(lib.outlets.resolver().resolve('quay-post')).toBe('Quay post')
+    } finally {
+      lib.close()
+    }
+  })
 })
 
 describe('parallax import options', () => {

@@ -41,6 +41,20 @@ describe('search', () => {
     return names(res.hits).sort()
   }
 
+  it('as the query worker refreshes, date and language edits reach the filters', () => {
+    const index = new SearchIndex(Library.connection(lib))
+    index.refresh()
+    const hits = (filters: object): number[] => index.search({ q: 'harbour', limit: 50, filters }).hits.map((h) => h.id).sort((a, b) => a - b)
+    const may = { from: '2024-05-01', to: '2024-05-31' }
+    expect(hits(may)).toEqual([ids.pm!, ids.apart!].sort((a, b) => a - b))
+    lib.articles.update(ids.pm!, { publishedAt: '2019-01-01' })
+    index.refresh()
+    expect(hits(may)).toEqual([ids.apart])
+    lib.articles.update(ids.apart!, { language: 'de' })
+    index.refresh()
+    expect(hits({ language: 'de' })).toEqual([ids.apart])
+  })
+
   it('ranks words and finds any of them', async () => {
     expect(await find('harbour')).toEqual(['apart', 'pm'])
     expect(await find('bridge market')).toEqual(['apart', 'pm'])

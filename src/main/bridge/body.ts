@@ -40,9 +40,13 @@ export class BodyBudget {
     return { active: this.active, bytes: this.held }
   }
 
-  /** Reads a whole body within the limits, or rejects with BodyRefused (the request is then destroyed or left unread). */
-  async read(req: IncomingMessage): Promise<Buffer> {
-    const { maxBodyBytes, maxConcurrent, maxBufferedBytes } = this.limits
+  /**
+   * Reads a whole body within the limits (and within `maxBytes` when that is lower: a kind of
+   * body with a smaller limit of its own), or rejects with BodyRefused.
+   */
+  async read(req: IncomingMessage, maxBytes = Infinity): Promise<Buffer> {
+    const { maxConcurrent, maxBufferedBytes } = this.limits
+    const maxBodyBytes = Math.min(maxBytes, this.limits.maxBodyBytes)
     const declared = Number(req.headers['content-length'] ?? 0) || 0
     if (declared > maxBodyBytes) throw new BodyRefused(413, `Request too large: limit ${maxBodyBytes} bytes`)
     if (this.active >= maxConcurrent) throw new BodyRefused(503, 'Too many uploads at once; try again when the current ones finish')

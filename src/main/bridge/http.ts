@@ -3,6 +3,8 @@
  *
  * - POST /rpc/<method> with a JSON body: the argument. Needs `Authorization: Bearer <token>`
  *   and `Content-Type: application/json` (so a cross-site form cannot fake a call).
+ * - POST /rpc/import.files may instead carry the files' raw bytes in one binary body
+ *   (`Content-Type: application/vnd.parallax.upload`, framed as src/shared/upload-frame.ts says).
  * - GET /events?token=<token>: server-sent events carrying the contract's events.
  * - Anything else: the built renderer, as static files.
  * Every request must name this server in its Host header (against DNS rebinding) and, when it
@@ -17,6 +19,7 @@ import { LIMITS, type ApiErrorShape } from '../../shared/contract'
 import { dispatch } from '../core/dispatch'
 import type { Service } from '../core/service'
 import { contentType, RENDERER_CSP, resolveUnder } from '../renderer-files'
+import { MAX_UPLOAD_HEADER_BYTES, readUploadFrame, UPLOAD_CONTENT_TYPE } from '../../shared/upload-frame'
 import { BodyBudget, BodyRefused, type BodyLimits } from './body'
 
 export interface HttpBridgeOptions {
@@ -43,6 +46,8 @@ export interface HttpBridge {
 
 /** Base64 makes uploads a third larger; leave room for the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil((LIMITS.maxBatchBytes * 4) / 3) + 1024 * 1024
+/** A binary upload: a batch's bytes and the header that names its files. */
+export const MAX_UPLOAD_BYTES = LIMITS.maxBatchBytes + 4 + MAX_UPLOAD_HEADER_BYTES
 
 /**
  * Two full-size uploads may be buffered at once (the renderer sends one batch at a time), so
@@ -123,26 +128,33 @@ interface RpcContext {
   budget: BodyBudget
 }
 
-/** POST /rpc/<method>: token first, then the method name, the JSON body, and `dispatch`. */
+/** POST /rpc/<method>: token first, then the method name, the body (JSON or an upload), and `dispatch`. */
 async function handleRpc(ctx: RpcContext, req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
   if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Use POST for /rpc')
   // The token first: nothing about the request is examined for a caller without it.
   if (!tokenMatches(bearer(req.headers.authorization), ctx.token)) return refuse(res, 401, 'unauthorized', 'Missing or wrong session token')
   const method = decodePath(encodedMethod)
   if (method === null) return refuse(res, 400, 'invalid_argument', 'Malformed percent-encoding in the method name')
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return refuse(res, 415, 'invalid_argument', 'Content-Type must be application/json')
+  const type = req.headers['content-type'] ?? ''
+  const upload = type.startsWith(UPLOAD_CONTENT_TYPE)
+  if (upload && method !== 'import.files') return refuse(res, 415, 'invalid_argument', `${UPLOAD_CONTENT_TYPE} is for import.files only`)
+  if (!upload && !type.startsWith('application/json')) {
+    return refuse(res, 415, 'invalid_argument', `Content-Type must be application/json (or ${UPLOAD_CONTENT_TYPE} for import.files)`)
   }
-  const body = await readBody(ctx.budget, req, res)
+  const body = await readBody(ctx.budget, req, res, upload ? MAX_UPLOAD_BYTES : undefined)
   if (body === null) return
-  let args: unknown
-  try {
-    args = body.length ? JSON.parse(body) : {}
-  } catch {
-    return refuse(res, 400, 'invalid_argument', 'Request body is not valid JSON')
-  }
-  const envelope = await dispatch(ctx.service, method, args)
+  const args = upload ? readUploadFrame(body) : parseJson(body)
+  if (!args.ok) return refuse(res, 400, 'invalid_argument', args.message)
+  const envelope = await dispatch(ctx.service, method, args.args)
   sendJson(res, envelope.ok ? 200 : statusFor(envelope.error), envelope)
+}
+
+function parseJson(body: Buffer): { ok: true; args: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, args: body.length ? JSON.parse(body.toString('utf8')) : {} }
+  } catch {
+    return { ok: false, message: 'Request body is not valid JSON' }
+  }
 }
 
 /** GET /events: the contract's events as server-sent events, to every client holding the token. */
@@ -236,10 +248,10 @@ function serveStatic(res: ServerResponse, staticRoot: string, pathname: string):
   createReadStream(file).pipe(res)
 }
 
-/** The body as text, or null once a refusal has been sent (too large, server busy, too slow). */
-async function readBody(budget: BodyBudget, req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+/** The body, or null once a refusal has been sent (larger than `maxBytes` or the budget's limit, server busy, too slow). */
+async function readBody(budget: BodyBudget, req: IncomingMessage, res: ServerResponse, maxBytes?: number): Promise<Buffer | null> {
   try {
-    return (await budget.read(req)).toString('utf8')
+    return await budget.read(req, maxBytes)
   } catch (err) {
     if (!(err instanceof BodyRefused)) throw err
     // Answer and drop the connection rather than read (or keep) a body we will not use.

@@ -11,7 +11,7 @@ import { LibraryError } from './store/library'
 const KNOWN = new Set<string>(METHOD_NAMES)
 const LOCAL_ONLY = new Set<MethodName>(LOCAL_ONLY_METHODS)
 
-/** Who is calling. `local`: a caller that may name files on this machine (the CLI, the shell's own code). */
+/** Who is calling. `local`: a caller that may name files on this machine (the CLI; the desktop app's own window over IPC). */
 export interface Caller {
   local?: boolean
 }

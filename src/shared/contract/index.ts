@@ -38,6 +38,18 @@ const fileName = z
   .min(1, 'must not be empty')
   .max(1024, 'is longer than 1024 characters')
 
+/** A file's bytes as they arrive over IPC or in the browser mode's binary upload (never base64). */
+const rawBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMITS.maxFileBytes, 'file too large')
+
+/**
+ * A file for `import.paths` named by its path on this machine and by the name the user sees (a
+ * dropped folder's files are "Folder/…/name": its folders can name the outlet, its README is the
+ * folder's documentation).
+ */
+const namedPath = z
+  .object({ path: z.string().min(1, 'must not be empty').max(4096, 'is longer than 4096 characters'), name: fileName })
+  .strict()
+
 // ---------------------------------------------------------------------------------------------
 // Methods
 
@@ -298,7 +310,8 @@ export const methods = {
         /** The outlet for files that do not name their own (see FolderOutlet). */
         folderOutlet: FolderOutlet.optional(),
         files: z
-          .array(z.object({ name: fileName, data: base64 }).strict())
+          // Raw bytes (IPC, the browser's binary upload); base64 for JSON callers (scripts, tests).
+          .array(z.object({ name: fileName, data: z.union([rawBytes, base64]) }).strict())
           .min(1, 'must hold at least one file')
           .max(LIMITS.maxBatchFiles, `must hold at most ${LIMITS.maxBatchFiles} files`)
       })
@@ -307,17 +320,20 @@ export const methods = {
   },
   /**
    * Imports files and folders (recursively) named by their paths on this machine: the core reads
-   * them. Only for callers that may name local files (the CLI, the desktop app's main process);
-   * `dispatch` refuses it from any other caller. Problems met while walking folders come first.
+   * them. Only for callers that may name local files (the CLI, the desktop app's own window over
+   * IPC); `dispatch` refuses it from any other caller (the HTTP bridge). Problems met while walking folders come first.
    */
   'import.paths': {
     args: z
       .object({
         jobId: JobId,
+        /** Where this call sits in a larger import sent in several calls (for overall progress). */
+        overall: ImportOverall.optional(),
         /** The outlet for files that do not name their own (see FolderOutlet). */
         folderOutlet: FolderOutlet.optional(),
+        /** Files and folders (walked recursively) by path (the CLI), or files with the names the user sees (the desktop app). */
         paths: z
-          .array(z.string().min(1, 'must not be empty').max(4096, 'is longer than 4096 characters'))
+          .array(z.union([z.string().min(1, 'must not be empty').max(4096, 'is longer than 4096 characters'), namedPath]))
           .min(1, 'must hold at least one path')
           .max(100_000, 'must hold at most 100000 paths')
       })

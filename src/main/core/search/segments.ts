@@ -135,8 +135,9 @@ export function maintainStep(db: Database.Database, options: MaintainOptions = {
   return mergeSegments(db, victims) ? 'merged' : 'idle'
 }
 
-export function maintain(db: Database.Database, options: MaintainOptions = {}): void {
-  while (maintainStep(db, options) !== 'idle') {
-    /* one step at a time, each in its own transactions */
-  }
+/** Builds and merges until nothing is left to do, one step at a time (each in its own transactions); whether anything changed. */
+export function maintain(db: Database.Database, options: MaintainOptions = {}): boolean {
+  let changed = false
+  while (maintainStep(db, options) !== 'idle') changed = true
+  return changed
 }

@@ -112,11 +112,20 @@ function whyNotWritten(err: unknown): string {
   return (err as Error).message
 }
 
+/**
+ * How long building and merging wait for writes to be quiet. By default they start right after
+ * each write: on the index on disk a build costs only the new articles and a merge streams its
+ * segments, and the query worker indexes at most 1,000 pending articles in memory, so the builder
+ * must keep up with an import. PARALLAX_SEARCH_MERGE_QUIET_MS sets a delay.
+ */
+const MERGE_QUIET_MS = Number(process.env.PARALLAX_SEARCH_MERGE_QUIET_MS ?? 0)
+
 export class WorkerSearch implements SearchBackend {
   private readonly query: WorkerClient<SearchQueryProtocol>
   private readonly builder: WorkerClient<SearchBuildProtocol>
   private building: Promise<void> | null = null
   private again = false
+  private mergeTimer: NodeJS.Timeout | null = null
   private closed = false
 
   constructor(script: string, file: string, nativeBinding?: string) {
@@ -150,16 +159,21 @@ export class WorkerSearch implements SearchBackend {
 
   /**
    * Searchable at once (the query worker indexes pending articles in memory), built into a
-   * segment in the background. Never fails: the write that called it is committed, and a refresh
-   * that fails is retried by the background build.
+   * segment and merged in the background. Never fails: the write that called
+   * it is committed, and a refresh that fails is retried by the background build.
+   * The refresh is sent, not awaited: the query worker answers in order, so every read sent after
+   * this call sees the write, and the write's own answer does not wait for the in-memory index.
    */
   async changed(): Promise<void> {
-    try {
-      await this.query.call('refresh', {})
-    } catch (err) {
-      if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', (err as Error).message)
+    this.query.call('refresh', {}).catch((err: Error) => {
+      if (!this.closed) console.error('[parallax] search refresh failed, retrying in the background:', err.message)
+    })
+    // The builder writes the pending articles as a segment and merges.
+    if (MERGE_QUIET_MS <= 0) void this.rebuild()
+    else if (!this.closed) {
+      if (this.mergeTimer) clearTimeout(this.mergeTimer)
+      this.mergeTimer = setTimeout(() => void this.rebuild(), MERGE_QUIET_MS).unref()
     }
-    void this.rebuild()
   }
 
   private rebuild(): Promise<void> {
@@ -172,8 +186,7 @@ export class WorkerSearch implements SearchBackend {
       do {
         this.again = false
         try {
-          await this.builder.call('maintain', {})
-          await this.query.call('refresh', {})
+          if (await this.builder.call('maintain', {})) await this.query.call('refresh', {})
           failures = 0
         } catch (err) {
           if (this.closed) break
@@ -189,13 +202,19 @@ export class WorkerSearch implements SearchBackend {
     return this.building
   }
 
-  /** Waits for background building to finish (tests, benchmarks, shutdown). */
+  /** Waits for background building (and a merge waiting for quiet) to finish (tests, benchmarks, shutdown). */
   async idle(): Promise<void> {
+    if (this.mergeTimer) {
+      clearTimeout(this.mergeTimer)
+      this.mergeTimer = null
+      await this.rebuild()
+    }
     while (this.building) await this.building
   }
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.mergeTimer) clearTimeout(this.mergeTimer)
     await Promise.all([this.query.close(), this.builder.close()])
   }
 }

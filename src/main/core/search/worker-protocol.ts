@@ -21,8 +21,8 @@ export type SearchQueryProtocol = {
 }
 
 export type SearchBuildProtocol = {
-  /** Builds pending articles into a segment and merges segments. */
-  maintain: { args: NoArgs; result: null }
+  /** Builds pending articles into a segment and merges segments; whether anything changed. */
+  maintain: { args: NoArgs; result: boolean }
 }
 
 /** The worker's `workerData`. */

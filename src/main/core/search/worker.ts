@@ -18,10 +18,7 @@ db.pragma('foreign_keys = ON')
 if (role === 'build') {
   verifyAndRepair(db)
   serveRpc<SearchBuildProtocol>({
-    maintain: () => {
-      maintain(db)
-      return null
-    }
+    maintain: () => maintain(db)
   })
 } else {
   const index = new SearchIndex(db)

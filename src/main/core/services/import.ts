@@ -21,6 +21,13 @@ export interface ImportService extends ApiPart<ImportMethods> {
   cancelAll(): void
 }
 
+/** Where a file named "Folder/…/name" (from a chosen or dropped folder) sits: its folders can name the outlet. */
+function placed(name: string): { name: string; inFolder: boolean; folder?: string } {
+  const folders = name.split(/[\\/]/).slice(0, -1)
+  const folder = outletFolder(folders)
+  return { name, inFolder: folders.length > 0, ...(folder ? { folder } : {}) }
+}
+
 export function importService({ library, events, changed }: CoreContext, entities: Entities, options: ImportOptions): ImportService {
   /** Running `import.files` calls by job id, so `import.cancel` can stop one. */
   const running = new Map<string, AbortController>()
@@ -50,20 +57,19 @@ export function importService({ library, events, changed }: CoreContext, entitie
 
   return {
     async 'import.files'(args) {
-      const sources = args.files.map((f) => {
-        // A file from a chosen or dropped folder comes as "Folder/…/name".
-        const folders = f.name.split(/[\\/]/).slice(0, -1)
-        const folder = outletFolder(folders)
-        return { name: f.name, bytes: Buffer.from(f.data, 'base64'), inFolder: folders.length > 0, ...(folder ? { folder } : {}) }
-      })
+      const sources = args.files.map((f) => ({ ...placed(f.name), bytes: typeof f.data === 'string' ? Buffer.from(f.data, 'base64') : f.data }))
       return { results: await run(args.jobId, args.overall, sources, args.folderOutlet) }
     },
 
-    /** Local callers only (dispatch refuses it over IPC and HTTP): the core walks the paths and reads the files. */
+    /**
+     * Local callers only (dispatch refuses it over HTTP): the core walks the paths and reads the
+     * files. Files the app names (`{ path, name }`) keep the name the user sees, as uploads do.
+     */
     async 'import.paths'(args) {
-      const { sources, problems } = await collectSources(args.paths)
+      const named = args.paths.flatMap((p) => (typeof p === 'string' ? [] : [{ ...placed(p.name), path: p.path }]))
+      const { sources, problems } = await collectSources(args.paths.filter((p) => typeof p === 'string'))
       if (problems.length) events.emit('import.progress', { jobId: args.jobId, done: 0, total: sources.length, current: null, last: null, finished: problems })
-      return { results: [...problems, ...(await run(args.jobId, undefined, sources, args.folderOutlet))] }
+      return { results: [...problems, ...(await run(args.jobId, args.overall, [...named, ...sources], args.folderOutlet))] }
     },
 
     async 'articles.attachFile'(args) {

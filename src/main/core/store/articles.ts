@@ -36,8 +36,11 @@ const PATCH_COLUMNS: Record<keyof MetadataPatch, string> = {
   url: 'url',
   language: 'language'
 }
-/** The fields the search index reads: changing one makes the article pending for search. */
-const INDEXED: readonly (keyof MetadataPatch)[] = ['title', 'author', 'outlet']
+/**
+ * The fields the search index reads (to rank, or to filter: date and language): changing one makes
+ * the article pending for search, which is how the query worker knows to read it again.
+ */
+const INDEXED: readonly (keyof MetadataPatch)[] = ['title', 'author', 'outlet', 'publishedAt', 'language']
 
 export type SortKey = 'importedAt' | 'publishedAt' | 'title' | 'outlet' | 'author' | 'wordCount'
 
@@ -108,8 +111,15 @@ function filter(opts: Pick<ListOptions, 'tag' | 'collection'>): { where: string;
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
 }
 
+/** Told when articles' outlets change: `stored` for a new article's outlet, `changed` for anything else (edits, deletes). */
+export interface OutletWatcher {
+  stored(outlet: string): void
+  changed(): void
+}
+
 export class ArticleStore implements ArticleWriter {
   private readonly links: NearDuplicates
+  private outletWatcher: OutletWatcher | null = null
   private readonly stmt: Record<'insert' | 'insertWithId' | 'byHash' | 'byId' | 'has' | 'count' | 'summaries' | 'texts' | 'records' | 'entities' | 'storeEntities' | 'delete', Statement>
 
   constructor(
@@ -151,9 +161,16 @@ export class ArticleStore implements ArticleWriter {
         const info = id === undefined ? this.stmt.insert.run(values) : this.stmt.insertWithId.run({ ...values, id })
         const newId = Number(info.lastInsertRowid)
         this.searchDocs.addPending(newId)
-        return { status: 'inserted', id: newId, nearDuplicates: sig ? this.links.linkNew(newId, sig) : [] }
+        const nearDuplicates = sig ? this.links.linkNew(newId, sig) : []
+        if (a.outlet !== null) this.outletWatcher?.stored(a.outlet)
+        return { status: 'inserted', id: newId, nearDuplicates }
       })
       .immediate()
+  }
+
+  /** One watcher of outlet changes (the outlet store's cache of spellings). */
+  watchOutlets(watcher: OutletWatcher): void {
+    this.outletWatcher = watcher
   }
 
   nearDuplicates(id: number): NearDuplicate[] {
@@ -229,6 +246,7 @@ export class ArticleStore implements ArticleWriter {
     return this.db.transaction(() => {
       const changed = this.db.prepare(`UPDATE articles SET ${sets} WHERE id = @id`).run({ ...patch, id }).changes > 0
       if (changed && keys.some((k) => INDEXED.includes(k))) this.searchDocs.markPending([id])
+      if (changed && keys.includes('outlet')) this.outletWatcher?.changed()
       return changed
     })()
   }
@@ -257,7 +275,9 @@ export class ArticleStore implements ArticleWriter {
   }
 
   delete(ids: readonly number[]): number {
-    return this.db.transaction(() => ids.reduce((n, id) => n + this.stmt.delete.run(id).changes, 0)).immediate()
+    const deleted = this.db.transaction(() => ids.reduce((n, id) => n + this.stmt.delete.run(id).changes, 0)).immediate()
+    if (deleted > 0) this.outletWatcher?.changed()
+    return deleted
   }
 
   /** The most common values of a column, for filters (at most 500). */

@@ -22,10 +22,36 @@ export function outletKey(name: string): string {
 
 /** The outlet names in use and the user's alias list. */
 export class OutletStore {
+  /**
+   * Each outlet key's stored spelling (the most used), kept in memory so an import call does not
+   * scan the library for it (that grew with the library); built on first use, kept up to date
+   * as articles arrive, and dropped when an edit, a delete or an unusual insert could change it.
+   */
+  private spellings: Map<string, string> | null = null
+
   constructor(
     private readonly db: Connection,
     private readonly articles: ArticleStore
-  ) {}
+  ) {
+    articles.watchOutlets({ stored: (name) => this.stored(name), changed: () => (this.spellings = null) })
+  }
+
+  /** An article was stored with this outlet. */
+  private stored(name: string): void {
+    if (!this.spellings) return
+    const key = outletKey(name)
+    const known = this.spellings.get(key)
+    if (known === undefined) this.spellings.set(key, name)
+    // Another spelling of a known outlet (an archive restored, say) may now be the most used one.
+    else if (known !== name) this.spellings = null
+  }
+
+  private spellingsInUse(): Map<string, string> {
+    if (this.spellings) return this.spellings
+    const byKey = new Map<string, string>()
+    for (const { outlet } of this.inUse()) if (!byKey.has(outletKey(outlet))) byKey.set(outletKey(outlet), outlet)
+    return (this.spellings = byKey)
+  }
 
   aliases(): OutletAlias[] {
     const raw = this.db.prepare('SELECT value FROM preferences WHERE key = ?').pluck().get(PREFERENCE_KEY) as string | undefined
@@ -45,7 +71,7 @@ export class OutletStore {
 
   /** A resolver for one import batch (the stored alias list unless another is given). */
   resolver(aliases?: OutletAlias[]): OutletResolver {
-    return new OutletResolver(() => aliases ?? this.aliases(), () => this.inUse())
+    return new OutletResolver(() => aliases ?? this.aliases(), () => this.spellingsInUse())
   }
 
   /**
@@ -71,7 +97,7 @@ export class OutletStore {
 /**
  * Gives each incoming outlet name the name to store: the alias list's target, else the spelling
  * the library already uses for the same key (its most used one), else the name as it came.
- * Built once per import batch: one grouped query, then lookups in memory.
+ * Built once per import batch from the spellings the store keeps in memory, then lookups.
  */
 export class OutletResolver {
   /** Filled on the first outlet to resolve: a batch without outlets never scans the library. */
@@ -79,7 +105,8 @@ export class OutletResolver {
 
   constructor(
     private readonly aliases: () => OutletAlias[],
-    private readonly inUse: () => { outlet: string }[]
+    /** Each key's spelling in the library (its most used). */
+    private readonly inUse: () => ReadonlyMap<string, string>
   ) {}
 
   private names(): Map<string, string> {
@@ -88,7 +115,7 @@ export class OutletResolver {
     const aliases = this.aliases()
     for (const a of aliases) byKey.set(outletKey(a.alias), a.outlet)
     for (const a of aliases) if (!byKey.has(outletKey(a.outlet))) byKey.set(outletKey(a.outlet), a.outlet)
-    for (const { outlet } of this.inUse()) if (!byKey.has(outletKey(outlet))) byKey.set(outletKey(outlet), outlet)
+    for (const [key, outlet] of this.inUse()) if (!byKey.has(key)) byKey.set(key, outlet)
     return (this.byKey = byKey)
   }
 

@@ -3,10 +3,13 @@
  * top does not know which one it has.
  */
 import type { Envelope } from '../../../shared/errors'
+import { importOverIpc, uploadOverHttp, type ImportCall, type Upload } from './upload'
 
 export interface Transport {
   kind: 'ipc' | 'http'
   call(method: string, args: unknown): Promise<Envelope<unknown>>
+  /** One batch of an import: the files' paths (desktop) or their raw bytes (browser mode), never base64. */
+  importFiles(call: ImportCall, files: Upload[]): Promise<Envelope<unknown>>
   /** Subscribes to one contract event; returns the unsubscribe function. */
   on(event: string, callback: (payload: unknown) => void): () => void
 }
@@ -15,6 +18,8 @@ export interface Transport {
 interface PreloadBridge {
   invoke(method: string, args: unknown): Promise<Envelope<unknown>>
   on(event: string, callback: (payload: unknown) => void): () => void
+  /** A dropped or chosen file's path on disk ('' when it has none). */
+  pathForFile?(file: File): string
 }
 
 declare global {
@@ -24,7 +29,7 @@ declare global {
 }
 
 export function ipcTransport(bridge: PreloadBridge): Transport {
-  return { kind: 'ipc', call: (m, a) => bridge.invoke(m, a), on: (e, cb) => bridge.on(e, cb) }
+  return { kind: 'ipc', call: (m, a) => bridge.invoke(m, a), importFiles: (c, f) => importOverIpc(bridge, c, f), on: (e, cb) => bridge.on(e, cb) }
 }
 
 const TOKEN_KEY = 'parallax.token'
@@ -55,23 +60,18 @@ export function httpTransport(base = ''): Transport {
 
   return {
     kind: 'http',
-    async call(method, args) {
-      let res: Response
-      try {
-        res = await fetch(`${base}/rpc/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(args ?? {})
-        })
-      } catch {
-        return { ok: false, error: { code: 'internal', message: 'Parallax is not reachable: is `parallax serve` still running?' } }
-      }
-      try {
-        return (await res.json()) as Envelope<unknown>
-      } catch {
-        return { ok: false, error: { code: 'internal', message: `Unexpected answer from Parallax (HTTP ${res.status})` } }
-      }
-    },
+    call: (method, args) =>
+      answerOf(
+        () =>
+          fetch(`${base}/rpc/${encodeURIComponent(method)}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+            body: JSON.stringify(args ?? {})
+          }),
+        'Parallax is not reachable: is `parallax serve` still running?'
+      ),
+    // A file that cannot be read (moved, deleted) fails the request as the browser sends it.
+    importFiles: (call, files) => answerOf(() => uploadOverHttp(`${base}/rpc/import.files`, token, call, files), 'The upload failed: a file could not be read, or Parallax is not reachable (is `parallax serve` still running?)'),
     on(event, callback) {
       const es = ensureSource()
       let set = listeners.get(event)
@@ -87,6 +87,21 @@ export function httpTransport(base = ''): Transport {
       set.add(callback)
       return () => set.delete(callback)
     }
+  }
+}
+
+/** A request's envelope, or an error envelope saying it never got an answer (`unreachable`) or a strange one. */
+async function answerOf(request: () => Promise<Response>, unreachable: string): Promise<Envelope<unknown>> {
+  let res: Response
+  try {
+    res = await request()
+  } catch {
+    return { ok: false, error: { code: 'internal', message: unreachable } }
+  }
+  try {
+    return (await res.json()) as Envelope<unknown>
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `Unexpected answer from Parallax (HTTP ${res.status})` } }
   }
 }
 

@@ -1,21 +1,18 @@
 /**
  * Sends chosen or dropped files to the core in batches small enough for one request each,
- * deciding in the renderer what needs no upload (too large, unreadable, cancelled).
+ * deciding in the renderer what needs no upload (too large, cancelled).
  */
 import type { ImportResult } from '../../../shared/contract'
 import { groupPairs } from '../../../shared/import-pairs'
 import { LIMITS } from '../../../shared/limits'
+import type { Upload } from '../api/upload'
 import { relativeName } from '../files'
 
 /** Uploads go in batches small enough for one request each. */
 export const BATCH_BYTES = 16 * 1024 * 1024
 export const BATCH_FILES = 50
 
-export interface Upload {
-  name: string
-  /** The file's bytes, base64. */
-  data: string
-}
+export type { Upload } from '../api/upload'
 
 export interface BatchIO {
   /** Imports one batch. */
@@ -66,11 +63,11 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
     const sent = group.filter((f) => f.size <= LIMITS.maxFileBytes)
     const bytes = sent.reduce((n, f) => n + f.size, 0)
     if (sent.length && (batchBytes + bytes > BATCH_BYTES || batch.length + sent.length > BATCH_FILES)) await flush()
-    for (const file of group) await addFile(file)
+    for (const file of group) addFile(file)
   }
   await flush()
 
-  async function addFile(file: File): Promise<void> {
+  function addFile(file: File): void {
     // Files from a chosen or dropped folder keep their path in it: its folders name the outlet.
     const name = relativeName(file)
     // Checked after the wait for the previous batch, when a cancel most likely came.
@@ -78,11 +75,8 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
     if (file.size > LIMITS.maxFileBytes) {
       return io.record([localResult(name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
     }
-    try {
-      batch.push({ name, data: await readAsBase64(file) })
-      batchBytes += file.size
-    } catch (err) {
-      io.record([localResult(name, 'failed', `could not read the file: ${(err as Error).message}`)], 1)
-    }
+    // Not read here: the transport sends the file's path (desktop) or the browser streams its bytes.
+    batch.push({ name, file })
+    batchBytes += file.size
   }
 }

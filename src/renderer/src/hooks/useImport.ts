@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { FolderOutlet, ImportResult } from '../../../shared/contract'
 import { api } from '../api/client'
 import { relativeName } from '../files'
-import { importInBatches } from './importBatches'
+import { importInBatches, type Upload } from './importBatches'
 
 export interface ImportState {
   running: boolean
@@ -43,11 +43,11 @@ export function useImport(): Importer {
       if (!p.jobId.startsWith(jobId)) return
       setState((s) => ({ ...s, done: Math.min(s.total, filesDone + p.done), current: p.current ?? s.current }))
     })
-    const send = async (files: { name: string; data: string }[]): Promise<ImportResult[]> => {
+    const send = async (files: Upload[]): Promise<ImportResult[]> => {
       const call = `${jobId}-${calls++}`
       runningCall.current = call
       const overall = { id: jobId, before: filesDone, total: all.length }
-      const answer = await api['import.files']({ jobId: call, overall, files, ...(folderOutlet ? { folderOutlet } : {}) }).finally(() => (runningCall.current = null))
+      const answer = await api.importFiles({ jobId: call, overall, ...(folderOutlet ? { folderOutlet } : {}) }, files).finally(() => (runningCall.current = null))
       return answer.results
     }
     const record = (r: ImportResult[], files: number): void => {

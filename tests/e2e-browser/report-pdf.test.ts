@@ -48,6 +48,9 @@ describe('the comparison report saved as PDF in Chromium', () => {
         return w
       }
     })
+    // Parsing the report must not trip the app's style policy (a console error per <style>).
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Save as PDF' }).click()])
     const requests: string[] = []
     popup.on('request', (r) => requests.push(r.url()))
@@ -55,6 +58,8 @@ describe('the comparison report saved as PDF in Chromium', () => {
     expect(await popup.evaluate(() => (window as Window & { printed?: boolean }).printed)).toBe(true)
     expect(await popup.title()).toBe('Coverage comparison')
     await expectInert(popup)
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en')
+    expect(errors).toEqual([])
 
     await popup.emulateMedia({ media: 'print' })
     // The print stylesheet applies: the overview ends its page, the body spans the paper.

@@ -68,6 +68,10 @@ describe('bulk edit', () => {
     render(<BulkEditDialog ids={[4, 5, 6]} onDone={onDone} onCancel={() => undefined} />)
     const apply = screen.getByRole('button', { name: 'Change 3 articles' })
     expect(apply).toHaveProperty('disabled', true)
+    // A tag alone replaces nothing: the warning about lost values is only for a field set or cleared.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Add tag' }), { target: { value: 'ferry' } })
+    expect(screen.getByTestId('bulk-summary').textContent).toBe('On 3 articles: tag “ferry” added. Their other tags are kept.')
+    fireEvent.change(screen.getByRole('textbox', { name: 'Add tag' }), { target: { value: '' } })
     fireEvent.change(screen.getByRole('textbox', { name: 'Language code' }), { target: { value: 'english' } })
     expect(screen.getByTestId('bulk-summary').textContent).toBe('On 3 articles: language code set to “english”. The values they have now are replaced and not kept.')
     await act(async () => fireEvent.click(apply))

@@ -9,7 +9,7 @@ import { plural } from '../../format'
 import { Modal, ModalFooter } from '../Modal'
 import { submitTo } from '../submit'
 import { OutletNames } from './OutletNames'
-import { BULK_FIELDS, bulkCall, describeChange, KEEP_ALL, type BulkForm, type FieldEdit } from './bulkPatch'
+import { BULK_FIELDS, bulkCall, changeWarning, describeChange, KEEP_ALL, type BulkForm, type FieldEdit } from './bulkPatch'
 
 interface Props {
   ids: number[]
@@ -55,7 +55,7 @@ export function BulkEditDialog({ ids, onDone, onCancel }: Props): React.JSX.Elem
         </div>
         <OutletNames id="bulk-outlet-names" />
         <p className="bulk-summary" data-testid="bulk-summary" aria-live="polite">
-          {call ? `On ${count}: ${change}. The values they have now are replaced and not kept.` : 'Nothing to change yet.'}
+          {call ? `On ${count}: ${change}. ${changeWarning(form)}` : 'Nothing to change yet.'}
         </p>
         <ModalFooter error={error} onCancel={onCancel} submit={`Change ${count}`} testId="bulk-apply" disabled={!call || busy} />
       </form>

@@ -45,3 +45,8 @@ export function describeChange(form: BulkForm): string {
   if (form.tag.trim()) parts.push(`tag “${form.tag.trim()}” added`)
   return parts.join(', ')
 }
+
+/** The confirmation's warning: a field set or cleared loses its old values; an added tag keeps the others. */
+export function changeWarning(form: BulkForm): string {
+  return BULK_FIELDS.some(({ key }) => fieldValue(form[key]) !== undefined) ? 'The values they have now are replaced and not kept.' : 'Their other tags are kept.'
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../src/shared/contract'
 import { plural } from '../../src/renderer/src/format'
-import { groupResults, summaryLine, summaryText } from '../../src/renderer/src/components/importSummary'
+import { groupResults, resultNote, summaryGroups, summaryLine, summaryText } from '../../src/renderer/src/components/importSummary'
 import { filterStories, NO_FILTER, type Story } from '../../src/renderer/src/views/storyFilter'
 
 const result = (name: string, status: ImportResult['status'], reason: string | null = null): ImportResult => ({ name, status, reason, articleId: status === 'failed' || status === 'skipped' ? null : 1, title: null, nearDuplicates: [] })
@@ -36,6 +36,18 @@ describe('import summary', () => {
     expect(text).toContain('failed — binary file (2)\n  x.txt: binary file: named .txt but it is a PDF document')
     expect(text).toContain('metadata — read into the article beside it (2)\n  a.json: metadata for a.txt: outlet, date')
     expect(text).not.toContain('a.txt\n')
+  })
+
+  it('lists the new versions of stored articles, which the summary line counts apart, with what changed', () => {
+    const version: ImportResult = { ...result('348.txt', 'imported'), articleId: 981, version: { number: 2, change: 'headline' } }
+    const results = [...RESULTS, version]
+    expect(summaryLine(results, plural)).toBe('1 article imported, 1 new version, 2 metadata files, 2 skipped, 3 failed')
+    const groups = summaryGroups(results)
+    expect(groups.at(-1)).toEqual({ status: 'imported', kind: 'new version of an article', results: [version] })
+    // A new article is not listed: only what the user may need to look at.
+    expect(groups.flatMap((g) => g.results.map((r) => r.name))).not.toContain('a.txt')
+    expect(resultNote(version)).toBe('version 2, headline changed')
+    expect(summaryText(results, plural)).toContain('imported — new version of an article (1)\n  348.txt: version 2, headline changed')
   })
 })
 

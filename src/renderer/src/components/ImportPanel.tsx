@@ -6,7 +6,7 @@ import { useState } from 'react'
 import type { ImportResult } from '../../../shared/contract'
 import type { ImportState } from '../hooks/useImport'
 import { plural } from '../format'
-import { groupResults, summaryLine, summaryText, type ReasonGroup } from './importSummary'
+import { resultNote, summaryGroups, summaryLine, summaryText, type ReasonGroup } from './importSummary'
 
 interface Props {
   state: ImportState
@@ -40,7 +40,7 @@ export function ImportPanel({ state, onCancel, onDismiss, onOpen }: Props): Reac
 
 function ImportSummary({ results, cancelled, onDismiss, onOpen }: { results: ImportResult[]; cancelled: boolean; onDismiss: () => void; onOpen: (id: number) => void }): React.JSX.Element {
   const [copied, setCopied] = useState(false)
-  const groups = groupResults(results, ['failed', 'skipped', 'duplicate', 'metadata'])
+  const groups = summaryGroups(results)
   const copy = (): void => {
     void navigator.clipboard?.writeText(summaryText(results, plural)).then(() => setCopied(true), () => setCopied(false))
   }
@@ -83,10 +83,8 @@ function ResultGroup({ group, onOpen }: { group: ReasonGroup; onOpen: (id: numbe
         {group.results.map((r, i) => (
           <li key={i} className={`problem problem-${r.status}`}>
             <span className="problem-name">{r.name}</span>
-            <span className="problem-reason">
-              {r.status}: {r.reason}
-            </span>
-            {(r.status === 'duplicate' || r.status === 'metadata') && r.articleId && (
+            <span className="problem-reason">{resultNote(r)}</span>
+            {r.articleId && (
               <button className="link" onClick={() => onOpen(r.articleId!)}>
                 Open
               </button>

@@ -35,6 +35,21 @@ export function groupResults(results: ImportResult[], statuses: ImportStatus[] =
   return [...groups.values()].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || b.results.length - a.results.length || a.kind.localeCompare(b.kind))
 }
 
+/**
+ * The groups the summary lists: everything not simply imported, and the new versions of stored
+ * articles (the summary line counts them apart, so the user can find and open them).
+ */
+export function summaryGroups(results: ImportResult[]): ReasonGroup[] {
+  const versions = results.filter((r) => r.status === 'imported' && r.version)
+  return [...groupResults(results, ORDER.filter((s) => s !== 'imported')), ...groupResults(versions, ['imported'])]
+}
+
+/** What the summary says of one file: its reason, or for a new version its number and what changed. */
+export function resultNote(r: ImportResult): string {
+  if (r.status === 'imported' && r.version) return `version ${r.version.number}${r.version.change ? `, ${r.version.change} changed` : ''}`
+  return `${r.status}: ${r.reason ?? ''}`
+}
+
 export function countByStatus(results: ImportResult[]): Record<ImportStatus, number> {
   const counts: Record<ImportStatus, number> = { imported: 0, duplicate: 0, metadata: 0, skipped: 0, failed: 0 }
   for (const r of results) counts[r.status]++
@@ -61,9 +76,12 @@ export function summaryLine(results: ImportResult[], plural: (n: number, word: s
 /** The whole summary as plain text, for the clipboard: the line, then every group with its files. */
 export function summaryText(results: ImportResult[], plural: (n: number, word: string) => string): string {
   const lines = [summaryLine(results, plural)]
-  for (const g of groupResults(results, ORDER.filter((s) => s !== 'imported'))) {
+  for (const g of summaryGroups(results)) {
     lines.push('', `${g.status} — ${g.kind} (${g.results.length})`)
-    for (const r of g.results) lines.push(`  ${r.name}${r.reason && r.reason !== g.kind ? `: ${r.reason}` : ''}`)
+    for (const r of g.results) {
+      const note = r.version ? resultNote(r) : r.reason
+      lines.push(`  ${r.name}${note && note !== g.kind ? `: ${note}` : ''}`)
+    }
   }
   return lines.join('\n')
 }

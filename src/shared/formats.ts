@@ -13,7 +13,8 @@ export const FORMAT_EXTENSIONS = {
   eml: ['eml'],
   json: ['json'],
   ndjson: ['ndjson', 'jsonl'],
-  csv: ['csv', 'tsv']
+  csv: ['csv', 'tsv'],
+  image: ['png', 'jpg', 'jpeg', 'tif', 'tiff']
 } as const satisfies Record<SourceFormat, readonly string[]>
 
 /** Every importable extension, in the order above. */

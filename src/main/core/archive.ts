@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
 import { prepareArticle } from './importers/prepare'
-import { NoteColor } from '../../shared/contract'
+import { NoteColor, SourceFormat } from '../../shared/contract'
 import type { ArticleRecord } from './store/article-rows'
 import type { Library } from './store/library'
 import type { StoredNote } from './store/notes'
@@ -34,9 +34,11 @@ const ArchiveArticle = z.object({
   language: z.string().nullable(),
   text: z.string().min(1),
   sourceName: z.string(),
-  sourceFormat: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv']),
+  sourceFormat: SourceFormat,
   importedAt: z.string(),
   warnings: z.array(z.string()),
+  /** Text read by OCR: its confidence (absent in archives written before OCR). */
+  ocrConfidence: z.number().min(0).max(100).nullable().optional(),
   tags: z.array(z.string()),
   notes: z.array(ArchiveNote)
 })
@@ -73,6 +75,7 @@ function toArchiveArticle(a: ArticleRecord, notes: StoredNote[]): ArchiveArticle
     sourceFormat: a.sourceFormat,
     importedAt: a.importedAt,
     warnings: a.warnings,
+    ocrConfidence: a.ocrConfidence,
     tags: a.tags,
     notes
   }
@@ -131,7 +134,7 @@ export function importArchive(library: Library, content: string): ArchiveCounts 
 function restoreArticles(library: Library, articles: ArchiveArticle[], counts: ArchiveCounts): Map<number, number> {
   const idMap = new Map<number, number>()
   for (const a of articles) {
-    const prepared = prepareArticle({ title: a.title, author: a.author, outlet: a.outlet, publishedAt: a.publishedAt, url: a.url, language: a.language, text: a.text, warnings: a.warnings })
+    const prepared = prepareArticle({ title: a.title, author: a.author, outlet: a.outlet, publishedAt: a.publishedAt, url: a.url, language: a.language, text: a.text, warnings: a.warnings, ocrConfidence: a.ocrConfidence ?? null })
     // Ids are kept wherever they are free (always in an empty library; when undoing a delete, too).
     const outcome = library.articles.insert({ ...prepared, sourceName: a.sourceName, sourceFormat: a.sourceFormat }, a.importedAt, library.articles.has(a.id) ? undefined : a.id)
     idMap.set(a.id, outcome.id)

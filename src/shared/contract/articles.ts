@@ -2,7 +2,7 @@
 import { z } from 'zod'
 export const ArticleId = z.int().positive()
 
-export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv'])
+export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'image'])
 export type SourceFormat = z.infer<typeof SourceFormat>
 
 /** An article as listed: everything but its text. */
@@ -41,6 +41,8 @@ export const Article = ArticleSummary.extend({
   text: z.string(),
   /** Notes on how the text was recovered, e.g. "encoding repaired (Windows-1252)". */
   warnings: z.array(z.string()),
+  /** Set when the text was read by OCR (a scan): the recogniser's mean word confidence, 0-100. */
+  ocrConfidence: z.number().min(0).max(100).nullable(),
   /** Other articles sharing most of this one's text (e.g. the same wire story), most similar first. */
   nearDuplicates: z.array(NearDuplicate)
 })

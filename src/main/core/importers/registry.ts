@@ -4,6 +4,7 @@ import type { SourceFormat } from '../../../shared/contract'
 import { docxImporter } from './docx'
 import { emlImporter } from './eml'
 import { htmlImporter } from './html'
+import { imageImporter } from './image'
 import { markdownImporter } from './markdown'
 import { pdfImporter } from './pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from './records'
@@ -19,7 +20,8 @@ export const IMPORTERS: readonly Importer[] = [
   emlImporter,
   jsonImporter,
   ndjsonImporter,
-  csvImporter
+  csvImporter,
+  imageImporter
 ]
 
 export function extensionOf(name: string): string {
@@ -42,9 +44,11 @@ export function supportedExtensions(): string[] {
 const MAGIC: { kind: string; format?: SourceFormat; bytes: number[] }[] = [
   { kind: 'a PDF document', format: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46] },
   { kind: 'a ZIP archive (or Office document)', format: 'docx', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { kind: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { kind: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { kind: 'a PNG image', format: 'image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { kind: 'a JPEG image', format: 'image', bytes: [0xff, 0xd8, 0xff] },
   { kind: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { kind: 'a TIFF image', format: 'image', bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { kind: 'a TIFF image', format: 'image', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
   { kind: 'an executable (ELF)', bytes: [0x7f, 0x45, 0x4c, 0x46] },
   { kind: 'a Windows executable', bytes: [0x4d, 0x5a, 0x90, 0x00] },
   { kind: 'a gzip archive', bytes: [0x1f, 0x8b, 0x08] },

@@ -18,13 +18,23 @@ export interface ParsedArticle {
   language: string | null
   text: string
   warnings: string[]
+  /** Set when the text was read by OCR: the mean word confidence (0-100) over the pages read. */
+  ocrConfidence?: number | null
 }
 
 /** One record of a batch file (JSON, NDJSON, CSV): an article, or why that record is unusable. */
 export type ParsedRecord = { label: string; article: ParsedArticle } | { label: string; error: string }
 
-/** Most formats hold one article; batch exports hold many records. */
-export type ParseOutput = ParsedArticle | { records: ParsedRecord[] }
+/**
+ * A scan: an image, or a PDF with pages that have no text layer. The parse worker only checks
+ * it; the OCR worker reads it (slow work kept out of the parse pool).
+ */
+export interface OcrRequest {
+  ocr: { kind: 'image' | 'pdf'; pages: number; warnings: string[] }
+}
+
+/** Most formats hold one article; batch exports hold many records; scans need OCR. */
+export type ParseOutput = ParsedArticle | { records: ParsedRecord[] } | OcrRequest
 
 export interface Importer {
   format: SourceFormat
@@ -45,4 +55,8 @@ export class ImportFailure extends Error {
 
 export function isRecords(out: ParseOutput): out is { records: ParsedRecord[] } {
   return 'records' in out
+}
+
+export function isOcrRequest(out: object): out is OcrRequest {
+  return 'ocr' in out
 }

@@ -15,7 +15,8 @@ import { checkSize, describeIoError, readSource } from '../importers/read-source
 import { RECORD_FORMATS, parseRecordGroups } from '../importers/record-stream'
 import { assertContentMatches, extensionOf, importerFor } from '../importers/registry'
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
-import { ImportFailure } from '../importers/types'
+import { ImportFailure, isOcrRequest, type OcrRequest } from '../importers/types'
+import { OcrCancelled } from '../workers/ocr-reader'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
@@ -35,7 +36,13 @@ export interface BatchOptions {
   readAhead?: number
   /** The outlet of files that do not name their own; none by default (a folder's name is not an outlet). */
   folderOutlet?: FolderOutlet
+  /** Reads scans (images, PDF pages without text) by OCR; without it they fail with that reason. */
+  ocr?: OcrRead
 }
+
+/** Reads one scan by OCR, saying which page it starts. */
+export type OcrRead = (name: string, request: OcrRequest['ocr'], bytes: Uint8Array, run: { signal?: AbortSignal; onPage: (page: number, pages: number) => void }) => Promise<PreparedArticle>
+type Scan = (name: string, request: OcrRequest['ocr'], bytes: Uint8Array) => Promise<PreparedArticle>
 
 /**
  * A file read and parsed (a batch export: being parsed group by group), ready to store; or the
@@ -79,13 +86,20 @@ export async function importBatch(library: Library, files: ImportSource[], optio
     options.onProgress?.({ done, total, current, last: results.at(-1) ?? null, finished: results.slice(reported) })
     reported = results.length
   }
+  // A scan's progress names its page: `scan.pdf (OCR, page 2 of 5)`.
+  const scanner = (index: number): Scan | undefined => {
+    const { ocr, signal } = options
+    if (!ocr) return undefined
+    const onPage = (name: string) => (page: number, pages: number) => options.onProgress?.({ done: index, total, current: `${name} (OCR, page ${page} of ${pages})`, last: null, finished: [] })
+    return (name, request, bytes) => ocr(name, request, bytes, { signal, onPage: onPage(sources[index]!.name) })
+  }
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
       continue
     }
     progress(i, source.name)
-    while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser))
+    while (next < total && next < i + ahead) staged.push(stage(sources[next]!, parser, scanner(next++)))
     if (source.describes !== undefined) {
       const article = described.get(source.describes)
       results.push(sidecarResult(source.name, source.describes, article?.result, article?.meta))
@@ -113,7 +127,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
   return results
 }
 
-async function stage(source: Source, parser: Parser): Promise<Staged | null> {
+async function stage(source: Source, parser: Parser, scan?: Scan): Promise<Staged | null> {
   if (source.describes !== undefined) return null // read with its article
   const displayName = displayNameOf(source.name)
   if (source.inFolder && isFolderDocumentation(displayName)) {
@@ -132,11 +146,15 @@ async function stage(source: Source, parser: Parser): Promise<Staged | null> {
     if (RECORD_FORMATS.has(importer.format)) {
       return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
     }
-    const output = await parser(importer.format, displayName, bytes)
+    let output = await parser(importer.format, displayName, bytes)
+    if (isOcrRequest(output)) {
+      if (!scan) throw new ImportFailure('a scan: OCR is not available here (no OCR worker)')
+      output = await scan(displayName, output.ocr, bytes)
+    }
     const meta = source.sidecarMeta
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
-    return { done: result(source.name, 'failed', null, null, describeError(err)) }
+    return { done: result(source.name, err instanceof OcrCancelled ? 'skipped' : 'failed', null, null, describeError(err)) }
   }
 }
 

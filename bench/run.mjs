@@ -18,6 +18,8 @@
 //            cosine, and the time to open Stories at 3,000 articles (first, after 50 more, unchanged).
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
+//   ocr      scans made here (known sentences, noise, skew; an image-only PDF) through the OCR worker:
+//            character accuracy and seconds per page, beside a clean page read in the same run.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -156,7 +158,11 @@ function benchStories() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-stories.js'), coverage, bbc], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories }
+function benchOcr() {
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-ocr.js')], { stdio: 'inherit' })
+}
+
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories, ocr: benchOcr }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -65,7 +65,7 @@ describe('importing many formats in Chromium', () => {
     const failure = page.locator('.problem-failed')
     expect(await failure.count()).toBe(1)
     expect(await failure.locator('.problem-name').textContent()).toBe('scan.pdf')
-    expect(await failure.locator('.problem-reason').textContent()).toBe('failed: PDF has no text layer (scanned? OCR is not supported)')
+    expect(await failure.locator('.problem-reason').textContent()).toBe('failed: PDF has no text layer, and OCR found no text in it')
     for (const title of [SAMPLE_TITLE, 'Harbour bridge reopens after three-year repair', 'Morning Brief: Council keeps night buses — and more', 'Tram line extension approved', 'Budget memo']) {
       await page.locator('.article-row', { hasText: title }).waitFor()
     }

@@ -103,8 +103,12 @@ export const OutletAlias = z.object({ alias: outletName, outlet: outletName }).s
 export type OutletAlias = z.infer<typeof OutletAlias>
 
 export const Theme = z.enum(['system', 'light', 'dark'])
+/** A tesseract language code (`eng`, `deu`); only installed ones are accepted. */
+export const OcrLanguage = z.string().regex(/^[a-z]{3}$/, 'must be a three-letter tesseract language code such as eng')
 export const Preferences = z.object({
-  theme: Theme
+  theme: Theme,
+  /** The languages scans are read in by OCR (English by default); more languages are slower. */
+  ocrLanguages: z.array(OcrLanguage).min(1, 'must name at least one language').max(3, 'names more than 3 languages')
 })
 export type Preferences = z.infer<typeof Preferences>
 

@@ -323,6 +323,11 @@ export const methods = {
   'preferences.update': {
     args: Preferences.partial().strict(),
     result: Preferences
+  },
+  /** The OCR languages whose traineddata is installed (what `ocrLanguages` may name). */
+  'ocr.languages': {
+    args: z.object({}).strict(),
+    result: z.object({ installed: z.array(z.object({ code: z.string(), name: z.string() })) })
   }
 } satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
 

@@ -1,11 +1,13 @@
 /**
  * The OCR engine: a tesseract.js worker (tesseract compiled to WebAssembly, its own thread) with
- * every file it needs from disk. Its default fetches traineddata from a CDN; here the traineddata
- * bytes are read by us and handed over, the worker script and core come from node_modules, and
- * nothing is cached anywhere, so no OCR ever touches the network or writes a file.
+ * every file it needs from disk. Its default fetches traineddata from a CDN; here `langPath` is
+ * the installed package's folder, the worker script and core come from node_modules, and nothing
+ * is cached, so OCR never touches the network. tesseract.js reads every language from one folder:
+ * several languages (each in its own package) are copied into a private temporary one.
  */
-import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
 import { ImportFailure } from '../types'
@@ -18,6 +20,7 @@ export interface RecognizedText {
 }
 
 let engine: { languages: string; worker: Promise<Worker> } | null = null
+let scratch: string | null = null
 
 /** The engine for these languages, started once and re-initialised when they change. */
 async function engineFor(languages: readonly string[]): Promise<Worker> {
@@ -30,23 +33,32 @@ async function engineFor(languages: readonly string[]): Promise<Worker> {
 }
 
 async function start(languages: readonly string[]): Promise<Worker> {
-  const langs = languages.map((code) => {
-    const dir = traineddataDir(code)
-    if (!dir) throw new ImportFailure(`OCR language ${code} is not installed`)
-    return { code, data: readFileSync(join(dir, `${code}.traineddata.gz`)) }
-  })
   const require = createRequire(__filename)
   const packageDir = join(require.resolve('tesseract.js/package.json'), '..')
-  const worker = await createWorker(langs, OEM.LSTM_ONLY, {
+  const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
     workerPath: unpacked(join(packageDir, 'src/worker-script/node/index.js')),
-    // Never consulted for data handed over; a local folder all the same, never the CDN.
-    langPath: unpacked(traineddataDir(languages[0]!)!),
+    langPath: languageFolder(languages),
     cacheMethod: 'none',
     gzip: true,
     errorHandler: () => {}
   })
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO })
+  // tesseract's own diagnostics ("Estimating resolution as …") would reach the CLI's stderr.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' } as Parameters<Worker['setParameters']>[0])
   return worker
+}
+
+/** The one folder holding every language's `<code>.traineddata.gz`. */
+function languageFolder(languages: readonly string[]): string {
+  const dirs = languages.map((code) => {
+    const dir = traineddataDir(code)
+    if (!dir) throw new ImportFailure(`OCR language ${code} is not installed`)
+    return dir
+  })
+  if (dirs.length === 1) return dirs[0]!
+  if (scratch) rmSync(scratch, { recursive: true, force: true })
+  scratch = mkdtempSync(join(tmpdir(), 'parallax-ocr-'))
+  languages.forEach((code, i) => copyFileSync(join(dirs[i]!, `${code}.traineddata.gz`), join(scratch!, `${code}.traineddata.gz`)))
+  return scratch
 }
 
 /** Reads the text of one encoded image (PNG, JPEG, TIFF). */
@@ -66,4 +78,6 @@ export async function stopEngine(): Promise<void> {
   const current = engine
   engine = null
   if (current) await current.worker.then((w) => w.terminate()).catch(() => {})
+  if (scratch) rmSync(scratch, { recursive: true, force: true })
+  scratch = null
 }

@@ -51,6 +51,18 @@ export async function pageParagraphs(page: PdfPage): Promise<string[][]> {
   return toParagraphs(content.items as TextItem[])
 }
 
+/** The pixel width of the widest image a page paints (a scanned page is one image): 0 when none. */
+export async function widestImage(page: PdfPage): Promise<number> {
+  const { OPS } = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+  const list = await page.getOperatorList()
+  let widest = 0
+  list.fnArray.forEach((fn, i) => {
+    const width = (list.argsArray[i] as unknown[] | undefined)?.[1]
+    if (fn === OPS.paintImageXObject && typeof width === 'number') widest = Math.max(widest, width)
+  })
+  return widest
+}
+
 export function hasText(paragraphs: string[][]): boolean {
   return paragraphs.flat().join('').replace(/\s/g, '').length > 0
 }

@@ -85,7 +85,16 @@ export class OcrReader {
   /** A call a cancel interrupts: the worker is stopped mid-page and started afresh for the next one. */
   private async call<M extends RpcMethod<Proto>>(method: M, args: RpcArgs<Proto, M>, signal?: AbortSignal): Promise<RpcResult<Proto, M>> {
     if (this.closed) throw new ImportFailure('OCR is closed')
-    const client = (this.client ??= new WorkerClient<Proto>({ script: this.options.script, name: 'OCR worker', maxHeapMb: 512, maxMemoryMb: this.options.maxMemoryMb ?? 1024 }))
+    // Cancelled already (by whoever heard of the page starting): an abort event would never come.
+    if (signal?.aborted) throw new RpcError('closed', 'cancelled')
+    const client = (this.client ??= new WorkerClient<Proto>({
+      script: this.options.script,
+      name: 'OCR worker',
+      maxHeapMb: 512,
+      maxMemoryMb: this.options.maxMemoryMb ?? 1024,
+      // tesseract and leptonica print to stderr (`libpng error: Read Error`); each failure comes back as an error anyway.
+      quiet: true
+    }))
     let onAbort = (): void => {}
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => reject(new RpcError('closed', 'cancelled'))

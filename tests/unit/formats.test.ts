@@ -8,7 +8,7 @@ import { emlImporter } from '../../src/main/core/importers/eml'
 import { htmlImporter } from '../../src/main/core/importers/html'
 import { pdfImporter } from '../../src/main/core/importers/pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from '../../src/main/core/importers/records'
-import { isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
+import { isArticle, isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
 import { FIXTURES } from '../helpers/paths'
 import { makePdf } from '../helpers/pdf'
 
@@ -17,7 +17,7 @@ const fixture = (p: string): Uint8Array => readFileSync(join(FIXTURES, p))
 
 async function one(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedArticle> {
   const out = await importer.parse({ name, bytes })
-  if (isRecords(out)) throw new Error('expected one article')
+  if (!isArticle(out)) throw new Error('expected one article')
   return out
 }
 async function records(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedRecord[]> {

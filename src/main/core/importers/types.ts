@@ -60,3 +60,8 @@ export function isRecords(out: ParseOutput): out is { records: ParsedRecord[] } 
 export function isOcrRequest(out: object): out is OcrRequest {
   return 'ocr' in out
 }
+
+/** One article read from the file (not a batch's records, not a scan for OCR). */
+export function isArticle(out: ParseOutput): out is ParsedArticle {
+  return !isRecords(out) && !isOcrRequest(out)
+}

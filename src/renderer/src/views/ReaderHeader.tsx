@@ -56,6 +56,11 @@ export function ReaderHeader({ article, onEdited, onOpen }: Props): React.JSX.El
           ))}
         </div>
       )}
+      {article.ocrConfidence !== null && (
+        <p className="reader-ocr" data-testid="reader-ocr" title="Read from a scan by OCR: check quotes and numbers against the original">
+          Text from OCR (confidence {Math.round(article.ocrConfidence)}%)
+        </p>
+      )}
       {article.warnings.length > 0 && (
         <ul className="reader-warnings">
           {article.warnings.map((w) => (

@@ -43,7 +43,7 @@ async function start(languages: readonly string[]): Promise<Worker> {
     errorHandler: () => {}
   })
   // tesseract's own diagnostics ("Estimating resolution as …") would reach the CLI's stderr.
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' } as Parameters<Worker['setParameters']>[0])
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' })
   return worker
 }
 

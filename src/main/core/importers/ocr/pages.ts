@@ -68,7 +68,7 @@ async function renderPage(page: PdfPage): Promise<Buffer> {
   context.fillStyle = '#ffffff'
   context.fillRect(0, 0, canvas.width, canvas.height)
   // pdf.js draws on any CanvasRenderingContext2D-like object; @napi-rs/canvas is what its Node build uses.
-  await page.render({ canvasContext: context as unknown as Parameters<PdfPage['render']>[0]['canvasContext'], viewport }).promise
+  await page.render({ canvasContext: context, viewport }).promise
   return canvas.toBuffer('image/png')
 }
 

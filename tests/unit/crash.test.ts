@@ -4,7 +4,8 @@
  * start-up, parsing or a transaction). After each kill the library passes SQLite's integrity check, every article in it
  * is whole (text, hash, near-duplicate signature and search entry together: never stored but
  * unsearchable, and search rows cannot outlive their article), and re-running the import finishes
- * the set without a single duplicate.
+ * the set without a single duplicate. The same for a bulk export (one NDJSON file of 3,000 records),
+ * killed while its record groups are parsed and stored.
  */
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
@@ -18,13 +19,26 @@ import { tmpDir } from '../helpers/tmp'
 
 const FILES = 240
 
+const RECORDS = 3000
+
+const wordsOf = (i: number): string => Array.from({ length: 60 }, (_, k) => `w${(i * 7919 + k * 104729) % 100003}`).join(' ')
+
 function makeCorpus(): string {
   const dir = tmpDir()
   for (let i = 0; i < FILES; i++) {
-    const words = Array.from({ length: 60 }, (_, k) => `w${(i * 7919 + k * 104729) % 100003}`).join(' ')
-    writeFileSync(join(dir, `article-${String(i).padStart(4, '0')}.txt`), `Article number ${i}\n\nMarch ${1 + (i % 28)}, 2025\n\n${words}.\n\nSecond paragraph of article ${i}.`)
+    writeFileSync(join(dir, `article-${String(i).padStart(4, '0')}.txt`), `Article number ${i}\n\nMarch ${1 + (i % 28)}, 2025\n\n${wordsOf(i)}.\n\nSecond paragraph of article ${i}.`)
   }
   return dir
+}
+
+/** One NDJSON export of RECORDS articles, as a media-monitoring download comes. */
+function makeExport(): string {
+  const file = join(tmpDir(), 'export.ndjson')
+  const lines = Array.from({ length: RECORDS }, (_, i) =>
+    JSON.stringify({ title: `Article number ${i}`, outlet: `Outlet ${i % 7}`, date: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`, text: `${wordsOf(i)}.\n\nSecond paragraph of article ${i}.` })
+  )
+  writeFileSync(file, lines.join('\n'))
+  return file
 }
 
 /** A small seeded generator, so a failing run can be replayed from the printed seed. */
@@ -43,14 +57,14 @@ function prng(seed: number): () => number {
  * files come first and are reported as duplicates): after some more reported files, or some
  * milliseconds later, which can fall inside parsing or a transaction.
  */
-type KillPoint = { newFiles: number } | { ms: number }
+type KillPoint = { newFiles: number } | { ms: number } | { sinceStart: number }
 
 /** Runs the import and kills it with SIGKILL at the point; resolves whether it was killed. */
 function importAndKill(src: string, lib: string, already: number, point: KillPoint): Promise<{ killed: boolean; lines: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CLI, 'import', src, '--library', lib, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] })
     let lines = 0
-    let timer: NodeJS.Timeout | null = null
+    let timer: NodeJS.Timeout | null = 'sinceStart' in point ? setTimeout(() => proc.kill('SIGKILL'), point.sinceStart) : null
     createInterface({ input: proc.stdout }).on('line', () => {
       lines++
       // Armed at the first new file's report (the first report at all on an empty library).
@@ -131,5 +145,33 @@ describe('crash safety', () => {
     expect(finish).toBe(0)
     expect(check(lib)).toEqual({ articles: FILES, distinct: FILES })
     await checkSearchable(lib, FILES)
+  }, 240_000)
+
+  it('survives SIGKILL at 8 random points of a bulk NDJSON import and completes on re-run without duplicates', async () => {
+    const seed = Number(process.env.PARALLAX_CRASH_SEED ?? Date.now() % 100_000)
+    const random = prng(seed)
+    const src = makeExport()
+    const lib = tmpDir()
+    let previous = 0
+    let killedMidBatch = 0
+    for (let k = 0; k < 8; k++) {
+      // A file's records are reported when the file is done, so the kills fall in time: start-up,
+      // reading, parsing a group in the workers or storing one.
+      const point: KillPoint = { sinceStart: 400 + Math.floor(random() * 2600) }
+      const { killed } = await importAndKill(src, lib, previous, point)
+      const { articles, distinct } = check(lib)
+      expect(distinct, `seed ${seed}, kill ${k} ${JSON.stringify(point)}`).toBe(articles)
+      expect(articles).toBeGreaterThanOrEqual(previous)
+      if (killed && articles < RECORDS) killedMidBatch++
+      previous = articles
+    }
+    expect(killedMidBatch).toBe(8)
+    await checkSearchable(lib, previous)
+    const finish = await new Promise<number>((resolve) => {
+      spawn(process.execPath, [CLI, 'import', src, '--library', lib, '--json'], { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1))
+    })
+    expect(finish).toBe(0)
+    expect(check(lib)).toEqual({ articles: RECORDS, distinct: RECORDS })
+    await checkSearchable(lib, RECORDS)
   }, 240_000)
 })

@@ -66,6 +66,25 @@ describe('other page shapes', () => {
   })
 })
 
+describe('the lead above the body and the tail below it', () => {
+  const a = parseHtmlArticle(page('lead-and-tail.html'))
+
+  it('keeps the lead from the story header, before the body', () => {
+    expect(a.text.startsWith("The island's only car ferry will sail four times a day")).toBe(true)
+    expect(a.text).toContain('deck officers')
+    expect(a.text).toContain('moved to the nearest remaining crossing')
+  })
+
+  it('drops the author box, the "read also" box and the comment section after the story', () => {
+    for (const dropped of ['Ilse Varga has covered', 'Read also', 'Harbour dredging delayed', '14 Comments', 'Islander77', 'leave the house at six']) expect(a.text).not.toContain(dropped)
+  })
+
+  it('keeps the posts of a page whose subject is its comments (a forum thread)', () => {
+    const t = parseHtmlArticle(page('forum-thread.html')).text
+    for (const kept of ['Beer traps at the edge', 'Copper tape around', 'pair of ducks', "Sheep's wool pellets"]) expect(t).toContain(kept)
+  })
+})
+
 describe('pages that used to come out empty', () => {
   const body = '<p>The only paragraph of this page is long enough to count as the text of an article, and it should be found.</p>'
 

@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse'
 import type { SourceFormat } from '../../../shared/contract'
 import { decodeText } from './decode'
 import type { Parser } from './prepare'
-import type { PreparedRecord } from './prepare'
+import type { PreparedArticle, PreparedRecord } from './prepare'
 import { ImportFailure } from './types'
 
 /** One record as found in the file, before the importer reads its fields. */
@@ -63,23 +63,36 @@ async function* recordGroups(records: AsyncIterable<RawRecord>): AsyncGenerator<
 
 async function parseGroup(group: RawRecord[], name: string, parser: Parser): Promise<PreparedRecord[]> {
   const values = group.filter((r) => 'value' in r).map((r) => r.value)
-  let parsed: PreparedRecord[] = []
-  let failure: string | null = null
-  if (values.length > 0) {
-    try {
-      const out = await parser('json', name, new TextEncoder().encode(JSON.stringify(values)))
-      parsed = 'records' in out ? out.records : []
-    } catch (err) {
-      failure = err instanceof ImportFailure ? err.message : `could not be parsed: ${(err as Error).message}`
-    }
-  }
+  const parsed = await parseValues(values, name, parser)
   let next = 0
   return group.map((r): PreparedRecord => {
     if ('error' in r) return r
-    const p = parsed[next++]
-    if (!p) return { label: r.label, error: failure ?? 'could not be parsed' }
+    const p = parsed[next++]!
     return 'error' in p ? { label: r.label, error: p.error } : { label: r.label, article: p.article }
   })
+}
+
+type Parsed = { article: PreparedArticle } | { error: string }
+
+/**
+ * The values prepared in order. A group the parser fails on (a record that breaks it, or a group
+ * that runs out of time on a busy machine) is split in two and each half tried again, down to
+ * single records: only a record that fails alone is reported as failed.
+ */
+async function parseValues(values: unknown[], name: string, parser: Parser): Promise<Parsed[]> {
+  if (values.length === 0) return []
+  try {
+    const out = await parser('json', name, new TextEncoder().encode(JSON.stringify(values)))
+    const records = 'records' in out ? out.records : []
+    return values.map((_, i): Parsed => {
+      const r = records[i]
+      return !r ? { error: 'could not be parsed' } : 'error' in r ? { error: r.error } : { article: r.article }
+    })
+  } catch (err) {
+    if (values.length === 1) return [{ error: err instanceof ImportFailure ? err.message : `could not be parsed: ${(err as Error).message}` }]
+    const half = values.length >> 1
+    return [...(await parseValues(values.slice(0, half), name, parser)), ...(await parseValues(values.slice(half), name, parser))]
+  }
 }
 
 /** The records of a batch file in order. Throws ImportFailure where the file itself breaks. */

@@ -39,7 +39,7 @@ const WEAK = new Set([
   'rating', 'modal', 'popup', 'overlay', 'banner', 'promo', 'subscription', 'login', 'discussion'
 ])
 
-function words(value: string): string[] {
+export function words(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -49,11 +49,17 @@ function words(value: string): string[] {
 
 type Naming = 'strong' | 'weak' | null
 
+/** "author" beside one of these names an "about the author" box, not the byline. */
+const AUTHOR_BOX = new Set(['box', 'bio', 'biography', 'about', 'profile', 'desc', 'description', 'info'])
+
 function naming(el: DomElement): Naming {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
   if (names.length < 2 || names.length > 400) return null
   const ws = words(names)
-  return ws.some((w) => STRONG.has(w)) ? 'strong' : ws.some((w) => WEAK.has(w)) ? 'weak' : null
+  if (ws.some((w) => STRONG.has(w))) return 'strong'
+  if (ws.some((w) => /^(?:authorbox|authorbio|saboxplugin)/.test(w))) return 'strong'
+  if (ws.some((w) => w.startsWith('author')) && ws.some((w) => AUTHOR_BOX.has(w))) return 'strong'
+  return ws.some((w) => WEAK.has(w)) ? 'weak' : null
 }
 
 function linkShare(el: DomElement, textLength: number): number {

@@ -63,7 +63,34 @@ function resolveShort(kinds: Kind[], paragraphs: Paragraph[]): boolean[] {
 export function classifyParagraphs(paragraphs: Paragraph[]): Paragraph[] {
   const kinds = paragraphs.map(kindOf)
   const keep = resolveShort(kinds, paragraphs)
-  return paragraphs.filter((_, i) => keep[i])
+  return cutAtTail(paragraphs.filter((_, i) => keep[i]))
+}
+
+/**
+ * The heading or prompt that opens a comment section ("Comments", "27 commentaires", "Leave a
+ * reply", "Kommentieren"): what follows it is readers' talk and the page's furniture after it.
+ */
+const COMMENTS = /^(?:\d+\s+)?(?:comments?|kommentare?|kommentieren|leserkommentare|komentarze?|commentaires?|comentarios?|comentários?|leave a (?:reply|comment)|write a comment|add a comment|post a comment|schreibe einen kommentar|kommentar schreiben|dodaj komentarz|laisser un commentaire|deja un comentario)\W{0,3}(?:\(\d+\))?$/i
+
+/** The heading of a "read also" box of other stories ("Auch interessant", "Related posts"). */
+const READ_ALSO = /^(?:schon gelesen|auch interessant|lesen sie auch|das könnte sie auch interessieren|weitere (?:artikel|beiträge)|related(?: posts| articles| stories)?|read also|also read|see also|you may also like|more stories|czytaj (?:także|też)|zobacz (?:także|też)|à lire aussi|lire aussi|lee también|leia também|veja também)\W{0,3}$/i
+
+/**
+ * Paragraphs up to the page's tail: a comment section that starts in the second half of the
+ * text, or a "read also" box in its last fifth. A comment heading earlier than that is the
+ * page's subject (a forum thread, a discussion page); a "read also" earlier is an aside inside
+ * the article, and the article goes on after it.
+ */
+export function cutAtTail(paragraphs: Paragraph[]): Paragraph[] {
+  const total = paragraphs.reduce((n, p) => n + p.text.length, 0)
+  let seen = 0
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!
+    const tail = p.text.length < 40 && ((seen >= total * 0.5 && COMMENTS.test(p.text)) || (seen >= total * 0.8 && READ_ALSO.test(p.text)))
+    if (tail) return paragraphs.slice(0, i)
+    seen += p.text.length
+  }
+  return paragraphs
 }
 
 /**
@@ -74,7 +101,7 @@ export function classifyParagraphs(paragraphs: Paragraph[]): Paragraph[] {
 export function cleanArticleParagraphs(paragraphs: Paragraph[]): Paragraph[] {
   const isLinkList = (p: Paragraph | undefined): boolean => !!p && linkDensity(p) > 0.5 && p.text.length < 400
   // A heading over a link list ("Read also", "More on this") goes with its list.
-  const kept = paragraphs.filter((p, i) => !isFurniture(p.text) && !isLinkList(p) && !(/^H[1-6]$/.test(p.tag) && isLinkList(paragraphs[i + 1])))
+  const kept = cutAtTail(paragraphs).filter((p, i) => !isFurniture(p.text) && !isLinkList(p) && !(/^H[1-6]$/.test(p.tag) && isLinkList(paragraphs[i + 1])))
   const kinds = kept.map(kindOf)
   // Table cells at the end are the article's own data (a spec sheet, a results table).
   const last = kinds.findLastIndex((k, i) => k === 'good' || kept[i]!.tag === 'TD' || kept[i]!.tag === 'TH')

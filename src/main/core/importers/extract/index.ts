@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability'
 import { parseDocument } from '../html-text'
 import { removeBoilerplate } from './boilerplate'
 import { classifyParagraphs, cleanArticleParagraphs, proseLength } from './classify'
+import { findLead } from './lead'
 import { domParagraphs, type Paragraph } from './paragraphs'
 import type { DomDocument } from '../dom'
 
@@ -49,8 +50,17 @@ const textOf = (doc: DomDocument): number => ((doc.body ?? doc.documentElement)?
  * names lie (a forum whose posts are all classed "comment") and the uncleaned page is read.
  */
 export function extractMainText(parse: () => DomDocument): MainText {
+  const main = chooseMainText(parse)
+  const lead = main.lead
+  const joined = main.paragraphs.join(' ').replace(/\s+/g, ' ')
+  const paragraphs = lead && !joined.includes(lead.slice(0, 80)) ? [lead, ...main.paragraphs] : main.paragraphs
+  return { paragraphs, byline: main.byline, siteName: main.siteName, method: main.method }
+}
+
+function chooseMainText(parse: () => DomDocument): MainText & { lead: string | null } {
   let doc = parse()
   const byline = findByline(doc)
+  const lead = findLead(doc)
   const before = textOf(doc)
   removeBoilerplate(doc)
   if (textOf(doc) < 500 && before > 2000) doc = parse()
@@ -58,7 +68,7 @@ export function extractMainText(parse: () => DomDocument): MainText {
   const all = body ? domParagraphs(body) : []
   const classified = classifyParagraphs(all)
   const read = readabilityParagraphs(doc)
-  const base = { byline: byline ?? read.byline, siteName: read.siteName }
+  const base = { byline: byline ?? read.byline, siteName: read.siteName, lead }
   // Readability settles on one container; when that holds under half of the prose the classifier
   // finds, it took a box beside the article (a table, a teaser list, or nothing): the classifier wins.
   if (length(read.paragraphs) >= 80 && proseLength(read.paragraphs) >= 0.5 * proseLength(classified)) {

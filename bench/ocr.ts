@@ -34,7 +34,7 @@ function cases(): Case[] {
 async function main(): Promise<void> {
   const reader = new OcrReader({ script: join(__dirname, 'ocr-worker.js') })
   const languages = ['eng']
-  console.log(`ocr: tesseract.js (LSTM, ${languages.join('+')}; installed: ${installedOcrLanguages().map((l) => l.code).join(', ')}), PDF pages rendered at 300 dpi`)
+  console.log(`ocr: tesseract.js (LSTM, ${languages.join('+')}; installed: ${installedOcrLanguages().map((l) => l.code).join(', ')}), PDF pages rendered at their scan's resolution`)
   console.log(`  ${'scan'.padEnd(32)}${'accuracy'.padStart(10)}${'confidence'.padStart(12)}${'s/page'.padStart(9)}${'vs clean'.padStart(10)}`)
   // The first read starts the engine (about half a second): done once before timing.
   await reader.read('warm-up.png', { kind: 'image', pages: 1, warnings: [] }, renderScan(['Warm up', 'The engine starts here.']).png, { languages })

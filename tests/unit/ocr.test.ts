@@ -47,7 +47,8 @@ async function importFiles(c: Core, files: { name: string; bytes: Buffer }[], on
 const SCAN = renderScan(SCAN_TEXT, { noise: 0.01, skew: 1, seed: 7 })
 const PAGE_TWO = ['Night Ferry Timetable', 'From the first of November the last crossing leaves the quay at half past eleven.']
 
-describe('OCR of scans', () => {
+// OCR takes seconds a page, more on a busy machine: generous limits (the speed is measured by `npm run bench -- ocr`).
+describe('OCR of scans', { timeout: 240_000 }, () => {
   it('imports a noisy, skewed scanned clipping: searchable, marked as OCR with its confidence', async () => {
     const c = core()
     const { results, progress } = await importFiles(c, [{ name: 'clipping.png', bytes: SCAN.png }])
@@ -129,7 +130,7 @@ describe('OCR of scans', () => {
   })
 })
 
-describe('OCR languages in the settings', () => {
+describe('OCR languages in the settings', { timeout: 240_000 }, () => {
   it('defaults to English, offers the installed traineddata and refuses others', async () => {
     const c = core()
     expect((await c.service['preferences.get']({})).ocrLanguages).toEqual(['eng'])

@@ -67,8 +67,10 @@ async function renderPage(page: PdfPage): Promise<Buffer> {
   const context = canvas.getContext('2d')
   context.fillStyle = '#ffffff'
   context.fillRect(0, 0, canvas.width, canvas.height)
-  // pdf.js draws on any CanvasRenderingContext2D-like object; @napi-rs/canvas is what its Node build uses.
-  await page.render({ canvasContext: context, viewport }).promise
+  // pdf.js draws on any CanvasRenderingContext2D-like object; @napi-rs/canvas is what its Node build
+  // uses. Typed as the DOM's context where the DOM library is loaded (tests), as `any` where not.
+  const canvasContext: unknown = context
+  await page.render({ canvasContext: canvasContext as Parameters<PdfPage['render']>[0]['canvasContext'], viewport }).promise
   return canvas.toBuffer('image/png')
 }
 

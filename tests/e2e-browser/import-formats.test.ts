@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { renderScan, SCAN_TEXT } from '../../bench/scan-fixtures'
 import { launchChromium } from '../helpers/browser'
 import { FIXTURES, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
 import { makePdf } from '../helpers/pdf'
@@ -90,4 +91,28 @@ describe('importing many formats in Chromium', () => {
     await expect.poll(() => page.locator('.article-row .row-meta').first().textContent()).toMatch(/^Fox News · Brooke Singman · 1 Mar 2025/)
     await page.screenshot({ path: join(ROOT, 'test-results', 'edited.png') })
   })
+
+  it('reads a scanned clipping by OCR, says so in the reader, and offers the OCR languages in Settings', async () => {
+    const file = join(tmpDir(), 'clipping.png')
+    writeFileSync(file, renderScan(SCAN_TEXT, { noise: 0.01, seed: 3 }).png)
+    await page.getByTestId('open-settings').click()
+    const languages = page.getByTestId('ocr-languages')
+    await expect.poll(() => languages.getByRole('checkbox').count()).toBe(4)
+    expect(await languages.getByRole('checkbox', { name: 'English' }).isChecked()).toBe(true)
+    // The last language chosen cannot be unticked; German can be added.
+    expect(await languages.getByRole('checkbox', { name: 'English' }).isDisabled()).toBe(true)
+    // Ticked once the library has stored it (the box shows the stored preference).
+    await languages.getByRole('checkbox', { name: 'German' }).click()
+    await expect.poll(() => languages.getByRole('checkbox', { name: 'German' }).isChecked()).toBe(true)
+    await expect.poll(() => languages.getByRole('checkbox', { name: 'English' }).isDisabled()).toBe(false)
+    await languages.getByRole('checkbox', { name: 'German' }).click()
+    await expect.poll(() => languages.getByRole('checkbox', { name: 'German' }).isChecked()).toBe(false)
+    await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click()
+
+    await page.getByTestId('file-input').setInputFiles(file)
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 120_000 }).toBe('1 article imported')
+    await page.locator('.article-row').first().click()
+    await expect.poll(() => page.getByTestId('reader-ocr').textContent()).toMatch(/^Text from OCR \(confidence \d{2,3}%\)$/)
+    expect(await page.locator('.reader-body').textContent()).toContain('petition')
+  }, 180_000)
 })

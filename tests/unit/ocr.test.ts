@@ -127,6 +127,9 @@ describe('OCR of scans', { timeout: 240_000 }, () => {
     const [line] = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as ImportResult)
     expect(line!.status).toBe('imported')
     expect(characterAccuracy(SCAN_TEXT[0]!, line!.title!)).toBeGreaterThan(0.9)
+    // `parallax show` says where the text came from.
+    const shown = spawnSync(process.execPath, [CLI, 'show', String(line!.articleId), '--library', join(dir, 'lib')], { encoding: 'utf8' })
+    expect(shown.stdout.split('\n')[2]).toMatch(/^Source: clipping\.png · \d+ words · text from OCR \(confidence \d{2,3}%\)$/)
   })
 })
 

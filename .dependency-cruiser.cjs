@@ -3,14 +3,14 @@
  *
  *   shared  <-  core utilities: text (tokenize, normalise), dedupe (content identity, MinHash), export
  *               (escaping), platform (paths, SQLite messages), rpc (the typed worker channel)
- *           <-  core domains: compare, importers, search, notes (pure logic; never each other)
+ *           <-  core domains: cite, compare, importers, search, notes (pure logic; never each other)
  *           <-  store (all SQL; the search index keeps its own persistence inside search/)
  *           <-  core services (core/services, core/*.ts)
  *           <-  bridge, cli, shell (main/index.ts, main/shell)
  *
  * The renderer depends on shared only; 'electron' is imported by the shell and the preload only.
  */
-const DOMAINS = '(compare|importers|search|notes)'
+const DOMAINS = '(cite|compare|importers|search|notes)'
 const UTILITIES = '(text|dedupe|export|platform|rpc)'
 const CORE = '^src/main/core/'
 
@@ -54,7 +54,7 @@ module.exports = {
     {
       name: 'domains-below-store',
       severity: 'error',
-      comment: 'Domain logic (compare, importers, search, notes) never reaches up to the store, the services or the edges.',
+      comment: 'Domain logic (cite, compare, importers, search, notes) never reaches up to the store, the services or the edges.',
       from: { path: `${CORE}${DOMAINS}/` },
       to: { path: `^src/main/(core/(store|services)/|core/[^/]+\\.ts$|bridge/|cli|shell/|index\\.ts)` }
     },

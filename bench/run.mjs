@@ -15,7 +15,8 @@
 //   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
 //            the importing process's peak RSS against the good files imported alone.
 //   stories  related coverage on the coverage corpus (recall@1, empty rate) beside a plain TF-IDF
-//            cosine, and the time to open Stories at 3,000 articles (first, after 50 more, unchanged).
+//            cosine; stories' pairwise precision/recall there, kept and from scratch; the update after
+//            1,000 more articles; the first open after a restart at 3,000 and 50,000 (synthetic) articles.
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
 //   ocr      scans made here (known sentences, noise, skew; an image-only PDF) through the OCR worker:

@@ -54,7 +54,16 @@ const SEEDS = {
     db.prepare('INSERT INTO collection_articles (collection_id, article_id) VALUES (1, 1), (1, 2)').run()
   },
   8: (db) => db.prepare("INSERT INTO preferences (key, value) VALUES ('theme', '\"dark\"')").run(),
-  10: (db) => {
+  // Article 1 was imported first under another headline: that is its version 1.
+  10: (db) => db.prepare(`INSERT INTO article_versions (article_id, number, title, text, word_count, content_hash, published_at, source_name, imported_at)
+    VALUES (1, 1, 'Council to vote on the bridge', ?, 20, 'hash-a', '2025-03-01', 'a-first.txt', '2025-02-28T09:00:00.000Z')`).run(TEXT_A),
+  // Version 11 keeps stories: the two bridge articles link to each other, every article linked.
+  11: (db) => {
+    db.prepare('INSERT INTO story_links (source, target) VALUES (1, 2), (2, 1)').run()
+    db.prepare('INSERT INTO story_members (article_id, story) VALUES (1, 1), (2, 1)').run()
+    db.prepare('DELETE FROM story_pending').run()
+  },
+  12: (db) => {
     // A scan read by OCR, with the recogniser's mean confidence.
     db.prepare(`INSERT INTO articles (id, title, author, outlet, published_at, url, language, text, word_count, source_name, source_format, content_hash, warnings, imported_at, ocr_confidence)
       VALUES (4, 'Ferry timetable changes', null, null, null, null, 'en', ?, 8, 'clipping.png', 'image', 'hash-d', '[]', ?, 87.5)`).run(TEXT_D, T)

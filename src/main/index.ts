@@ -15,6 +15,7 @@ import { APP_VERSION } from './core/version'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppRequest } from './shell/app-scheme'
 import { ImportTracker } from './shell/import-progress'
 import { buildMenu } from './shell/menu'
+import { PDF_WINDOW_OPTIONS, reportPdf } from './shell/report-pdf'
 import { SettingsFile } from './shell/settings'
 import { createMainWindow, lockDownSession } from './shell/window'
 
@@ -124,6 +125,8 @@ if (!app.requestSingleInstanceLock()) {
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (e, method: unknown, args: unknown) => {
       if (!trustedSender(e)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } }
+      // The one method the shell answers itself: printing needs Chromium, which the core does not have.
+      if (method === 'compare.pdf') return reportPdf((m, a) => dispatch(service, m, a), args, () => new BrowserWindow(PDF_WINDOW_OPTIONS))
       return dispatch(service, method, args)
     })
 

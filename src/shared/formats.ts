@@ -5,10 +5,12 @@
 import type { SourceFormat } from './contract'
 
 export const FORMAT_EXTENSIONS = {
+  bibtex: ['bib', 'bibtex'],
   txt: ['txt', 'text'],
   md: ['md', 'markdown'],
   html: ['html', 'htm', 'xhtml'],
   pdf: ['pdf'],
+  ris: ['ris'],
   docx: ['docx'],
   eml: ['eml'],
   json: ['json'],

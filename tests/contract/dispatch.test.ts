@@ -3,6 +3,7 @@ import { dispatch } from '../../src/main/core/dispatch'
 import { tmpDir } from '../helpers/tmp'
 import { folderSuite } from './folders-suite'
 import { contractSuite, type Harness } from './suite'
+import { versionSuite } from './versions-suite'
 
 async function openDispatch(): Promise<Harness> {
   const core = openCore(tmpDir())
@@ -14,3 +15,4 @@ async function openDispatch(): Promise<Harness> {
 
 contractSuite('dispatch (what IPC calls)', openDispatch)
 folderSuite('dispatch (what IPC calls)', openDispatch)
+versionSuite('dispatch (what IPC calls)', openDispatch)

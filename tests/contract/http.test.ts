@@ -8,6 +8,7 @@ import type { Envelope } from '../../src/shared/contract'
 import { tmpDir } from '../helpers/tmp'
 import { folderSuite } from './folders-suite'
 import { contractSuite, type Harness } from './suite'
+import { versionSuite } from './versions-suite'
 
 async function start(): Promise<{ core: Core; bridge: HttpBridge; staticDir: string }> {
   const core = openCore(tmpDir())
@@ -39,6 +40,7 @@ async function openHttp(): Promise<Harness> {
 
 contractSuite('HTTP (browser mode)', openHttp)
 folderSuite('HTTP (browser mode)', openHttp)
+versionSuite('HTTP (browser mode)', openHttp)
 
 /** A raw request, so Host and Origin can be set to what an attacker would send. */
 function raw(bridge: HttpBridge, opts: { path: string; method?: string; headers?: Record<string, string | number>; body?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {

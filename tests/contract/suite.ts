@@ -89,7 +89,8 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
     it('reports duplicates and per-file failures in one batch', async () => {
       const files = [
         { name: 'a.txt', data: b64('Alpha\n\nThe alpha story.') },
-        { name: 'b.txt', data: b64('Alpha again\n\nThe  ALPHA story!') },
+        // The same headline and text but for case, spacing and punctuation (another headline would make it a version).
+        { name: 'b.txt', data: b64('ALPHA\n\nThe  ALPHA story!') },
         { name: 'c.txt', data: b64('') },
         { name: 'd.odt', data: b64('PK') }
       ]
@@ -110,9 +111,22 @@ export function contractSuite(transport: string, open: () => Promise<Harness>): 
       ['import.files', { jobId: 'x', files: [] }, 'files', /must hold at least one file/],
       ['import.files', { jobId: 'x', files: [{ name: 'a.txt', data: '***' }] }, 'files.0.data', /must be base64/],
       ['import.files', { jobId: '../../', files: [{ name: 'a.txt', data: '' }] }, 'jobId', /argument "jobId"/],
-      ['import.files', { jobId: 'x', files: [{ name: '', data: '' }] }, 'files.0.name', /must not be empty/]
+      ['import.files', { jobId: 'x', files: [{ name: '', data: '' }] }, 'files.0.name', /must not be empty/],
+      ['citations.export', { ids: [1], format: 'mla' }, 'format', /argument "format"/],
+      ['citations.export', { format: 'apa' }, 'ids', /give either ids or a collection/],
+      ['articles.attachFile', { id: 1, file: { name: 'a.txt', data: '***' } }, 'file.data', /must be base64/]
     ])('%s(%j) is refused naming the field', async (method, args, field, message) => {
       expectRefused(await ctx.h.call(method, args), field, message)
+    })
+
+    it('exports citations and imports a reference library the same way on every transport', async () => {
+      const bib = '@article{doe_2025, title = {Harbour vote}, journal = {Kestrel Courier}, author = {Doe, Jane}, year = {2025}, url = {https://example.org/v}}\n'
+      const { results } = await ok('import.files', { jobId: 'c1', files: [{ name: 'lib.bib', data: b64(bib) }] })
+      expect(results).toMatchObject([{ status: 'imported', title: 'Harbour vote' }])
+      const file = await ok('citations.export', { ids: [results[0].articleId], format: 'ris' })
+      expect(file).toMatchObject({ fileName: 'citations.ris', count: 1 })
+      expect(file.content).toContain('AU  - Doe, Jane')
+      expect((await ok('citations.export', { ids: [results[0].articleId], format: 'apa' })).content.trim()).toBe('Doe, J. (2025). Harbour vote. Kestrel Courier. https://example.org/v')
     })
 
     it('refuses to read files named by path: import.paths is for local callers (the CLI) only', async () => {

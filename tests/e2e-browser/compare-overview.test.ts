@@ -138,6 +138,12 @@ describe('comparison overview in Chromium', () => {
     const warning = page.getByTestId('unrelated-warning')
     await warning.waitFor()
     expect(await warning.textContent()).toContain('These articles do not seem to cover the same story.')
+    // Related coverage offered instead: each article once (under the compared one it is closest to), never a compared one.
+    await warning.locator('li li').first().waitFor()
+    const offered = await warning.locator('li li .related-title').allTextContents()
+    expect(offered.length).toBeGreaterThan(0)
+    expect(new Set(offered).size).toBe(offered.length)
+    expect(offered.filter((t) => /^(Cod catch in northern bay falls|Allotment society wins prize)/.test(t))).toEqual([])
     await warning.locator('li li', { hasText: 'Bay fishermen demand help' }).getByRole('button', { name: 'Compare with it' }).click()
     await expect.poll(() => overview().getByTestId('overview-articles').locator('tbody th').allTextContents()).toEqual(['Northbay Wire', 'Coast Daily'])
     expect(await page.getByTestId('unrelated-warning').count()).toBe(0)

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenApp } from '../helpers/app'
 import { CLI, ROOT, SAMPLE_TITLE, requireSample } from '../helpers/paths'
+import { selectParagraph } from '../helpers/select'
 import { tmpDir } from '../helpers/tmp'
 
 const SENTENCE = 'She emphasized the need for continued cooperation with the U.S. in international security, given their long-standing alliance.'
@@ -27,17 +28,8 @@ describe('notes in Chromium', () => {
   })
 
   it('selects a sentence, adds a note, and finds it after a reload, highlighted at the same words', async () => {
-    // Select the sentence the way a mouse would: a DOM range over its paragraph's text.
-    await page.evaluate((sentence) => {
-      const p = [...document.querySelectorAll('.reader-body p')].find((el) => el.textContent === sentence)!
-      p.scrollIntoView({ block: 'center' })
-      const range = document.createRange()
-      range.selectNodeContents(p)
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-    }, SENTENCE)
+    // Select the sentence the way a mouse would.
+    await selectParagraph(page, SENTENCE)
     await page.getByTestId('selection-toolbar').waitFor()
     // "n" is the shortcut for the toolbar's Add note.
     await page.keyboard.press('n')

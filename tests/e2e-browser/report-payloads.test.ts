@@ -7,8 +7,6 @@
  * The Markdown report, the notes export and the collection export escape the same text.
  */
 import { spawnSync } from 'node:child_process'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +15,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { CLI } from '../helpers/paths'
+import { payloadArticles as articles, startLeakServer, type LeakServer } from '../helpers/report-payloads'
 import { tmpDir } from '../helpers/tmp'
 
 function parallax(...args: string[]): string {
@@ -25,42 +24,17 @@ function parallax(...args: string[]): string {
   return r.stdout
 }
 
-/** Two articles about one event whose shared sentences and altered quote carry the payloads. */
-function articles(leak: string): [string, string] {
-  const refresh = `<meta http-equiv="refresh" content="0;url=${leak}/leak">`
-  const base = `<base href="${leak}/">`
-  const form = `<form action='${leak}/leak'><button>Continue</button></form>`
-  const link = `<a href='${leak}/leak' style='position:fixed;inset:0;display:block;background:#fff'>Read on</a>`
-  const story = (title: string, byline: string, when: string, quote: string, last: string): string =>
-    [
-      title,
-      byline,
-      'The city council approved a plan on Monday to rebuild the old harbour bridge, ending a long debate.',
-      `Officials posted a notice reading ${refresh} ${base} on the town hall door on ${when}.`,
-      `“The notice ${form} ${link} was put up ${quote},” the clerk said.`,
-      last
-    ].join('\n\n')
-  return [
-    story('Harbour bridge vote', 'March 3, 2025 — Kestrel Courier', 'Monday morning', 'by mistake and we have taken it down', 'Construction crews will begin removing the old deck in September.'),
-    story('Council backs harbour bridge', 'March 4, 2025 — Gull Gazette', 'the main entrance on Tuesday evening', 'in error and we removed it', 'Ferries will run extra services during the closure.')
-  ]
-}
-
 describe('the HTML comparison report with markup in the articles', () => {
   let browser: Browser
-  let leakServer: Server
-  const leaked: string[] = []
+  let leakServer: LeakServer
+  let leaked: string[] = []
   let leak = ''
   let lib = ''
   let ids: string[] = []
 
   beforeAll(async () => {
-    leakServer = createServer((req, res) => {
-      leaked.push(`${req.method} ${req.url}`)
-      res.end('leaked')
-    })
-    await new Promise<void>((done) => leakServer.listen(0, '127.0.0.1', done))
-    leak = `http://127.0.0.1:${(leakServer.address() as AddressInfo).port}`
+    leakServer = await startLeakServer()
+    ;({ url: leak, leaked } = leakServer)
     // Shared by the tests below, so not a per-test tmpDir.
     lib = mkdtempSync(join(tmpdir(), 'parallax-report-'))
     const src = join(lib, 'sources')
@@ -76,7 +50,7 @@ describe('the HTML comparison report with markup in the articles', () => {
   })
   afterAll(async () => {
     await browser?.close()
-    await new Promise((done) => leakServer?.close(done))
+    await leakServer?.close()
     if (lib) rmSync(lib, { recursive: true, force: true })
   })
 

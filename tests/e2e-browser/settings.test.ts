@@ -60,6 +60,10 @@ describe('settings and folder import in Chromium', () => {
     writeFileSync(join(root, 'Harbour Post', 'notes.xyz'), 'not an article')
 
     await page.getByTestId('folder-input').setInputFiles(root)
+    // The folder dialog asks where outlets come from; left to the files, none is taken from a folder.
+    const dialog = page.getByTestId('folder-import-dialog')
+    expect(await dialog.getByRole('radio', { name: 'Leave it to the files' }).isChecked()).toBe(true)
+    await dialog.getByTestId('folder-import-start').click()
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('2 articles imported, 1 skipped')
     await expect.poll(() => page.locator('.article-row').count()).toBe(2)
     // A folder's name is not an outlet unless the user says so (bbc/tech is a topic): none is set.

@@ -17,7 +17,7 @@ const Module = require('node:module')
 const { EventEmitter } = require('node:events')
 const { join } = require('node:path')
 
-const report = { windows: [], ipc: [], dialogs: [], external: [], sent: [], progress: [], notifications: [], quit: 0, relaunch: 0, aboutShown: 0, focused: 0 }
+const report = { windows: [], printed: [], pdf: [], ipc: [], dialogs: [], external: [], sent: [], progress: [], notifications: [], quit: 0, relaunch: 0, aboutShown: 0, focused: 0 }
 const handlers = {}
 let menuTemplate = null
 let beforeRequest = null
@@ -36,6 +36,11 @@ class WebContents extends EventEmitter {
   }
   send(channel, ...args) {
     report.sent.push([channel, ...args])
+  }
+  /** Chromium's printing: records the page it was given and answers with a tiny PDF. */
+  async printToPDF(options) {
+    report.printed.push({ url: this.mainFrame.url, options })
+    return Buffer.from('%PDF-1.7 stand-in\n')
   }
 }
 
@@ -59,6 +64,10 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve()
   }
   show() {}
+  destroy() {
+    this.destroyed = true
+    report.windows[BrowserWindow.all.indexOf(this)].destroyed = true
+  }
   focus() {
     report.focused++
   }
@@ -226,6 +235,7 @@ async function scenario() {
   await until(() => menuTemplate && BrowserWindow.all.length === 1, 'the window and menu')
   const win = BrowserWindow.all[0]
   const wc = win.webContents
+  if (process.env.STANDIN_SCENARIO === 'pdf') return pdfScenario(wc)
 
   // IPC: trusted frame, untrusted sender, a subframe, invalid arguments.
   report.ipc.push(await invoke(wc, wc.mainFrame, 'library.info', {}))
@@ -291,6 +301,22 @@ async function scenario() {
   appEvents.emit('second-instance')
   // Closing the window saves its bounds; quitting closes the library.
   win.emit('close')
+  app.quit()
+}
+
+/** The comparison report printed to PDF through IPC: two articles, then good and bad calls. */
+async function pdfScenario(wc) {
+  const story = (title, outlet, extra) =>
+    `${title}\n\nMay 2, 2024 — ${outlet}\n\nThe harbour bridge opened on Monday after four years of work, the council said.\n\n${extra}`
+  const files = [
+    { name: 'a.txt', data: Buffer.from(story('Harbour bridge opens <b>today</b>', 'Kestrel Courier', 'Ferries stop next week.')).toString('base64') },
+    { name: 'b.txt', data: Buffer.from(story('Bridge opens at last', 'Gull Gazette', 'Tolls start in June.')).toString('base64') }
+  ]
+  report.import = await invoke(wc, wc.mainFrame, 'import.files', { jobId: 'pdf', files })
+  const ids = report.import.result.results.map((r) => r.articleId)
+  for (const args of [{ ids }, { ids, format: 'markdown' }, { ids: [ids[0]] }, 'nonsense']) report.pdf.push(await invoke(wc, wc.mainFrame, 'compare.pdf', args))
+  const stranger = new WebContents('https://evil.example/')
+  report.pdf.push(await invoke(stranger, stranger.mainFrame, 'compare.pdf', { ids }))
   app.quit()
 }
 

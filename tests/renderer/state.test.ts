@@ -57,6 +57,14 @@ describe('app state', () => {
     expect([closed.help, closed.settings]).toEqual([false, false])
   })
 
+  it('opens bulk edit only with ticked articles, and the outlet names in place of the settings', () => {
+    expect(run([{ type: 'dialog', dialog: 'bulkEdit' }]).dialog).toBeNull()
+    expect(run([{ type: 'toggleMark', id: 4 }, { type: 'dialog', dialog: 'bulkEdit' }]).dialog).toBe('bulkEdit')
+    const outlets = run([{ type: 'settings', open: true }, { type: 'dialog', dialog: 'outlets' }])
+    expect([outlets.dialog, outlets.settings]).toEqual(['outlets', false])
+    expect(run([{ type: 'dialog', dialog: null }], outlets).dialog).toBeNull()
+  })
+
   it('compares 2 to 6 articles', () => {
     expect([1, 2, 6, 7].map((n) => canCompare(Array.from({ length: n }, (_, i) => i)))).toEqual([false, true, true, false])
   })

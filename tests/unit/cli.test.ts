@@ -71,6 +71,22 @@ describe('parallax CLI', () => {
     expect(parallax('compare', String(imported[0]), '--library', lib).err).toMatch(/compare needs 2 to 6 article ids/)
   })
 
+  it('imports a second version of an article and lists its versions', { timeout: 60_000 }, () => {
+    const lib = tmpDir()
+    const src = tmpDir()
+    const body = 'The ferry to Kestrel Island runs again from Monday.\n\nThe pier was repaired over the winter.'
+    writeFileSync(join(src, 'first.txt'), `Ferry runs again\n\n${body}`)
+    writeFileSync(join(src, 'second.txt'), `Island ferry back after winter repairs\n\n${body}`)
+    expect(parallax('import', join(src, 'first.txt'), '--library', lib).code).toBe(0)
+    const second = parallax('import', join(src, 'second.txt'), '--library', lib)
+    expect(second.out).toContain('imported   #1  Island ferry back after winter repairs  (new version 2 of article #1 “Ferry runs again”: headline changed)')
+    const text = parallax('versions', '1', '--library', lib).out
+    expect(text).toMatch(/^ {3}1 {2}Ferry runs again {2}\(imported \d{4}-\d\d-\d\d \d\d:\d\d\)\n {3}2 {2}Island ferry back after winter repairs {2}\(imported .+, current\)\n$/)
+    const json = JSON.parse(parallax('versions', '1', '--library', lib, '--json').out)
+    expect(json.map((v: { number: number; current: boolean }) => [v.number, v.current])).toEqual([[1, false], [2, true]])
+    expect(parallax('versions', '7', '--library', lib)).toMatchObject({ code: 1, err: expect.stringContaining('There is no article #7') })
+  })
+
   it('fails clearly on bad input, never with a stack trace', () => {
     const lib = tmpDir()
     const missing = parallax('show', '42', '--library', lib)

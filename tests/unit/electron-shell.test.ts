@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { REPORT_CSP } from '../../src/main/core/compare/report'
 import { LOCK_FILE } from '../../src/main/core/store/lock'
 import { ROOT } from '../helpers/paths'
 import { tmpDir } from '../helpers/tmp'
@@ -22,7 +23,9 @@ interface Report {
   error?: string
   sandboxEnabled: boolean
   singleInstanceLock: boolean
-  windows: { options: { x?: number; y?: number; width: number; height: number; webPreferences: Record<string, unknown> }; loaded?: string }[]
+  windows: { options: { x?: number; y?: number; width: number; height: number; webPreferences: Record<string, unknown> }; loaded?: string; destroyed?: boolean }[]
+  printed: { url: string; options: Record<string, unknown> }[]
+  pdf: { ok: boolean; result?: unknown; error?: { code: string; message: string; field?: string } }[]
   privilegedSchemes: { schemes: { scheme: string; privileges: Record<string, boolean> }[]; beforeReady: boolean }
   scheme: { index: SchemeAnswer; assets: SchemeAnswer[]; hostile: SchemeAnswer[]; post: SchemeAnswer }
   ipc: { ok: boolean; result?: { path: string }; error?: { code: string; message: string; field?: string } }[]
@@ -169,6 +172,28 @@ describe('the Electron shell against a stand-in for Electron', () => {
     expect(settings.window.bounds).toEqual({ x: 40, y: 30, width: 1111, height: 777 })
     const again = runShell({ STANDIN_DATA: data, PARALLAX_LIBRARY: library, STANDIN_SCENARIO: 'startup' })
     expect(again.windows[0]!.options).toMatchObject({ x: 40, y: 30, width: 1111, height: 777 })
+  })
+
+  it('prints the comparison report to PDF in a hidden window that runs no script, for our window only', () => {
+    const data = tmpDir()
+    const report = runShell({ STANDIN_DATA: data, PARALLAX_LIBRARY: join(data, 'library'), STANDIN_SCENARIO: 'pdf' })
+    expect(report.import.ok).toBe(true)
+    const [made, withFormat, oneArticle, nonsense, stranger] = report.pdf
+    expect(made).toEqual({ ok: true, result: { fileName: 'comparison-1-2.pdf', mime: 'application/pdf', content: Buffer.from('%PDF-1.7 stand-in\n').toString('base64') } })
+    // One hidden window, no script, destroyed once printed; it was given the escaped HTML report.
+    expect(report.windows).toHaveLength(2)
+    expect(report.windows[1]).toMatchObject({ options: { show: false, webPreferences: { javascript: false, sandbox: true, nodeIntegration: false } }, destroyed: true })
+    expect(report.printed).toHaveLength(1)
+    expect(report.printed[0]!.options).toEqual({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true })
+    const html = Buffer.from(report.printed[0]!.url.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString('utf8')
+    expect(html).toContain(`content="${REPORT_CSP}"`)
+    expect(html).toContain('Harbour bridge opens &lt;b&gt;today&lt;/b&gt;')
+    expect(html).toContain('@media print')
+    // Bad arguments are refused as for any method, before anything is printed; other senders are not served.
+    expect(withFormat).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'format' } })
+    expect(oneArticle).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'ids' } })
+    expect(nonsense).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'ids' } })
+    expect(stranger).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender' } })
   })
 
   it('explains a library it cannot open and quits when the user chooses to, without a window', () => {

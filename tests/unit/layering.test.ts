@@ -16,6 +16,7 @@ const TREE: Record<string, string> = {
   'src/main/core/text/normalise.ts': "import { x } from '../../../shared/contract'\nexport const n = x\n",
   'src/main/core/compare/align.ts': "import { n } from '../text/normalise'\nimport { q } from '../search/query'\nexport const a = n + q\n",
   'src/main/core/search/query.ts': "import { n } from '../text/normalise'\nexport const q = n\n",
+  'src/main/core/cite/export.ts': "import { b } from '../importers/batch'\nexport const c = b\n",
   'src/main/core/importers/batch.ts': "import { r } from '../store/repo'\nexport const b = r\n",
   'src/main/core/store/repo.ts': "import { s } from '../services/s'\nexport const r = 1\nexport const t = s\n",
   'src/main/core/services/s.ts': "export const s = 2\n",
@@ -61,6 +62,7 @@ describe('layering rules (dependency-cruiser)', () => {
     const has = (rule: string, from: string): boolean => found.some((v) => v.startsWith(`${rule}: ${from}`))
     expect(has('shared-is-the-bottom', 'src/shared/bad-up.ts')).toBe(true)
     expect(has('domains-apart', 'src/main/core/compare/align.ts')).toBe(true)
+    expect(has('domains-apart', 'src/main/core/cite/export.ts')).toBe(true)
     expect(has('domains-below-store', 'src/main/core/importers/batch.ts')).toBe(true)
     expect(has('store-below-services', 'src/main/core/store/repo.ts')).toBe(true)
     expect(has('no-circular', 'src/main/core/notes/a.ts')).toBe(true)

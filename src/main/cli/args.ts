@@ -14,10 +14,13 @@ Commands:
      [--outlet NAME | --outlet-from-folders]  outlet of files that do not name their own
   list [--limit N]             List the library's articles, newest import first
   show <id>                    Print one article
+  versions <id>                An article's versions (headlines and texts imported over time)
   search "<query>"             Search the library, best first (see the query language below)
      [--limit N] [--sort date] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outlet NAME] [--language CODE]
   compare <id> <id> [<id>...]  Compare 2-6 articles: alignment, quotes, names and numbers
      [--format text|markdown|html]
+  cite <id>...                 The articles' citations (default: APA references)
+     [--format csl-json|bibtex|ris|apa|chicago]
   related <id> [--limit N]     Articles about the same story
   stories [--limit N]          The library grouped into stories, newest first
   backup <file>                Copy the library to a file (safe while the app runs)

@@ -7,16 +7,17 @@ import { defaultLibraryDir } from '../core/platform/paths'
 import { APP_VERSION } from '../core/version'
 import { parseCommandLine, usage, UsageError } from './args'
 import { backupCommand, restoreCommand } from './commands/backup'
+import { citeCommand } from './commands/cite'
 import { compareCommand } from './commands/compare'
 import { importCommand } from './commands/import'
-import { listCommand, showCommand } from './commands/library'
+import { listCommand, showCommand, versionsCommand } from './commands/library'
 import { relatedCommand, searchCommand, storiesCommand } from './commands/search'
 import { serveCommand } from './commands/serve'
 import { CommandContext, type Command } from './context'
 import { reportError } from './output'
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [importCommand, listCommand, showCommand, searchCommand, compareCommand, relatedCommand, storiesCommand, backupCommand, restoreCommand, serveCommand].map((c) => [c.name, c])
+  [importCommand, listCommand, showCommand, versionsCommand, searchCommand, compareCommand, citeCommand, relatedCommand, storiesCommand, backupCommand, restoreCommand, serveCommand].map((c) => [c.name, c])
 )
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@ const id6 = (id: number): string => String(id).padStart(6)
 const meta = (...parts: (string | null | undefined | false)[]): string => t(parts.filter(Boolean).join(', '))
 
 export function printImportResult(r: ImportResult): void {
-  if (r.status === 'imported') print(`imported   #${r.articleId}  ${t(r.title ?? '')}`)
+  if (r.status === 'imported') print(`imported   #${r.articleId}  ${t(r.title ?? '')}${r.version ? `  (${t(r.reason ?? '')})` : ''}`)
   else print(`${r.status.padEnd(10)} ${t(r.name)}: ${t(r.reason ?? '')}`)
 }
 
@@ -17,6 +17,14 @@ export function printImportTotals(results: ImportResult[]): void {
   const count = (s: ImportResult['status']): number => results.filter((r) => r.status === s).length
   const metadata = count('metadata') ? `; ${count('metadata')} metadata file(s) read into their articles` : ''
   print(`\n${count('imported')} imported, ${count('duplicate')} duplicate, ${count('skipped')} skipped, ${count('failed')} failed${metadata}`)
+}
+
+/** One line per version, oldest first: number, publication date, import time, headline. */
+export function printVersions(items: Result<'articles.versions'>['items']): void {
+  for (const v of items) {
+    const when = meta(v.publishedAt && `published ${v.publishedAt}`, `imported ${v.importedAt.slice(0, 16).replace('T', ' ')}`, v.current && 'current')
+    print(`${String(v.number).padStart(4)}  ${t(v.title)}  (${when})`)
+  }
 }
 
 export function printList(items: ArticleSummary[], total: number): void {

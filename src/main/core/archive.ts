@@ -6,10 +6,12 @@
  */
 import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
+import { contentHash, countWords } from './importers/metadata'
 import { prepareArticle } from './importers/prepare'
 import { NoteColor, SourceFormat } from '../../shared/contract'
 import type { ArticleRecord } from './store/article-rows'
 import type { Library } from './store/library'
+import type { StoredVersion } from './store/article-versions'
 import type { StoredNote } from './store/notes'
 
 const ArchiveNote = z.object({
@@ -32,7 +34,8 @@ const ArchiveArticle = z.object({
   publishedAt: z.string().nullable(),
   url: z.string().nullable(),
   language: z.string().nullable(),
-  text: z.string().min(1),
+  /** Empty for a metadata-only entry. */
+  text: z.string(),
   sourceName: z.string(),
   sourceFormat: SourceFormat,
   importedAt: z.string(),
@@ -40,7 +43,11 @@ const ArchiveArticle = z.object({
   /** Text read by OCR: its confidence (absent in archives written before OCR). */
   ocrConfidence: z.number().min(0).max(100).nullable().optional(),
   tags: z.array(z.string()),
-  notes: z.array(ArchiveNote)
+  notes: z.array(ArchiveNote),
+  /** Earlier versions (headline and text), oldest first; archives written before versions have none. */
+  versions: z
+    .array(z.object({ number: z.int().positive(), title: z.string(), text: z.string(), publishedAt: z.string().nullable(), sourceName: z.string(), importedAt: z.string() }))
+    .default([])
 })
 
 export const Archive = z.object({
@@ -58,10 +65,10 @@ type ArchiveArticle = z.infer<typeof ArchiveArticle>
 /** The archive form of stored articles, with their notes (read in two queries, not one per article). */
 export function archiveArticles(library: Library, ids: readonly number[]): ArchiveArticle[] {
   const notes = library.notes.storedFor(ids)
-  return library.articles.records(ids).map((a) => toArchiveArticle(a, notes.get(a.id) ?? []))
+  return library.articles.records(ids).map((a) => toArchiveArticle(a, notes.get(a.id) ?? [], library.versions.older(a.id)))
 }
 
-function toArchiveArticle(a: ArticleRecord, notes: StoredNote[]): ArchiveArticle {
+function toArchiveArticle(a: ArticleRecord, notes: StoredNote[], versions: StoredVersion[]): ArchiveArticle {
   return {
     id: a.id,
     title: a.title,
@@ -77,7 +84,8 @@ function toArchiveArticle(a: ArticleRecord, notes: StoredNote[]): ArchiveArticle
     warnings: a.warnings,
     ocrConfidence: a.ocrConfidence,
     tags: a.tags,
-    notes
+    notes,
+    versions: versions.map((v) => ({ number: v.number, title: v.title, text: v.text, publishedAt: v.publishedAt, sourceName: v.sourceName, importedAt: v.importedAt }))
   }
 }
 
@@ -146,6 +154,7 @@ function restoreArticles(library: Library, articles: ArchiveArticle[], counts: A
     if (a.tags.length) library.tags.change([outcome.id], a.tags, [])
     for (const n of a.notes) library.notes.add(outcome.id, n)
     counts.notes += a.notes.length
+    library.versions.restore(outcome.id, a.versions.map((v) => ({ ...v, wordCount: countWords(v.text), contentHash: contentHash(v.text) })))
   }
   return idMap
 }

@@ -42,7 +42,13 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const search: SearchBackend = options.searchWorkerScript
     ? new WorkerSearch(options.searchWorkerScript, library.file, options.nativeBinding)
     : new InProcessSearch(Library.connection(library), undefined, library.readOnly)
-  const service = createService(library, search, { parser, readAhead, ocr, ...(pool ? { entityWorker: (text: string) => pool.entities(text) } : {}) })
+  const service = createService(library, search, {
+    parser,
+    readAhead,
+    ocr,
+    storiesInBackground: !!options.searchWorkerScript,
+    ...(pool ? { entityWorker: (text: string) => pool.entities(text) } : {})
+  })
   return {
     library,
     service,

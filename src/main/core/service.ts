@@ -9,6 +9,7 @@ import { METHOD_NAMES } from '../../shared/methods'
 import { EventHub } from './events'
 import type { SearchBackend } from './search/service'
 import { articleService } from './services/articles'
+import { citationService } from './services/citations'
 import { compareService } from './services/compare'
 import { coreContext } from './services/context'
 import { Entities, type EntityWorker } from './services/entities'
@@ -21,6 +22,8 @@ import { outletService } from './services/outlets'
 import { preferenceService } from './services/preferences'
 import { searchService } from './services/search'
 import { storyService } from './services/stories'
+import { StoryKeeper } from './services/story-keeper'
+import { versionService } from './services/versions'
 import type { Library } from './store/library'
 
 export interface Service extends Api {
@@ -33,6 +36,8 @@ export interface Service extends Api {
 export interface ServiceOptions extends ImportOptions {
   /** Finds an article's entities off the main thread, so comparisons find them stored. */
   entityWorker?: EntityWorker
+  /** Keep stories up to date in the background after writes (the app, where search runs in workers). */
+  storiesInBackground?: boolean
 }
 
 export function createService(library: Library, search: SearchBackend, options: ServiceOptions = {}): Service {
@@ -40,6 +45,7 @@ export function createService(library: Library, search: SearchBackend, options: 
   const ctx = coreContext(library, search, events)
   const entities = new Entities(library.articles, options.entityWorker)
   const importing = importService(ctx, entities, options)
+  const stories = new StoryKeeper(library, search, events, options.storiesInBackground ?? false)
   const api: Api = {
     ...libraryService(ctx),
     ...articleService(ctx),
@@ -47,9 +53,11 @@ export function createService(library: Library, search: SearchBackend, options: 
     ...importing,
     ...searchService(ctx),
     ...compareService(ctx, entities),
-    ...storyService(ctx),
+    ...storyService(ctx, stories),
+    ...versionService(ctx, entities),
     ...noteService(ctx),
     ...organiseService(ctx),
+    ...citationService(ctx),
     ...outletService(ctx),
     ...preferenceService(ctx)
   }
@@ -63,6 +71,7 @@ export function createService(library: Library, search: SearchBackend, options: 
       importing.cancelAll()
       await gate.drained()
       await entities.close()
+      await stories.close()
     }
   }
 }

@@ -6,9 +6,11 @@ import './styles/base.css'
 import './styles/shell.css'
 import './styles/library.css'
 import './styles/reader.css'
+import './styles/versions.css'
 import './styles/compare.css'
 import './styles/stories.css'
 import './styles/first-hour.css'
+import './styles/dialogs.css'
 
 // The reader's text size, as the user last set it.
 const size = localStorage.getItem('parallax.readerSize')

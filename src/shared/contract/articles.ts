@@ -2,7 +2,7 @@
 import { z } from 'zod'
 export const ArticleId = z.int().positive()
 
-export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'image'])
+export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'bibtex', 'ris', 'image'])
 export type SourceFormat = z.infer<typeof SourceFormat>
 
 /** An article as listed: everything but its text. */
@@ -64,7 +64,9 @@ export const ImportResult = z.object({
   /** Why it was skipped or failed, which article it duplicates, or which fields it gave its article. */
   reason: z.string().nullable(),
   /** For imported articles: the existing articles it was linked to as near-duplicates. */
-  nearDuplicates: z.array(ArticleId)
+  nearDuplicates: z.array(ArticleId),
+  /** Imported as a new version of the stored article `articleId` (or, for a duplicate, the same as its earlier version `number`). */
+  version: z.object({ number: z.int().positive(), change: z.enum(['headline', 'text', 'headline and text']).nullable() }).optional()
 })
 export type ImportResult = z.infer<typeof ImportResult>
 
@@ -140,3 +142,16 @@ export const SearchStatus = z.object({
   pending: z.int()
 })
 export type SearchStatus = z.infer<typeof SearchStatus>
+
+/** One version of an article: its headline and dates (the text is read with `articles.version`). */
+export const ArticleVersion = z.object({
+  /** 1 for the first imported; the highest is the current one, the one the library shows and searches. */
+  number: z.int().positive(),
+  title: z.string(),
+  publishedAt: z.string().nullable(),
+  importedAt: z.string(),
+  wordCount: z.int().nonnegative(),
+  sourceName: z.string(),
+  current: z.boolean()
+})
+export type ArticleVersion = z.infer<typeof ArticleVersion>

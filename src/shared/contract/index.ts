@@ -5,19 +5,23 @@
  * schema for its payload. The `Api` type the renderer programs against is derived from these
  * schemas, and `dispatch` (the single entry point of both transports) validates every argument
  * against them, so the two sides cannot drift apart and no unchecked value reaches the core.
- * The domain's schemas are in articles.ts, compare.ts and notes.ts beside this file.
+ * The domain's schemas are in articles.ts, citations.ts, compare.ts and notes.ts beside this file.
  */
 import { z } from 'zod'
 import { Article, ArticleId, JobId, ArticleSummary, FolderOutlet, ImportOverall, ImportResult, LibraryInfo, OutletAlias, Preferences, SearchHit, SearchStatus } from './articles'
+import { CitationFormat } from './citations'
 import { Comparison, SavedComparison } from './compare'
 import { ArticlePatch, Collection, isoDay, Note, NoteColor, tagName } from './notes'
 import { LIMITS } from '../limits'
 import { FacetsArgs, FacetsResult, PageArgs, PageResult } from '../library-page'
 import { SHELL_COMMANDS, type EventName, type MethodName } from '../methods'
+import { versionMethods } from './versions'
 
 export * from './articles'
+export * from './citations'
 export * from './compare'
 export * from './notes'
+export * from './versions'
 // ---------------------------------------------------------------------------------------------
 // Limits and errors live in dependency-free modules the renderer can import without zod.
 
@@ -81,6 +85,11 @@ export const methods = {
     args: z.object({ ids: z.array(ArticleId).min(1).max(LIMITS.maxListLimit) }).strict(),
     result: z.object({ deleted: z.int().nonnegative() })
   },
+  /** Gives a metadata-only entry (a reference-library record imported without a file) its text from a file. */
+  'articles.attachFile': {
+    args: z.object({ id: ArticleId, file: z.object({ name: fileName, data: base64 }).strict() }).strict(),
+    result: Article
+  },
   'search.query': {
     args: z
       .object({
@@ -131,6 +140,15 @@ export const methods = {
   'compare.report': {
     args: z.object({ ids: z.array(ArticleId).min(2).max(6), format: z.enum(['markdown', 'html']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  /**
+   * The report as a PDF (`content` in base64): printed by the desktop app's shell with Electron's
+   * printToPDF. The core alone cannot print, so elsewhere it is refused; a browser prints the
+   * HTML report instead (Save as PDF in its print dialog).
+   */
+  'compare.pdf': {
+    args: z.object({ ids: z.array(ArticleId).min(2).max(6) }).strict(),
+    result: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), content: z.string() })
   },
   'comparisons.save': {
     args: z
@@ -183,6 +201,21 @@ export const methods = {
   'collections.export': {
     args: z.object({ id: z.int().positive(), format: z.enum(['markdown', 'json']) }).strict(),
     result: z.object({ fileName: z.string(), mime: z.string(), content: z.string() })
+  },
+  /**
+   * Citations of some articles (a selection, search results, a comparison) or of a collection:
+   * CSL-JSON, BibTeX or RIS to save, or references formatted in APA or Chicago author-date.
+   */
+  'citations.export': {
+    args: z
+      .object({
+        ids: z.array(ArticleId).min(1, 'must hold at least one article').max(LIMITS.maxListLimit).optional(),
+        collection: z.int().positive().optional(),
+        format: CitationFormat
+      })
+      .strict()
+      .refine((a) => (a.ids === undefined) !== (a.collection === undefined), { message: 'give either ids or a collection', path: ['ids'] }),
+    result: z.object({ fileName: z.string(), mime: z.string(), content: z.string(), count: z.int().nonnegative() })
   },
   'archive.export': {
     /** Some articles only (e.g. to undo their deletion), or the whole library. */
@@ -328,7 +361,8 @@ export const methods = {
   'ocr.languages': {
     args: z.object({}).strict(),
     result: z.object({ installed: z.array(z.object({ code: z.string(), name: z.string() })) })
-  }
+  },
+  ...versionMethods
 } satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ export const importCommand: Command = {
     // One line per file, and per record of a batch file, as each is stored.
     const emit = (r: ImportResult): void => {
       if (!ctx.json) return
-      printJson({ path: r.name, status: r.status, reason: r.reason, articleId: r.articleId, title: r.title }, true)
+      printJson({ path: r.name, status: r.status, reason: r.reason, articleId: r.articleId, title: r.title, ...(r.version ? { version: r.version } : {}) }, true)
     }
     const unsubscribe = core.service.events.subscribe((name, payload) => {
       if (name !== 'import.progress') return

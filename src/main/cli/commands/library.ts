@@ -1,7 +1,7 @@
-/** `parallax list` and `parallax show <id>`. */
+/** `parallax list`, `parallax show <id>` and `parallax versions <id>`. */
 import { limitOption, oneArticleId } from '../args'
 import type { Command } from '../context'
-import { printArticle, printList, printResult } from '../printers'
+import { printArticle, printList, printResult, printVersions } from '../printers'
 
 export const listCommand: Command = {
   name: 'list',
@@ -20,5 +20,15 @@ export const showCommand: Command = {
     ctx.open({ read: true })
     const article = await ctx.call('articles.get', { id })
     return printResult(ctx.json, article, printArticle)
+  }
+}
+
+export const versionsCommand: Command = {
+  name: 'versions',
+  async run(ctx) {
+    const id = oneArticleId(ctx.args, 'versions')
+    ctx.open({ read: true })
+    const { items } = await ctx.call('articles.versions', { id })
+    return printResult(ctx.json, items, printVersions)
   }
 }

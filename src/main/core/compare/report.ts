@@ -3,7 +3,8 @@
  * (inline CSS, no script). Every text that came from an article is escaped: the HTML page is
  * built only with the `html` template (which escapes every interpolation), and Markdown passes
  * article text through `markdownText`, so no renderer turns an article's `<meta>`, `<base>`,
- * `<form>` or link into markup.
+ * `<form>` or link into markup. The page carries its own print stylesheet (A4, no breaks inside
+ * an item, the overview on its own pages), so printed to PDF it reads as a document.
  */
 import type { Comparison } from '../../../shared/contract'
 import { markdownText as md } from '../export/markdown-escape'
@@ -20,7 +21,10 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-u
 
 const STYLE = html`body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em}td,th{border:1px solid #ccc;padding:4px 8px}
 table{border-collapse:collapse}ins{background:#d5f5d5;text-decoration:none}del{background:#fbd5d5}
-.overview{border-bottom:2px solid #ccc;padding-bottom:1em}.warning{border-left:4px solid #b3261e;padding:4px 10px;background:#fdf0ef}`
+.overview{border-bottom:2px solid #ccc;padding-bottom:1em}.warning{border-left:4px solid #b3261e;padding:4px 10px;background:#fdf0ef}
+@page{size:A4;margin:16mm 14mm}
+@media print{body{font-size:10.5pt;max-width:none;margin:0;padding:0}h1,h2,h3{break-after:avoid}li,tr,blockquote{break-inside:avoid}
+table{width:100%}a{color:inherit}ins,del,.warning{-webkit-print-color-adjust:exact;print-color-adjust:exact}.overview{break-after:page}}`
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`
 

@@ -7,6 +7,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync'
 import { decodeText } from './decode'
+import { cslRecord, isCslItem } from './references'
 import { cleanAuthor, parseDate } from './metadata'
 import { unclosedQuoteLine } from './record-stream'
 import { textToParagraphs } from './text'
@@ -35,6 +36,7 @@ export function pick(record: Record<string, unknown>, names: readonly string[]):
 function toRecord(raw: unknown, label: string): ParsedRecord {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { label, error: 'not an object' }
   const r = raw as Record<string, unknown>
+  if (isCslItem(r)) return cslRecord(r, label)
   const lower = Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase().replace(/[\s-]/g, '_'), v]))
   const text = pick(lower, FIELDS.text)
   if (!text) return { label, error: 'no text (expected a "text", "body" or "content" field)' }

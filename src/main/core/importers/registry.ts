@@ -1,6 +1,7 @@
 /** Picks the importer for a file by its extension, after checking what its bytes really are. */
 import { extname } from 'node:path'
 import type { SourceFormat } from '../../../shared/contract'
+import { bibtexImporter } from './bibtex'
 import { docxImporter } from './docx'
 import { emlImporter } from './eml'
 import { htmlImporter } from './html'
@@ -8,6 +9,7 @@ import { imageImporter } from './image'
 import { markdownImporter } from './markdown'
 import { pdfImporter } from './pdf'
 import { csvImporter, jsonImporter, ndjsonImporter } from './records'
+import { risImporter } from './ris'
 import { textImporter } from './text'
 import { ImportFailure, type Importer } from './types'
 
@@ -21,6 +23,8 @@ export const IMPORTERS: readonly Importer[] = [
   jsonImporter,
   ndjsonImporter,
   csvImporter,
+  bibtexImporter,
+  risImporter,
   imageImporter
 ]
 

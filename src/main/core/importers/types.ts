@@ -16,10 +16,16 @@ export interface ParsedArticle {
   publishedAt: string | null
   url: string | null
   language: string | null
+  /** Empty for a metadata-only entry (a reference-library record with no text yet). */
   text: string
   warnings: string[]
   /** Set when the text was read by OCR: the mean word confidence (0-100) over the pages read. */
   ocrConfidence?: number | null
+  /**
+   * A file the record names as its text (Zotero's BibTeX `file`, RIS `L1`), relative to the
+   * export's folder; the batch reads it from there, never from outside that folder.
+   */
+  attachment?: string
 }
 
 /** One record of a batch file (JSON, NDJSON, CSV): an article, or why that record is unusable. */

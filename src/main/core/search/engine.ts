@@ -9,7 +9,8 @@ import { executeOn, topByScore } from './executor'
 import { idf, internals, segmentDf, type Segment } from './expand'
 import { searchStore, type ArticleMeta, type FieldsRow, type SearchStore } from './persistence'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
-import { related, stories, type Related, type RelatedSource } from './related'
+import { related, type Related, type RelatedSource } from './related'
+import { outLinks, stories, type OutLinks } from './story-links'
 import { buildIndex } from './segments'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
 import { isStopWord } from '../text/tokenize'
@@ -54,6 +55,12 @@ export interface SearchResponse {
   error: string | null
   /** Index terms that matched, for highlighting in the reader. */
   terms: string[]
+}
+
+/** Story out-links computed by the index, and the articles it could not answer for yet. */
+export interface StoryLinks {
+  links: OutLinks[]
+  notIndexed: number[]
 }
 
 export interface SearchStatus {
@@ -146,9 +153,27 @@ export class SearchIndex {
     return this.store.snapshot(() => related(this.relatedSource, id, limit, windowDays, terms))
   }
 
-  /** The library grouped into stories (see related.ts). */
-  stories(threshold = 0.45, windowDays = 3, terms = 8): number[][] {
-    return this.store.snapshot(() => stories(this.relatedSource, threshold, windowDays, terms))
+  /** The library grouped into stories from scratch (see story-links.ts). */
+  stories(): number[][] {
+    return this.store.snapshot(() => stories(this.relatedSource))
+  }
+
+  /**
+   * The story out-links of these articles (see story-links.ts), in one snapshot. Articles the
+   * index does not hold yet (beyond the pending ones it indexes in memory) are returned as not
+   * indexed, to be asked again once the builder has them.
+   */
+  storyLinks(ids: readonly number[]): StoryLinks {
+    return this.store.snapshot(() => {
+      const indexed = ids.filter((id) => this.indexes(id))
+      return { links: indexed.map((id) => outLinks(this.relatedSource, id)), notIndexed: ids.filter((id) => !this.indexes(id)) }
+    })
+  }
+
+  /** Whether the index holds the article now: in a segment, or pending and indexed in memory. */
+  private indexes(id: number): boolean {
+    const segment = this.docSegment.get(id)
+    return this.meta.has(id) && segment !== undefined && (segment !== 0 || this.pending !== null)
   }
 
   /** Whether the segment covering an article holds a term for it, in any field. */

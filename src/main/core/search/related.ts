@@ -1,7 +1,6 @@
 /**
- * Related coverage and stories, over the search index: an article's most distinctive terms as
- * one ranked query, within a date window around it; stories join articles whose queries find
- * each other.
+ * Related coverage over the search index: an article's most distinctive terms as one ranked
+ * query, within a date window around it. Stories are built from the same query (story-links.ts).
  */
 import { idf, segmentDf, type Segment } from './expand'
 import type { Clause } from './query'
@@ -79,50 +78,4 @@ export function related(src: RelatedSource, id: number, limit: number, windowDay
     .filter((h) => h.id !== id && inWindow(h.publishedAt))
     .slice(0, limit)
     .map((h) => ({ id: h.id, score: Math.round((h.score / self) * 1000) / 1000, terms: top.filter((d) => src.holds(h.id, d.term)).map((d) => d.word) }))
-}
-
-/** An undated article joins a story only on a match this strong (relative score): there is no date to confirm it. */
-const STRONG_UNDATED = 0.7
-
-/**
- * The library grouped into stories: dated articles whose related-coverage query finds each other
- * (relative score at least `threshold`, within `windowDays`) are joined, transitively. An undated
- * article has no date window to confirm a match: it joins only the one story its strongest match
- * (at least STRONG_UNDATED) is in, so it can never chain two stories together.
- * Runs in the query worker; the cost is one related query per article. The defaults were tuned on
- * the coverage corpus (889 articles in 302 known groups): pairwise precision 0.79, recall 0.70.
- */
-export function stories(src: RelatedSource, threshold = 0.45, windowDays = 3, terms = 8): number[][] {
-  const ids = src.articleIds()
-  const parent = new Map(ids.map((i) => [i, i]))
-  const find = (x: number): number => {
-    let r = x
-    while (parent.get(r) !== r) r = parent.get(r)!
-    parent.set(x, r)
-    return r
-  }
-  const join = (a: number, b: number): void => void parent.set(find(a), find(b))
-  const dated = ids.filter((id) => src.publishedAt(id))
-  const links = new Map<number, number>()
-  for (const id of dated) {
-    // An article already found, strongly, by two others' queries has shown its story: its own query
-    // would mostly find them again. Skipping it keeps grouping near-linear on large libraries.
-    if ((links.get(id) ?? 0) >= 2) continue
-    for (const r of related(src, id, 5, windowDays, terms)) {
-      if (r.score < threshold || !src.publishedAt(r.id)) continue
-      join(r.id, id)
-      links.set(r.id, (links.get(r.id) ?? 0) + 1)
-    }
-  }
-  for (const id of ids) {
-    if (src.publishedAt(id)) continue
-    const best = related(src, id, 1, windowDays, terms)[0]
-    if (best && best.score >= STRONG_UNDATED) join(id, best.id)
-  }
-  const groups = new Map<number, number[]>()
-  for (const id of ids) {
-    const root = find(id)
-    groups.set(root, [...(groups.get(root) ?? []), id])
-  }
-  return [...groups.values()]
 }

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import type { Related } from './related'
-import { SearchIndex, type SearchRequest, type SearchResponse, type SearchStatus } from './engine'
+import { SearchIndex, type SearchRequest, type SearchResponse, type SearchStatus, type StoryLinks } from './engine'
 import { WorkerClient } from '../rpc/client'
 import { maintain, verifyAndRepair } from './segments'
 import type { SearchBuildProtocol, SearchQueryProtocol, SearchWorkerData } from './worker-protocol'
@@ -16,8 +16,12 @@ export interface SearchBackend {
   locate(id: number, q: string): Promise<[number, number][]>
   status(): Promise<SearchStatus>
   related(id: number, limit: number): Promise<Related[]>
-  /** The library grouped into stories (lists of article ids). */
+  /** The library grouped into stories from scratch (lists of article ids): the reference for the stored ones. */
   stories(): Promise<number[][]>
+  /** Story out-links of these articles (see search/story-links.ts). */
+  storyLinks(ids: number[]): Promise<StoryLinks>
+  /** Resolves when background index building has finished (at once where there is none). */
+  idle(): Promise<void>
   /** Articles were added, edited or deleted: make them searchable (or not) now, index them properly soon. */
   changed(): Promise<void>
   close(): Promise<void>
@@ -82,6 +86,11 @@ export class InProcessSearch implements SearchBackend {
   async stories(): Promise<number[][]> {
     return this.ready().stories()
   }
+  async storyLinks(ids: number[]): Promise<StoryLinks> {
+    return this.ready().storyLinks(ids)
+  }
+  /** Nothing builds in the background: every change is built into the index when it is reported. */
+  async idle(): Promise<void> {}
   /** After a write: never fails it (the write is committed); a failed refresh is redone by the next read. */
   async changed(): Promise<void> {
     try {
@@ -134,6 +143,9 @@ export class WorkerSearch implements SearchBackend {
   }
   stories(): Promise<number[][]> {
     return this.query.call('stories', {})
+  }
+  storyLinks(ids: number[]): Promise<StoryLinks> {
+    return this.query.call('storyLinks', { ids })
   }
 
   /**

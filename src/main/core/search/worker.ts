@@ -31,6 +31,7 @@ if (role === 'build') {
     locate: ({ id, q }) => index.locate(id, q),
     related: ({ id, limit }) => index.related(id, limit),
     stories: () => index.stories(),
+    storyLinks: ({ ids }) => index.storyLinks(ids),
     status: () => index.status(),
     refresh: () => {
       index.refresh()

@@ -6,7 +6,7 @@ import type { Entities } from './entities'
 import type { ApiPart, CoreContext } from './context'
 import { noArticle } from './context'
 
-export type CompareMethods = 'compare.run' | 'compare.report' | 'comparisons.save' | 'comparisons.list' | 'comparisons.delete'
+export type CompareMethods = 'compare.run' | 'compare.report' | 'compare.pdf' | 'comparisons.save' | 'comparisons.list' | 'comparisons.delete'
 
 export function compareService({ library, changed }: CoreContext, entities: Entities): ApiPart<CompareMethods> {
   const { comparisons } = library
@@ -29,6 +29,11 @@ export function compareService({ library, changed }: CoreContext, entities: Enti
 
     async 'compare.report'(args) {
       return comparisonReport(compareArticles(await articlesFor(args.ids)), args.format)
+    },
+
+    async 'compare.pdf'() {
+      // Printing needs a browser engine: the desktop shell answers this call itself (shell/report-pdf.ts).
+      throw new ApiError('forbidden', 'compare.pdf: a PDF is printed by the desktop app; in a browser, open the report with Save as PDF and print it, or export HTML.')
     },
 
     async 'comparisons.save'(args) {

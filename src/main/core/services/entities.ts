@@ -38,9 +38,14 @@ export class Entities {
     return this.articles.entities<Entity[]>(id, ENTITY_VERSION)
   }
 
+  /** Finds the entities of a text without storing them (an earlier version of an article). */
+  async of(text: string): Promise<Entity[]> {
+    return this.worker ? ((await this.worker(text)) as Entity[]) : articleEntities(splitSentences(text))
+  }
+
   /** Finds and stores the entities of an article whose entities are not stored. */
   async find(id: number, text: string): Promise<Entity[]> {
-    const found = this.worker ? ((await this.worker(text)) as Entity[]) : articleEntities(splitSentences(text))
+    const found = await this.of(text)
     if (!this.closed) this.articles.storeEntities(id, ENTITY_VERSION, found)
     return found
   }

@@ -6,6 +6,7 @@
  */
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
+import { outletFolder } from '../../../shared/folder-outlet'
 import type { FolderOutlet, ImportResult, SourceFormat } from '../../../shared/contract'
 import type { Library } from '../store/library'
 import type { OutletResolver } from '../store/outlet-aliases'
@@ -17,6 +18,7 @@ import { assertContentMatches, extensionOf, importerFor } from '../importers/reg
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
 import { ImportFailure, isOcrRequest, type OcrRequest } from '../importers/types'
 import { OcrCancelled } from '../workers/ocr-reader'
+import { attachTexts, claimKey, type Attaching } from './import-attachments'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
@@ -70,9 +72,10 @@ const DISK_FULL = 'not imported: the disk holding the library is full'
 
 export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
-  const sources = await planSidecars(files)
+  const sources = referenceExportsFirst(await planSidecars(files))
   const total = sources.length
   const parser = options.parser ?? parseInProcess
+  const attaching: Attaching = { parser, uploads: new Map(files.flatMap((f) => ('bytes' in f ? [[f.name.replace(/\\/g, '/'), f.bytes]] : []))), claimed: new Map() }
   const ahead = Math.max(1, options.readAhead ?? 1)
   const staged: Promise<Staged | null>[] = []
   const outlets = library.outlets.resolver()
@@ -99,7 +102,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
       continue
     }
     progress(i, source.name)
-    while (next < total && next < i + ahead) staged.push(stage(sources[next]!, parser, scanner(next++)))
+    while (next < total && next < i + ahead) staged.push(stage(sources[next]!, parser, attaching, scanner(next++)))
     if (source.describes !== undefined) {
       const article = described.get(source.describes)
       results.push(sidecarResult(source.name, source.describes, article?.result, article?.meta))
@@ -107,6 +110,11 @@ export async function importBatch(library: Library, files: ImportSource[], optio
     }
     if (diskFull) {
       results.push(result(source.name, 'skipped', null, null, DISK_FULL))
+      continue
+    }
+    const claimedBy = attaching.claimed.get(claimKey(source))
+    if (claimedBy !== undefined) {
+      results.push(result(source.name, 'skipped', null, null, `imported as the text of ${claimedBy}`))
       continue
     }
     const s = (await staged[i])!
@@ -127,7 +135,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
   return results
 }
 
-async function stage(source: Source, parser: Parser, scan?: Scan): Promise<Staged | null> {
+async function stage(source: Source, parser: Parser, attaching: Attaching, scan?: Scan): Promise<Staged | null> {
   if (source.describes !== undefined) return null // read with its article
   const displayName = displayNameOf(source.name)
   if (source.inFolder && isFolderDocumentation(displayName)) {
@@ -146,16 +154,19 @@ async function stage(source: Source, parser: Parser, scan?: Scan): Promise<Stage
     if (RECORD_FORMATS.has(importer.format)) {
       return { format: importer.format, displayName, output: { groups: parseRecordGroups(importer.format, displayName, bytes, parser) } }
     }
-    let output = await parser(importer.format, displayName, bytes)
-    if (isOcrRequest(output)) {
-      if (!scan) throw new ImportFailure('a scan: OCR is not available here (no OCR worker)')
-      output = await scan(displayName, output.ocr, bytes)
-    }
+    const parsed = await parser(importer.format, displayName, bytes)
+    const output = await attachTexts(isOcrRequest(parsed) ? await readScan(scan, displayName, parsed, bytes) : parsed, source, attaching)
     const meta = source.sidecarMeta
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
     return { done: result(source.name, err instanceof OcrCancelled ? 'skipped' : 'failed', null, null, describeError(err)) }
   }
+}
+
+/** A scan read by OCR, or the reason it cannot be. */
+function readScan(scan: Scan | undefined, name: string, request: OcrRequest, bytes: Uint8Array): Promise<PreparedArticle> {
+  if (!scan) throw new ImportFailure('a scan: OCR is not available here (no OCR worker)')
+  return scan(name, request.ocr, bytes)
 }
 
 async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {
@@ -207,11 +218,19 @@ async function storeGroups(groups: AsyncGenerator<PreparedRecord[]>, storeRecord
 }
 
 function storeArticle(library: Library, a: PreparedArticle, src: { name: string; sourceName: string; format: SourceFormat }): ImportResult {
-  const outcome = library.articles.insert({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
-  if (outcome.status === 'duplicate') {
-    return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+  const outcome = library.versions.importArticle({ ...a, sourceName: src.sourceName, sourceFormat: src.format })
+  switch (outcome.status) {
+    case 'duplicate':
+      return result(src.name, 'duplicate', outcome.id, outcome.title, `same text as article #${outcome.id} “${outcome.title}”`)
+    case 'old-version':
+      return { ...result(src.name, 'duplicate', outcome.id, outcome.title, `same as version ${outcome.number} of article #${outcome.id} “${outcome.title}”`), version: { number: outcome.number, change: null } }
+    case 'version': {
+      const reason = `new version ${outcome.number} of article #${outcome.id} “${outcome.previousTitle}”: ${outcome.change} changed`
+      return { ...result(src.name, 'imported', outcome.id, a.title, reason), nearDuplicates: outcome.nearDuplicates.map((d) => d.id), version: { number: outcome.number, change: outcome.change } }
+    }
+    default:
+      return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
   }
-  return { ...result(src.name, 'imported', outcome.id, a.title, null), nearDuplicates: outcome.nearDuplicates.map((d) => d.id) }
 }
 
 function describeError(err: unknown): string {
@@ -220,6 +239,15 @@ function describeError(err: unknown): string {
 
 function result(name: string, status: ImportResult['status'], articleId: number | null, title: string | null, reason: string | null): ImportResult {
   return { name, status, articleId, title, reason, nearDuplicates: [] }
+}
+
+/**
+ * Reference-library exports (.bib, .ris) go first, so the files their records name are read as
+ * those records' text before the folder walk reaches them (then they are not imported twice).
+ */
+function referenceExportsFirst(sources: Source[]): Source[] {
+  const isExport = (s: Source): boolean => ['bibtex', 'ris'].includes(importerFor(displayNameOf(s.name))?.format ?? '')
+  return [...sources.filter(isExport), ...sources.filter((s) => !isExport(s))]
 }
 
 /** A file name safe to show and store: no path, no control or bidi-override characters. */
@@ -269,14 +297,4 @@ export async function collectSources(paths: string[]): Promise<{ sources: Import
   return { sources, problems }
 }
 
-/**
- * The folder that names the outlet of a file found inside a chosen folder: the nearest one that
- * is not a date or a number ("Quay Times/2024/03/a.txt" is Quay Times's).
- */
-export function outletFolder(folders: string[]): string | undefined {
-  for (let i = folders.length - 1; i >= 0; i--) {
-    const name = folders[i]!.trim()
-    if (name && name !== '.' && name !== '..' && !/^[\d\s._-]+$/.test(name)) return name
-  }
-  return undefined
-}
+export { outletFolder }

@@ -1,13 +1,15 @@
 /** Importing files: a batch through the importers into the library, cancellable by job id. */
-import type { FolderOutlet, ImportOverall, ImportResult } from '../../../shared/contract'
-import { collectSources, importBatch, outletFolder, type ImportSource } from './import-batch'
-import type { Parser } from '../importers/parse'
+import { ApiError, type FolderOutlet, type ImportOverall, type ImportResult } from '../../../shared/contract'
+import { parseInProcess, type Parser } from '../importers/parse'
+import { ImportFailure } from '../importers/types'
+import { collectSources, displayNameOf, importBatch, outletFolder, type ImportSource } from './import-batch'
+import { parseOneArticle } from './import-attachments'
+import { noArticle, type ApiPart, type CoreContext } from './context'
 import type { OcrReader } from '../workers/ocr-reader'
 import { ocrLanguages } from './preferences'
-import type { ApiPart, CoreContext } from './context'
 import type { Entities } from './entities'
 
-export type ImportMethods = 'import.files' | 'import.paths' | 'import.cancel'
+export type ImportMethods = 'import.files' | 'import.paths' | 'import.cancel' | 'articles.attachFile'
 
 export interface ImportOptions {
   /** Where files are parsed (the worker pool in the app; in-process when absent). */
@@ -70,6 +72,23 @@ export function importService({ library, events, changed }: CoreContext, entitie
       const { sources, problems } = await collectSources(args.paths)
       if (problems.length) events.emit('import.progress', { jobId: args.jobId, done: 0, total: sources.length, current: null, last: null, finished: problems })
       return { results: [...problems, ...(await run(args.jobId, undefined, sources, args.folderOutlet))] }
+    },
+
+    async 'articles.attachFile'(args) {
+      const name = displayNameOf(args.file.name)
+      let parsed
+      try {
+        parsed = await parseOneArticle(name, Buffer.from(args.file.data, 'base64'), options.parser ?? parseInProcess)
+      } catch (err) {
+        throw new ApiError('invalid_argument', `${name}: ${err instanceof ImportFailure ? err.message : (err as Error).message}`, 'file')
+      }
+      const outcome = library.articles.fillText(args.id, { ...parsed, warnings: [...parsed.warnings, `text from ${name}`] })
+      if (outcome.status === 'missing') throw noArticle(args.id)
+      if (outcome.status === 'has-text') throw new ApiError('invalid_argument', `Article #${args.id} already has its text; only a metadata-only entry receives a file.`, 'id')
+      if (outcome.status === 'duplicate') throw new ApiError('invalid_argument', `${name} has the same text as article #${outcome.id} “${outcome.title}”.`, 'file')
+      await changed('update')
+      entities.enqueue([args.id])
+      return library.articles.get(args.id)!
     },
 
     async 'import.cancel'(args) {

@@ -1,5 +1,6 @@
 /** Notes and highlights anchored to quotes, and their Markdown export. */
 import { ApiError } from '../../../shared/contract'
+import { referenceOf } from '../cite/export'
 import { makeAnchor } from '../notes/anchor'
 import { notesMarkdown } from '../notes/markdown'
 import type { ApiPart, CoreContext } from './context'
@@ -44,7 +45,8 @@ export function noteService({ library, changed }: CoreContext): ApiPart<NoteMeth
     async 'notes.export'(args) {
       const a = articles.summaries([args.articleId])[0]
       if (!a) throw noArticle(args.articleId, 'articleId')
-      return { fileName: `notes-${a.id}.md`, mime: 'text/markdown', content: notesMarkdown(a.title, a.url, notes.list(a.id)) }
+      const references = { APA: await referenceOf(a, 'apa'), Chicago: await referenceOf(a, 'chicago') }
+      return { fileName: `notes-${a.id}.md`, mime: 'text/markdown', content: notesMarkdown(a.title, a.url, notes.list(a.id), references) }
     }
   }
 }

@@ -16,6 +16,11 @@ export interface NewArticle extends ParsedArticle {
   signature?: Uint32Array | null
 }
 
+/** The text a metadata-only entry receives later, with what is derived from it. */
+export type NewText = Pick<NewArticle, 'text' | 'wordCount' | 'contentHash' | 'signature' | 'warnings' | 'language'>
+
+export type FillOutcome = { status: 'filled'; nearDuplicates: NearDuplicate[] } | { status: 'has-text' | 'missing' } | { status: 'duplicate'; id: number; title: string }
+
 export type InsertOutcome =
   | { status: 'inserted'; id: number; nearDuplicates: NearDuplicate[] }
   | { status: 'duplicate'; id: number; title: string }
@@ -81,6 +86,7 @@ export interface ArticleReader {
 export interface ArticleWriter extends ArticleReader {
   insert(a: NewArticle, importedAt?: string, id?: number): InsertOutcome
   update(id: number, patch: MetadataPatch): boolean
+  fillText(id: number, t: NewText): FillOutcome
   updateMany(ids: readonly number[], patch: MetadataPatch): number
   delete(ids: readonly number[]): number
   storeEntities(id: number, version: number, list: unknown): void
@@ -192,6 +198,27 @@ export class ArticleStore implements ArticleWriter {
 
   storeEntities(id: number, version: number, list: unknown): void {
     this.stmt.storeEntities.run(JSON.stringify({ v: version, list }), id)
+  }
+
+  /**
+   * Gives a metadata-only entry its text (and the hash, words and signature derived from it), in
+   * one transaction with its search row and near-duplicate links. An article that has text keeps it.
+   */
+  fillText(id: number, t: NewText): FillOutcome {
+    return this.db
+      .transaction((): FillOutcome => {
+        const row = this.db.prepare("SELECT text = '' AS empty, language FROM articles WHERE id = ?").get(id) as { empty: number; language: string | null } | undefined
+        if (!row) return { status: 'missing' }
+        if (!row.empty) return { status: 'has-text' }
+        const existing = this.stmt.byHash.get(t.contentHash) as { id: number; title: string } | undefined
+        if (existing) return { status: 'duplicate', ...existing }
+        this.db
+          .prepare('UPDATE articles SET text = ?, word_count = ?, content_hash = ?, warnings = ?, language = ?, entities = NULL WHERE id = ?')
+          .run(t.text, t.wordCount, t.contentHash, JSON.stringify(t.warnings), row.language ?? t.language, id)
+        this.searchDocs.markPending([id])
+        return { status: 'filled', nearDuplicates: t.signature ? this.links.linkNew(id, t.signature) : [] }
+      })
+      .immediate()
   }
 
   /** Changes metadata fields; returns false when there is no such article. */

@@ -9,6 +9,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { join } from 'node:path'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { ArticleStore } from './articles'
+import { ArticleVersions } from './article-versions'
 import { LibraryFacets } from './library-facets'
 import { LibraryPages } from './library-page'
 import { CollectionStore } from './collections'
@@ -21,6 +22,7 @@ import { NoteStore } from './notes'
 import { PreferenceStore } from './preferences'
 import { OutletStore } from './outlet-aliases'
 import { SearchDocs } from './search-docs'
+import { StoryStore } from './stories'
 import { TagStore } from './tags'
 import { removeRestoreLeftovers } from './staging'
 
@@ -56,6 +58,7 @@ export interface OpenOptions {
  */
 export class Library {
   readonly articles: ArticleStore
+  readonly versions: ArticleVersions
   readonly notes: NoteStore
   readonly tags: TagStore
   readonly collections: CollectionStore
@@ -65,6 +68,8 @@ export class Library {
   /** The library table's pages and facet counts. */
   readonly pages: LibraryPages
   readonly facets: LibraryFacets
+  /** Stories kept in the library: links, membership, what to link again. */
+  readonly stories: StoryStore
 
   private constructor(
     readonly dir: string,
@@ -76,6 +81,7 @@ export class Library {
   ) {
     const searchDocs = new SearchDocs(db)
     this.articles = new ArticleStore(db, searchDocs)
+    this.versions = new ArticleVersions(db, searchDocs, this.articles)
     this.notes = new NoteStore(db, searchDocs)
     this.tags = new TagStore(db, searchDocs)
     this.collections = new CollectionStore(db)
@@ -84,6 +90,7 @@ export class Library {
     this.outlets = new OutletStore(db, this.articles)
     this.pages = new LibraryPages(db)
     this.facets = new LibraryFacets(db)
+    this.stories = new StoryStore(db)
   }
 
   /**

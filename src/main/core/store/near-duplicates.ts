@@ -10,8 +10,9 @@ export class NearDuplicates {
   private readonly addSignature: Statement
   private readonly addBand: Statement
   private readonly linked: Statement
+  private forgetStmt?: Statement[]
 
-  constructor(db: Connection) {
+  constructor(private readonly db: Connection) {
     this.find = db.prepare('SELECT article_id FROM article_bands WHERE band = ? AND hash = ?').pluck()
     this.signatureOf = db.prepare('SELECT s.sig, a.title, a.outlet FROM article_signatures s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?')
     this.link = db.prepare('INSERT OR REPLACE INTO article_links (a, b, kind, similarity) VALUES (?, ?, ?, ?)')
@@ -43,6 +44,13 @@ export class NearDuplicates {
     this.addSignature.run(id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength))
     bands.forEach((h, band) => this.addBand.run(band, h, id))
     return found.sort((x, y) => y.similarity - x.similarity)
+  }
+
+  /** Drops an article's signature and links (its text changed: a new version is linked afresh). */
+  forget(id: number): void {
+    this.forgetStmt ??= ['article_signatures WHERE article_id', 'article_bands WHERE article_id', 'article_links WHERE a = @id OR b']
+      .map((t) => this.db.prepare(`DELETE FROM ${t} = @id`))
+    for (const s of this.forgetStmt) s.run({ id })
   }
 
   of(id: number): NearDuplicate[] {

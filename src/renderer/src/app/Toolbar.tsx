@@ -3,6 +3,7 @@ import type { Dispatch, RefObject } from 'react'
 import type { Collection } from '../../../shared/contract'
 import { PICKER_ACCEPT } from '../../../shared/formats'
 import { api } from '../api/client'
+import { CiteButton } from '../components/CiteDialog'
 import { OverflowMenu } from '../components/OverflowMenu'
 import { QueryHelp } from '../components/QueryHelp'
 import { plural } from '../format'
@@ -25,11 +26,13 @@ interface Props {
   marked: number[]
   collections: Collection[]
   importer: Importer
+  /** A folder was chosen: its files, for the folder import dialog. */
+  onFolder: (files: File[]) => void
   panes: Panes
   dispatch: Dispatch<Action>
 }
 
-export function Toolbar({ inputs, search, total, marked, collections, importer, panes, dispatch }: Props): React.JSX.Element {
+export function Toolbar({ inputs, search, total, marked, collections, importer, onFolder, panes, dispatch }: Props): React.JSX.Element {
   const narrow = useMediaQuery(NARROW)
   return (
     <header className="toolbar">
@@ -54,7 +57,7 @@ export function Toolbar({ inputs, search, total, marked, collections, importer, 
       <span className="toolbar-info">{plural(total, 'article')}</span>
       {marked.length > 0 && <CompareButton marked={marked} dispatch={dispatch} />}
       {marked.length > 0 && !narrow && <MarkedActions marked={marked} collections={collections} dispatch={dispatch} />}
-      <ImportButtons inputs={inputs} importer={importer} folder={!narrow} />
+      <ImportButtons inputs={inputs} importer={importer} onFolder={onFolder} folder={!narrow} />
       {narrow && (
         <OverflowMenu label="More actions">
           <button role="menuitem" onClick={() => inputs.folder.current?.click()} disabled={importer.state.running}>
@@ -124,6 +127,11 @@ function MarkedActions({ marked, collections, dispatch, asMenu = false }: Pick<P
           ))}
         </select>
       )}
+      {/* A dialog cannot live in the overflow menu, which closes on every click. */}
+      {!asMenu && <CiteButton target={{ ids: marked }} />}
+      <button role={role} data-testid="edit-ticked" title="Set outlet, author or language, or add a tag (e)" onClick={() => dispatch({ type: 'dialog', dialog: 'bulkEdit' })}>
+        Edit…
+      </button>
       <button role={role} data-testid="delete-ticked" onClick={() => void remove()}>
         Delete
       </button>
@@ -135,9 +143,9 @@ function MarkedActions({ marked, collections, dispatch, asMenu = false }: Pick<P
 }
 
 /** The import buttons and the hidden pickers behind them (files, or a whole folder). */
-function ImportButtons({ inputs, importer, folder }: { inputs: ToolbarInputs; importer: Importer; folder: boolean }): React.JSX.Element {
-  const pick = (e: React.ChangeEvent<HTMLInputElement>): void => {
-    importer.start(Array.from(e.target.files ?? []))
+function ImportButtons({ inputs, importer, onFolder, folder }: { inputs: ToolbarInputs; importer: Importer; onFolder: (files: File[]) => void; folder: boolean }): React.JSX.Element {
+  const pick = (to: (files: File[]) => void) => (e: React.ChangeEvent<HTMLInputElement>): void => {
+    to(Array.from(e.target.files ?? []))
     e.target.value = ''
   }
   return (
@@ -151,8 +159,8 @@ function ImportButtons({ inputs, importer, folder }: { inputs: ToolbarInputs; im
         </button>
       )}
       {/* The native folder chooser; every file under the folder, with its path in it. */}
-      <input ref={inputs.folder} type="file" hidden data-testid="folder-input" {...{ webkitdirectory: '' }} onChange={pick} />
-      <input ref={inputs.files} type="file" multiple hidden data-testid="file-input" accept={PICKER_ACCEPT} onChange={pick} />
+      <input ref={inputs.folder} type="file" hidden data-testid="folder-input" {...{ webkitdirectory: '' }} onChange={pick(onFolder)} />
+      <input ref={inputs.files} type="file" multiple hidden data-testid="file-input" accept={PICKER_ACCEPT} onChange={pick((files) => importer.start(files))} />
     </>
   )
 }

@@ -34,6 +34,7 @@ export function Workspace({ state, dispatch, articles, libraryMode, collections,
       <CompareView
         key={route.session}
         ids={route.ids}
+        versions={route.versions ?? null}
         saved={route.saved}
         onSaved={(saved) => dispatch({ type: 'comparisonSaved', saved })}
         onClose={() => dispatch({ type: 'closeComparison' })}
@@ -75,7 +76,7 @@ export function Workspace({ state, dispatch, articles, libraryMode, collections,
       {selected === null ? (
         <LibraryOverview items={articles.data?.items ?? []} onOpen={select} onImport={onImport} />
       ) : (
-        <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} showNotes={state.notesPanel} />
+        <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} onCompareVersions={(id, versions) => dispatch({ type: 'compareVersions', id, versions })} showNotes={state.notesPanel} />
       )}
     </div>
   )

@@ -19,7 +19,15 @@ export type Route =
       saved: SavedComparison | null
       /** Counts openings: each one is a fresh view; saving inside it keeps the view. */
       session: number
+      /** Two versions of one article (`ids` is that article) instead of articles. */
+      versions?: VersionPair
     }
+
+/** Two versions of one article, compared side by side. */
+export interface VersionPair {
+  id: number
+  numbers: [number, number]
+}
 
 export type Page = Route['page']
 
@@ -28,6 +36,9 @@ export interface ToastMessage {
   message: string
   undoArchive?: string
 }
+
+/** A dialog over the app: bulk edit of the ticked articles, the outlet names. */
+export type Dialog = 'bulkEdit' | 'outlets'
 
 export interface AppState {
   route: Route
@@ -43,6 +54,7 @@ export interface AppState {
   toast: ToastMessage | null
   help: boolean
   settings: boolean
+  dialog: Dialog | null
   /** The notes panel beside the reader (Toggle Notes). */
   notesPanel: boolean
 }
@@ -51,6 +63,7 @@ export type Action =
   | { type: 'go'; page: 'library' | 'stories' | 'notes' }
   | { type: 'showCollection'; collection: number | undefined }
   | { type: 'compare'; ids: number[]; saved?: SavedComparison | null }
+  | { type: 'compareVersions'; id: number; versions: [number, number] }
   | { type: 'comparisonSaved'; saved: SavedComparison }
   | { type: 'closeComparison' }
   | { type: 'open'; id: number }
@@ -68,6 +81,7 @@ export type Action =
   | { type: 'closeHelp' }
   | { type: 'settings'; open: boolean | 'toggle' }
   | { type: 'toggleNotesPanel' }
+  | { type: 'dialog'; dialog: Dialog | null }
 
 export function initialState(notesPanel = true): AppState {
   return {
@@ -81,6 +95,7 @@ export function initialState(notesPanel = true): AppState {
     toast: null,
     help: false,
     settings: false,
+    dialog: null,
     notesPanel
   }
 }
@@ -102,6 +117,10 @@ export function reducer(state: AppState, action: Action): AppState {
       }
     case 'compare':
       return { ...state, sessions: state.sessions + 1, route: { page: 'compare', ids: action.ids, saved: action.saved ?? null, session: state.sessions + 1 } }
+    case 'compareVersions': {
+      const session = state.sessions + 1
+      return { ...state, sessions: session, route: { page: 'compare', ids: [action.id], saved: null, session, versions: { id: action.id, numbers: action.versions } } }
+    }
     case 'comparisonSaved':
       return state.route.page === 'compare' ? { ...state, route: { ...state.route, saved: action.saved } } : state
     case 'closeComparison':
@@ -137,5 +156,9 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, settings: action.open === 'toggle' ? !state.settings : action.open }
     case 'toggleNotesPanel':
       return { ...state, notesPanel: !state.notesPanel }
+    case 'dialog':
+      // Bulk edit needs ticked articles; the outlet names replace the settings they are opened from.
+      if (action.dialog === 'bulkEdit' && state.marked.length === 0) return state
+      return { ...state, dialog: action.dialog, settings: action.dialog === 'outlets' ? false : state.settings }
   }
 }

@@ -1,4 +1,4 @@
-/** The window-wide shortcuts: "/" or Ctrl/Cmd+F to search, Esc (clears the search, closes help), "?" for help, j/k through the list. */
+/** The window-wide shortcuts: "/" or Ctrl/Cmd+F to search, Esc (clears the search, closes help), "?" for help, j/k through the list, e to edit the ticked articles. */
 import { useEffect, type Dispatch, type RefObject } from 'react'
 import { isTyping } from '../keyboard'
 import type { Action } from './state'
@@ -24,6 +24,11 @@ export function useGlobalKeys(dispatch: Dispatch<Action>, searchBox: RefObject<H
       if (e.key === '?') dispatch({ type: 'toggleHelp' })
       if (e.key === 'Escape') dispatch({ type: 'closeHelp' })
       if (e.key === 'j' || e.key === 'k') stepThroughList(e.key === 'j' ? 1 : -1)
+      if (e.key === 'e') {
+        // Not typed into the dialog's first field, which has focus before the key's input arrives.
+        e.preventDefault()
+        dispatch({ type: 'dialog', dialog: 'bulkEdit' })
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -2,7 +2,8 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { filesFromDrop } from '../files'
 
-export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }): React.JSX.Element {
+/** `onFiles` learns whether the files came from dropped folders (then the folder import dialog asks first). */
+export function DropZone({ onFiles, children }: { onFiles: (files: File[], inFolders: boolean) => void; children: ReactNode }): React.JSX.Element {
   const [over, setOver] = useState(false)
   const depth = useRef(0)
   const hasFiles = (e: React.DragEvent): boolean => Array.from(e.dataTransfer.types).includes('Files')
@@ -31,7 +32,7 @@ export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => vo
         // Read the list now: the DataTransfer is emptied once this handler returns.
         const files = Array.from(e.dataTransfer.files)
         const walked = filesFromDrop(e.dataTransfer.items)
-        void walked.then((inFolders) => onFiles(inFolders.length > 0 ? inFolders : files), () => onFiles(files))
+        void walked.then((inFolders) => (inFolders.length > 0 ? onFiles(inFolders, true) : onFiles(files, false)), () => onFiles(files, false))
       }}
     >
       {children}

@@ -13,7 +13,7 @@ const THEMES: [Preferences['theme'], string][] = [
   ['dark', 'Dark']
 ]
 
-export function SettingsDialog({ preferences, onClose }: { preferences: PreferencesState; onClose: () => void }): React.JSX.Element {
+export function SettingsDialog({ preferences, onClose, onOutlets }: { preferences: PreferencesState; onClose: () => void; onOutlets: () => void }): React.JSX.Element {
   const { prefs, update: onUpdate } = preferences
   const { data: info, error: infoError } = useApiQuery(() => api['library.info']({}), [])
   const [error, setError] = useState<string | null>(null)
@@ -62,6 +62,13 @@ export function SettingsDialog({ preferences, onClose }: { preferences: Preferen
             {info.articleCount} articles · Parallax {info.appVersion} · library format {info.schemaVersion}
           </p>
         )}
+      </fieldset>
+      <fieldset>
+        <legend>Outlet names</legend>
+        <p className="hint">Merge outlets stored under two names, and say which other names (NYT, nytimes.com) stand for which outlet.</p>
+        <button data-testid="open-outlets" onClick={onOutlets}>
+          Merge outlets and edit aliases…
+        </button>
       </fieldset>
       {error && <p className="error">{error}</p>}
     </div>

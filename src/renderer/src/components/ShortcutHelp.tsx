@@ -5,6 +5,7 @@ const SHORTCUTS: [string, string][] = [
   ['/  or  Ctrl+F', 'Search the library'],
   ['↓ ↑  or  j k', 'Next / previous article'],
   ['Esc', 'Clear the search, close this panel'],
+  ['e', 'Edit the ticked articles (outlet, author, language, tag)'],
   ['Select text', 'Highlight it (colour buttons) or add a note'],
   ['s  /  Shift+S', 'Select the next sentence / extend the selection'],
   ['h', 'Highlight the selected words'],

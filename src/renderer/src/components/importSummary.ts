@@ -15,6 +15,7 @@ const ORDER: ImportStatus[] = ['failed', 'skipped', 'duplicate', 'metadata', 'im
 export function reasonKind(r: ImportResult): string {
   if (r.status === 'duplicate') return 'already in the library'
   if (r.status === 'metadata') return 'read into the article beside it'
+  if (r.status === 'imported' && r.version) return 'new version of an article'
   if (r.status === 'imported') return r.nearDuplicates.length ? 'near-duplicate of an article' : 'new article'
   const reason = (r.reason ?? 'no reason given').trim()
   const colon = reason.indexOf(': ')
@@ -43,8 +44,11 @@ export function countByStatus(results: ImportResult[]): Record<ImportStatus, num
 /** The summary line: `12 articles imported, 3 metadata files, 1 skipped, 1 failed`. */
 export function summaryLine(results: ImportResult[], plural: (n: number, word: string) => string): string {
   const c = countByStatus(results)
+  // A new version of a stored article is stored, but it is not one more article.
+  const versions = results.filter((r) => r.status === 'imported' && r.version).length
   return [
-    `${plural(c.imported, 'article')} imported`,
+    `${plural(c.imported - versions, 'article')} imported`,
+    versions && plural(versions, 'new version'),
     c.duplicate && `${c.duplicate} duplicate`,
     c.metadata && plural(c.metadata, 'metadata file'),
     c.skipped && `${c.skipped} skipped`,

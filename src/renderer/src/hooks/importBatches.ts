@@ -30,7 +30,7 @@ export function localResult(name: string, status: 'failed' | 'skipped', reason: 
   return { name, status, articleId: null, title: null, reason, nearDuplicates: [] }
 }
 
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''))

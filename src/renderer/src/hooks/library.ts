@@ -30,3 +30,8 @@ export function useCollections(): ApiQuery<Result<'collections.list'>> {
 export function useTags(): ApiQuery<Result<'tags.list'>> {
   return useApiQuery(() => api['tags.list']({}), [], { reloadOn: 'any' })
 }
+
+/** The library's outlet names with their article counts, most used first: kept current. */
+export function useOutlets(): ApiQuery<Result<'library.facets'>['outlets']> {
+  return useApiQuery(async () => (await api['library.facets']({})).outlets, [], { reloadOn: ['import', 'update', 'delete'] })
+}

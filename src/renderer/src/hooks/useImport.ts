@@ -1,6 +1,6 @@
 /** The import flow: progress across batches, cancel between files, a summary of every result. */
 import { useCallback, useRef, useState } from 'react'
-import type { ImportResult } from '../../../shared/contract'
+import type { FolderOutlet, ImportResult } from '../../../shared/contract'
 import { api } from '../api/client'
 import { relativeName } from '../files'
 import { importInBatches } from './importBatches'
@@ -16,7 +16,8 @@ export interface ImportState {
 
 export interface Importer {
   state: ImportState
-  start: (files: File[]) => void
+  /** `folderOutlet`: the outlet of files that name none (the folder import dialog's choice). */
+  start: (files: File[], folderOutlet?: FolderOutlet) => void
   cancel: () => void
   dismiss: () => void
 }
@@ -29,7 +30,7 @@ export function useImport(): Importer {
   /** The `import.files` call in flight, which a cancel stops between two of its files. */
   const runningCall = useRef<string | null>(null)
 
-  const start = useCallback((all: File[]) => {
+  const start = useCallback((all: File[], folderOutlet?: FolderOutlet) => {
     if (all.length === 0) return
     cancelled.current = false
     const jobId = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
@@ -46,7 +47,7 @@ export function useImport(): Importer {
       const call = `${jobId}-${calls++}`
       runningCall.current = call
       const overall = { id: jobId, before: filesDone, total: all.length }
-      const answer = await api['import.files']({ jobId: call, overall, files }).finally(() => (runningCall.current = null))
+      const answer = await api['import.files']({ jobId: call, overall, files, ...(folderOutlet ? { folderOutlet } : {}) }).finally(() => (runningCall.current = null))
       return answer.results
     }
     const record = (r: ImportResult[], files: number): void => {

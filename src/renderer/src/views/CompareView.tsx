@@ -7,6 +7,8 @@ import type { Comparison, SavedComparison } from '../../../shared/contract'
 import { articleLabels } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
+import { CiteButton } from '../components/CiteDialog'
+import { saveReportPdf } from '../printReport'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { Alignment, type Pos } from './CompareAlignment'
 import { Entities, Quotes } from './CompareTables'
@@ -20,6 +22,8 @@ type Tab = 'alignment' | 'quotes' | 'entities'
 
 interface Props {
   ids: number[]
+  /** Two versions of one article instead (then saving, adding and the report are for articles only). */
+  versions?: { id: number; numbers: [number, number] } | null
   /** The saved comparison being shown, if it is one. */
   saved: SavedComparison | null
   onSaved: (s: SavedComparison) => void
@@ -29,15 +33,13 @@ interface Props {
   onCompare: (ids: number[]) => void
 }
 
-export function CompareView({ ids, saved, onSaved, onClose, onOpen, onCompare }: Props): React.JSX.Element {
-  const run = useApiQuery(() => api['compare.run']({ ids }), [ids])
+export function CompareView({ ids, versions = null, saved, onSaved, onClose, onOpen, onCompare }: Props): React.JSX.Element {
+  const run = useApiQuery(() => (versions ? api['compare.versions']({ id: versions.id, versions: versions.numbers }) : api['compare.run']({ ids })), [ids, versions])
   const [notesOpen, setNotesOpen] = useState(saved !== null)
   const [tab, setTab] = useState<Tab>('alignment')
   const [hover, setHover] = useState<Pos | null>(null)
   const [picked, setPicked] = useState<Pos | null>(null)
   const overview = useOverviewPanel(() => setTab('alignment'), setPicked)
-
-  const exportReport = async (format: 'markdown' | 'html'): Promise<void> => downloadFile(await api['compare.report']({ ids, format }))
 
   const c = run.data
   if (run.error) return <section className="compare empty">Could not compare: {run.error}</section>
@@ -51,12 +53,7 @@ export function CompareView({ ids, saved, onSaved, onClose, onOpen, onCompare }:
         <Tabs c={c} tab={tab} onTab={setTab} />
         <div className="compare-actions">
           {overview.toggle}
-          <AddArticle ids={ids} onCompare={onCompare} />
-          <button onClick={() => setNotesOpen(!notesOpen)} aria-expanded={notesOpen}>
-            {saved ? 'Notes' : 'Save…'}
-          </button>
-          <button onClick={() => void exportReport('markdown')}>Export Markdown</button>
-          <button onClick={() => void exportReport('html')}>Export HTML</button>
+          {!versions && <ArticleActions ids={ids} saved={saved} notesOpen={notesOpen} onNotes={() => setNotesOpen(!notesOpen)} onCompare={onCompare} />}
           <button onClick={onClose} aria-label="Close comparison">
             Close
           </button>
@@ -69,6 +66,29 @@ export function CompareView({ ids, saved, onSaved, onClose, onOpen, onCompare }:
       {tab === 'quotes' && <Quotes c={c} name={name} />}
       {tab === 'entities' && <Entities c={c} name={name} />}
     </section>
+  )
+}
+
+/** What a comparison of articles (not of versions) offers: add one, save it with notes, export the report. */
+function ArticleActions({ ids, saved, notesOpen, onNotes, onCompare }: { ids: number[]; saved: SavedComparison | null; notesOpen: boolean; onNotes: () => void; onCompare: (ids: number[]) => void }): React.JSX.Element {
+  const exportReport = async (format: 'markdown' | 'html'): Promise<void> => downloadFile(await api['compare.report']({ ids, format }))
+  const [pdfError, setPdfError] = useState<string | null>(null)
+  const savePdf = (): void => {
+    setPdfError(null)
+    saveReportPdf(ids).catch((err: Error) => setPdfError(err.message))
+  }
+  return (
+    <>
+      <AddArticle ids={ids} onCompare={onCompare} />
+      <button onClick={onNotes} aria-expanded={notesOpen}>
+        {saved ? 'Notes' : 'Save…'}
+      </button>
+      <button onClick={() => void exportReport('markdown')}>Export Markdown</button>
+      <button onClick={() => void exportReport('html')}>Export HTML</button>
+      <button onClick={savePdf}>Save as PDF</button>
+      <CiteButton target={{ ids }} />
+      {pdfError && <span role="alert">{pdfError}</span>}
+    </>
   )
 }
 

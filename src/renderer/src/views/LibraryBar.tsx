@@ -2,6 +2,7 @@
 import type { Collection } from '../../../shared/contract'
 import { api } from '../api/client'
 import { downloadFile } from '../download'
+import { CiteButton } from '../components/CiteDialog'
 import { TagSelect } from '../components/FilterSelects'
 import { plural } from '../format'
 import type { LibraryQuery } from '../hooks/library'
@@ -44,6 +45,7 @@ export function LibraryBar({ query, onQuery, collection, count, extra, tableMode
           <button className="link" onClick={() => void exportAs(collection.id, 'json')}>
             JSON
           </button>
+          <CiteButton target={{ collection: collection.id }} />
         </>
       ) : (
         !tableMode && <span className="result-count">{plural(count, 'article')}</span>

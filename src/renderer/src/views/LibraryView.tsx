@@ -132,7 +132,7 @@ function VirtualList({ items, selected, onSelect, marked, onMark }: ListProps): 
       {items.slice(first, last).map((a) => (
         <ArticleRow key={a.id} id={a.id} domId={`article-${a.id}`} title={a.title} selected={a.id === selected} marked={marked} onMark={onMark} onSelect={onSelect} style={{ height: ROW_HEIGHT }}>
           <div className="row-meta">
-            <span className="row-meta-text">{[a.outlet, a.author, formatDate(a.publishedAt), plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}</span>
+            <span className="row-meta-text">{[a.outlet, a.author, formatDate(a.publishedAt), a.wordCount === 0 ? 'metadata only' : plural(a.wordCount, 'word')].filter(Boolean).join(' · ')}</span>
             {a.tags.map((t) => (
               <span key={t} className="row-tag">
                 {t}

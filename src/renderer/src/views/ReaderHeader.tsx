@@ -1,6 +1,7 @@
 /** The reader's header: byline, text size, metadata editing, title, facts, tags, near-duplicates, warnings. */
 import { useState } from 'react'
 import type { Article } from '../../../shared/contract'
+import { AttachText } from '../components/AttachText'
 import { MetadataForm } from '../components/MetadataForm'
 import { TagEditor } from '../components/TagEditor'
 import { formatDate, plural } from '../format'
@@ -61,6 +62,7 @@ export function ReaderHeader({ article, onEdited, onOpen }: Props): React.JSX.El
           Text from OCR (confidence {Math.round(article.ocrConfidence)}%)
         </p>
       )}
+      {article.wordCount === 0 && !article.text && <AttachText article={article} onAttached={onEdited} />}
       {article.warnings.length > 0 && (
         <ul className="reader-warnings">
           {article.warnings.map((w) => (

@@ -22,7 +22,15 @@ function FacetSelect({ label, any, facets, value, onChange }: { label: string; a
   )
 }
 
-export function SearchBar({ count, options, onOptions }: { count: string; options: SearchOptions; onOptions: (o: SearchOptions) => void }): React.JSX.Element {
+interface SearchBarProps {
+  count: string
+  options: SearchOptions
+  onOptions: (o: SearchOptions) => void
+  /** What to do with the results (cite them). */
+  actions?: React.ReactNode
+}
+
+export function SearchBar({ count, options, onOptions, actions }: SearchBarProps): React.JSX.Element {
   const facets = useApiQuery(() => api['library.facets']({}), [])
   const set = (patch: Partial<SearchOptions>): void => onOptions({ ...options, ...patch })
   return (
@@ -45,6 +53,7 @@ export function SearchBar({ count, options, onOptions }: { count: string; option
         to <input type="date" aria-label="To date" value={options.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
       <LoadError what="Could not load the filters" error={facets.error} />
+      {actions}
     </div>
   )
 }

@@ -1,4 +1,5 @@
 /** Search results: count, sort and filters, snippets with the matched words highlighted, keyboard navigation. */
+import { CiteButton } from '../components/CiteDialog'
 import { useEffect, useRef, useState } from 'react'
 import type { Args, SearchHit } from '../../../shared/contract'
 import { api } from '../api/client'
@@ -75,7 +76,12 @@ export function SearchView({ query, options, onOptions, selected, onSelect, mark
   const problem = res?.error ?? search.error
   return (
     <>
-      <SearchBar count={res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'} options={options} onOptions={onOptions} />
+      <SearchBar
+        count={res?.error ? '' : res ? plural(res.total, 'result') : 'Searching…'}
+        options={options}
+        onOptions={onOptions}
+        actions={hits.length > 0 && <CiteButton target={{ ids: hits.map((h) => h.id) }} label={`Cite ${plural(hits.length, 'result')}…`} />}
+      />
       <section className="library search" aria-label="Search results">
         {problem && (
           <p className="query-error" role="alert" data-testid="query-error">

@@ -15,7 +15,9 @@ import * as m0006 from './0006-notes'
 import * as m0007 from './0007-tags-collections'
 import * as m0008 from './0008-preferences'
 import * as m0009 from './0009-library-table-indexes'
-import * as m0010 from './0010-ocr-confidence'
+import * as m0010 from './0010-article-versions'
+import * as m0011 from './0011-stories'
+import * as m0012 from './0012-ocr-confidence'
 
 export interface Migration {
   version: number
@@ -23,7 +25,7 @@ export interface Migration {
   up(db: Connection): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
 

@@ -1,7 +1,7 @@
 /** Shipped: never edit this step; add a new one. */
 import { sqlStep } from './sql-step'
 
-export const version = 10
+export const version = 12
 export const description = 'text read by OCR: the mean confidence of the recognised words'
 
 // NULL for every article whose text came from the file itself (all articles before this step).

@@ -31,6 +31,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/workers/parse-worker.ts'),
+          // ocr-worker: reads scans (tesseract.js, pdf.js on @napi-rs/canvas), one page per call.
+          'ocr-worker': resolve(__dirname, 'src/main/core/workers/ocr-worker.ts'),
           'search-worker': resolve(__dirname, 'src/main/core/search/worker.ts'),
           // The search benchmark (npm run bench -- search); left out of installers.
           'bench-search': resolve(__dirname, 'bench/search.ts'),
@@ -39,7 +41,8 @@ export default defineConfig({
           'bench-extract': resolve(__dirname, 'bench/extract.ts'),
           'bench-table': resolve(__dirname, 'bench/table.ts'),
           'bench-stories': resolve(__dirname, 'bench/stories.ts'),
-          'bench-scale': resolve(__dirname, 'bench/scale.ts')
+          'bench-scale': resolve(__dirname, 'bench/scale.ts'),
+          'bench-ocr': resolve(__dirname, 'bench/ocr.ts')
         },
         output: { format: 'cjs' }
       }

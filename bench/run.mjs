@@ -15,18 +15,16 @@
 //   hostile  the probe's hostile batch (zip bomb, FIFO, huge line, …) with good files among them:
 //            the importing process's peak RSS against the good files imported alone.
 //   stories  related coverage on the coverage corpus (recall@1, empty rate) beside a plain TF-IDF
-<<<<<<< HEAD
 //            cosine; stories' pairwise precision/recall there, kept and from scratch; the update after
 //            1,000 more articles; the first open after a restart at 3,000 and 50,000 (synthetic) articles.
-=======
-//            cosine, and the time to open Stories at 3,000 articles (first, after 50 more, unchanged).
 //   scale    a large library (issue 14): the corpus replicated to 100,000 articles
 //            (PARALLAX_BENCH_SIZES=100000,1000000): index build time and peak RSS, start to first
 //            answered query, query p50/p95 by form, +100 searchable, related coverage, file size,
 //            beside SQLite FTS5 on the same texts; Recoll where recollindex is installed.
->>>>>>> scalesearch
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
+//   ocr      scans made here (known sentences, noise, skew; an image-only PDF) through the OCR worker:
+//            character accuracy and seconds per page, beside a clean page read in the same run.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -185,7 +183,11 @@ function benchStories() {
   spawnSync(process.execPath, [join(ROOT, 'out/main/bench-stories.js'), coverage, bbc], { stdio: 'inherit' })
 }
 
-const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories, scale: benchScale }
+function benchOcr() {
+  spawnSync(process.execPath, [join(ROOT, 'out/main/bench-ocr.js')], { stdio: 'inherit' })
+}
+
+const BENCHES = { import: benchImport, search: benchSearch, compare: benchCompare, hostile: benchHostile, extract: benchExtract, table: benchTable, stories: benchStories, scale: benchScale, ocr: benchOcr }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !BENCHES[w])
 if (unknown.length) {

@@ -17,6 +17,7 @@ const { module: migrations } = await runnerImport(join(ROOT, 'src/main/core/stor
 const T = '2025-03-01T10:00:00.000Z'
 const TEXT_A = 'Council approves the new bridge.\n\nThe council voted 7 to 2 on Tuesday to approve the bridge, Mayor Ana Lopez said.'
 const TEXT_B = 'Council backs new bridge.\n\nThe council voted 7 to 2 on Tuesday to approve the bridge, Mayor Ana Lopez said on Wednesday.'
+const TEXT_D = 'Ferry timetable changes.\n\nThe morning ferry leaves at seven from Monday.'
 const TEXT_C = 'Rain expected all week.\n\nForecasters expect rain in the valley until Sunday.'
 
 /** What each version added, written as that version's Parallax wrote it (later columns left to later seeds). */
@@ -61,6 +62,12 @@ const SEEDS = {
     db.prepare('INSERT INTO story_links (source, target) VALUES (1, 2), (2, 1)').run()
     db.prepare('INSERT INTO story_members (article_id, story) VALUES (1, 1), (2, 1)').run()
     db.prepare('DELETE FROM story_pending').run()
+  },
+  13: (db) => {
+    // A scan read by OCR, with the recogniser's mean confidence.
+    db.prepare(`INSERT INTO articles (id, title, author, outlet, published_at, url, language, text, word_count, source_name, source_format, content_hash, warnings, imported_at, ocr_confidence)
+      VALUES (4, 'Ferry timetable changes', null, null, null, null, 'en', ?, 8, 'clipping.png', 'image', 'hash-d', '[]', ?, 87.5)`).run(TEXT_D, T)
+    db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (4, NULL)').run()
   }
 }
 

@@ -20,7 +20,8 @@ export const FORMAT_EXTENSIONS = {
   warc: ['warc', 'warc.gz'],
   wacz: ['wacz'],
   // RSS and Atom; a JSON Feed is a .json file recognised by its content (registry.ts).
-  feed: ['rss', 'atom', 'xml']
+  feed: ['rss', 'atom', 'xml'],
+  image: ['png', 'jpg', 'jpeg', 'tif', 'tiff']
 } as const satisfies Record<SourceFormat, readonly string[]>
 
 /** Every importable extension, in the order above. */

@@ -50,7 +50,8 @@ export const METHOD_NAMES = [
   'outlets.aliases',
   'outlets.setAliases',
   'preferences.get',
-  'preferences.update'
+  'preferences.update',
+  'ocr.languages'
 ] as const
 
 /** The desktop menu's commands the renderer carries out (the shell handles its own: dialogs, About). */

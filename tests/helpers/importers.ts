@@ -1,9 +1,9 @@
 /** Running one importer on bytes in the tests: one article, or its records. */
-import { isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
+import { isArticle, isRecords, type Importer, type ParsedArticle, type ParsedRecord } from '../../src/main/core/importers/types'
 
 export async function one(importer: Importer, name: string, bytes: Uint8Array): Promise<ParsedArticle> {
   const out = await importer.parse({ name, bytes })
-  if (isRecords(out)) throw new Error('expected one article')
+  if (!isArticle(out)) throw new Error('expected one article')
   return out
 }
 

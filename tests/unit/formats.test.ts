@@ -94,11 +94,12 @@ describe('PDF', () => {
     expect(a.text).toBe('The council will cut the night bus budget by a third.')
   })
 
-  it('fails with the reason for a scan without text, a password-protected file and a broken one', async () => {
-    await expect(one(pdfImporter, 'scan.pdf', makePdf([[], []]))).rejects.toThrow('PDF has no text layer (scanned? OCR is not supported)')
+  it('hands a scan (a page without text) to OCR, and fails with the reason for a password-protected file and a broken one', async () => {
+    expect(await pdfImporter.parse({ name: 'scan.pdf', bytes: makePdf([[], []]) })).toEqual({ ocr: { kind: 'pdf', pages: 2, warnings: [] } })
+    expect(await pdfImporter.parse({ name: 'mixed.pdf', bytes: makePdf([['Title', '', 'Body text here.'], []]) })).toEqual({ ocr: { kind: 'pdf', pages: 2, warnings: [] } })
     await expect(one(pdfImporter, 'locked.pdf', fixture('pdf/password-protected.pdf'))).rejects.toThrow('PDF is password-protected')
     const truncated = makePdf([['Title', '', 'Body text here.']]).subarray(0, 200)
-    await expect(one(pdfImporter, 'cut.pdf', truncated)).rejects.toThrow(/^invalid PDF|no text layer/)
+    await expect(one(pdfImporter, 'cut.pdf', truncated)).rejects.toThrow(/^invalid PDF/)
     await expect(one(pdfImporter, 'fake.pdf', enc('hello, not a pdf'))).rejects.toThrow('invalid PDF: no %PDF header')
   })
 })

@@ -13,7 +13,7 @@ import { htmlImporter } from '../../src/main/core/importers/html'
 import { parseInProcess, type Parser } from '../../src/main/core/importers/parse'
 import { rawRecords } from '../../src/main/core/importers/record-stream'
 import { textImporter } from '../../src/main/core/importers/text'
-import { isRecords } from '../../src/main/core/importers/types'
+import { isArticle } from '../../src/main/core/importers/types'
 import { Library } from '../../src/main/core/store/library'
 import { FIXTURES } from '../helpers/paths'
 import { tmpDir } from '../helpers/tmp'
@@ -109,7 +109,7 @@ describe('X9: a declared charset that the bytes contradict', () => {
   it('reads valid UTF-8 declared as windows-1251 or utf-16 as UTF-8, and says the declaration was ignored', async () => {
     for (const name of ['declares-1251.html', 'declares-utf16.html']) {
       const a = await htmlImporter.parse({ name, bytes: readFileSync(hostile(name)) })
-      if (isRecords(a)) throw new Error('expected one article')
+      if (!isArticle(a)) throw new Error('expected one article')
       expect(a.title).toBe('Naïve résumé at the café')
       expect(a.text).toContain('The naïve résumé of the café’s owner')
       expect(a.warnings.join(' ')).toMatch(/^declared charset ignored: the page says (windows-1251|utf-16), its bytes are utf-8$/)
@@ -120,7 +120,7 @@ describe('X9: a declared charset that the bytes contradict', () => {
     const page = '<html><head><meta charset="windows-1251"><title>Совет</title></head><body><h1>Совет</h1><p>Городской совет проголосовал за сохранение ночных автобусов до конца следующего года, сообщил председатель.</p></body></html>'
     const { default: iconv } = await import('iconv-lite')
     const a = await htmlImporter.parse({ name: 'ru.html', bytes: iconv.encode(page, 'windows-1251') })
-    if (isRecords(a)) throw new Error('expected one article')
+    if (!isArticle(a)) throw new Error('expected one article')
     expect(a.title).toBe('Совет')
     expect(a.warnings).toEqual([])
   })
@@ -146,7 +146,7 @@ describe('X12: messages that say exactly what is wrong', () => {
 
   it('detects UTF-16LE Cyrillic without a byte-order mark instead of calling it binary', async () => {
     const a = await textImporter.parse({ name: 'ru.txt', bytes: readFileSync(hostile('cyrillic-utf16le-nobom.txt')) })
-    if (isRecords(a)) throw new Error('expected one article')
+    if (!isArticle(a)) throw new Error('expected one article')
     expect(a.title).toBe('Городской совет')
     expect(a.text).toMatch(/^Городской совет проголосовал/)
     expect(a.warnings).toEqual(['decoded as UTF-16LE (no byte-order mark)'])

@@ -6,7 +6,7 @@ import { markdownImporter } from '../../src/main/core/importers/markdown'
 import { cleanAuthor, contentHash, parseBylineLine, parseDate } from '../../src/main/core/importers/metadata'
 import { assertContentMatches, importerFor } from '../../src/main/core/importers/registry'
 import { textImporter } from '../../src/main/core/importers/text'
-import { ImportFailure, isRecords, type Importer, type ImportInput, type ParsedArticle } from '../../src/main/core/importers/types'
+import { ImportFailure, isArticle, type Importer, type ImportInput, type ParsedArticle } from '../../src/main/core/importers/types'
 import { FIXTURES, SAMPLE_TITLE, requireSample } from '../helpers/paths'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -14,7 +14,7 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 /** Runs an importer that yields one article. */
 async function one(importer: Importer, input: ImportInput): Promise<ParsedArticle> {
   const out = await importer.parse(input)
-  if (isRecords(out)) throw new Error('expected one article, got records')
+  if (!isArticle(out)) throw new Error('expected one article, got records')
   return out
 }
 

@@ -37,7 +37,7 @@ describe('library migrations', () => {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
         expect(db.pragma('foreign_key_check')).toEqual([])
         // Step 3's data step: every article older than the search index is pending in it.
-        expect(db.prepare('SELECT article_id FROM search_docs ORDER BY article_id').pluck().all()).toEqual(from >= 3 ? [1, 2, 3] : [1, 2])
+        expect(db.prepare('SELECT article_id FROM search_docs ORDER BY article_id').pluck().all()).toEqual(from >= 13 ? [1, 2, 3, 4] : from >= 3 ? [1, 2, 3] : [1, 2])
         await checkData(core, from)
       } finally {
         await core.close()
@@ -52,7 +52,7 @@ async function checkData(core: Core, from: number): Promise<void> {
   const a = await s['articles.get']({ id: 1 })
   expect(a).toMatchObject({ title: 'Council approves the new bridge', author: 'Jane Doe', outlet: 'Daily Planet', publishedAt: '2025-03-01', url: 'https://example.com/a' })
   expect(a.text).toMatch(/^Council approves the new bridge\.\n\nThe council voted 7 to 2/)
-  expect((await s['articles.list']({})).total).toBe(from >= 3 ? 3 : 2)
+  expect((await s['articles.list']({})).total).toBe(from >= 13 ? 4 : from >= 3 ? 3 : 2)
   if (from >= 3) expect((await s['articles.get']({ id: 3 })).warnings).toEqual(['no date line'])
   // Step 3 made every older article pending for search: all are found.
   expect((await s['search.query']({ q: 'bridge' })).hits.map((h) => h.id).sort()).toEqual([1, 2])
@@ -69,14 +69,19 @@ async function checkData(core: Core, from: number): Promise<void> {
   expect((await s['preferences.get']({})).theme).toBe(from >= 8 ? 'dark' : 'system')
   // Step 9's indexes serve the library table whatever version the library came from.
   const page = await s['articles.page']({ sort: 'outlet', withTotal: true })
-  expect([page.items.map((r) => r.outlet), page.total]).toEqual(from >= 3 ? [['Daily Planet', 'Evening Post', 'Valley News'], 3] : [['Daily Planet', 'Evening Post'], 2])
+  const outlets = from >= 3 ? ['Daily Planet', 'Evening Post', 'Valley News'] : ['Daily Planet', 'Evening Post']
+  // The scan of step 10 names no outlet: it sorts last.
+  expect([page.items.map((r) => r.outlet), page.total]).toEqual(from >= 13 ? [[...outlets, null], 4] : [outlets, outlets.length])
+  // Step 10: text read by OCR carries its confidence; every older article has none.
+  expect(a.ocrConfidence).toBe(null)
+  if (from >= 13) expect(await s['articles.get']({ id: 4 })).toMatchObject({ sourceFormat: 'image', ocrConfidence: 87.5 })
   expect((await s['articles.facets']({ filters: { hasNotes: true } })).total).toBe(from >= 6 ? 1 : 0)
   // Step 10: an article's earlier versions, the current one last.
   const versions = (await s['articles.versions']({ id: 1 })).items.map((v) => [v.number, v.title, v.current])
   expect(versions).toEqual([...(from >= 10 ? [[1, 'Council to vote on the bridge', false]] : []), [from >= 10 ? 2 : 1, 'Council approves the new bridge', true]])
   // Step 11 keeps stories in the library: older libraries have every article marked and are grouped
   // on the first open; a version-11 library's stored story is read as it is, nothing left to link.
-  expect(core.library.stories.pendingCount()).toBe(from >= 11 ? 0 : from >= 3 ? 3 : 2)
+  expect(core.library.stories.pendingCount()).toBe(from >= 13 ? 1 : from >= 11 ? 0 : from >= 3 ? 3 : 2)
   expect((await s['stories.list']({})).items.map((st) => st.articles.map((x) => x.id).sort())).toEqual([[1, 2]])
   expect(core.library.stories.pendingCount()).toBe(0)
   expect(core.library.stories.members().map((m) => [m.id, m.story])).toEqual([[1, 1], [2, 1]])

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { minimatch } from 'minimatch'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/paths'
 import { tmpDir } from '../helpers/tmp'
@@ -105,10 +106,10 @@ describe('packaging', () => {
     const mainCode = readFileSync(join(ROOT, main), 'utf8')
     const chunks = [...mainCode.matchAll(/require\("\.\/(chunks\/[^"]+)"\)/g)].map((m) => `out/main/${m[1]}`)
     expect(chunks.length).toBeGreaterThan(0)
-    const needed = [...chunks, 'out/main/import-worker.js', 'out/main/search-worker.js', 'out/preload/index.js', 'out/renderer/index.html']
+    const needed = [...chunks, 'out/main/import-worker.js', 'out/main/search-worker.js', 'out/main/ocr-worker.js', 'out/preload/index.js', 'out/renderer/index.html']
     const html = readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8')
     for (const m of html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)) needed.push(`out/renderer/${m[1]}`)
-    for (const worker of ['out/main/import-worker.js', 'out/main/search-worker.js']) {
+    for (const worker of ['out/main/import-worker.js', 'out/main/search-worker.js', 'out/main/ocr-worker.js']) {
       for (const m of readFileSync(join(ROOT, worker), 'utf8').matchAll(/require\("\.\/(chunks\/[^"]+)"\)/g)) needed.push(`out/main/${m[1]}`)
     }
     for (const f of needed) {
@@ -136,5 +137,30 @@ describe('packaging', () => {
     expect(readFileSync(join(ROOT, 'out/main/index.js'), 'utf8')).toMatch(/join\)\(process\.resourcesPath, "native", "better_sqlite3\.node"\)/)
     // Node's own build of the module is left out of the package.
     expect(config.files[0]!.filter).toContain('!node_modules/better-sqlite3/build/**')
+  })
+
+  it('ships OCR outside the asar (tesseract.js with everything it requires, its LSTM core, the LSTM traineddata) and never to the renderer', async () => {
+    const config = await load()
+    // electron-builder copies the production dependencies itself, leaving out what `files` excludes.
+    const excluded = config.files[0]!.filter.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
+    const shipped = (file: string): boolean => existsSync(join(ROOT, file)) && !excluded.some((pattern) => minimatch(file, pattern, { dot: true }))
+    const unpacked = (file: string): boolean => config.asarUnpack.some((pattern) => minimatch(file, pattern, { dot: true }))
+    const closure = new Set<string>()
+    const visit = (name: string): void => {
+      const manifest = join(ROOT, 'node_modules', name, 'package.json')
+      if (closure.has(name) || !existsSync(manifest)) return
+      closure.add(name)
+      Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {}).forEach(visit)
+    }
+    visit('tesseract.js')
+    expect(closure.size).toBeGreaterThan(5)
+    for (const name of closure) expect(unpacked(`node_modules/${name}/package.json`), `${name} is unpacked`).toBe(true)
+    const runtime = ['node_modules/tesseract.js/src/worker-script/node/index.js', 'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm', 'node_modules/tesseract.js-core/tesseract-core-lstm.wasm', 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz']
+    for (const file of runtime) expect([file, shipped(file), unpacked(file)]).toEqual([file, true, true])
+    for (const file of ['node_modules/@tesseract.js-data/eng/4.0.0/eng.traineddata.gz', 'node_modules/tesseract.js-core/tesseract-core-simd.wasm', 'node_modules/tesseract.js/dist/tesseract.min.js']) expect([file, shipped(file)]).toEqual([file, false])
+    // The renderer bundle holds no OCR engine or data: only the contract's names reach it.
+    const renderer = readdirSync(join(ROOT, 'out/renderer'), { recursive: true }).map(String)
+    expect(renderer.filter((f) => /\.wasm$|traineddata/.test(f))).toEqual([])
+    for (const f of renderer.filter((f) => f.endsWith('.js'))) expect(readFileSync(join(ROOT, 'out/renderer', f), 'utf8')).not.toMatch(/TessBaseAPI|tesseract-core|traineddata\.gz|createWorker/)
   })
 })

@@ -38,7 +38,8 @@ export function printList(items: ArticleSummary[], total: number): void {
 
 export function printArticle(a: Result<'articles.get'>): void {
   const byline = t([a.outlet, a.author, a.publishedAt].filter(Boolean).join(' · ')) || '(no byline)'
-  print(`${t(a.title)}\n${byline}\nSource: ${t(a.sourceName)} · ${a.wordCount} words\n\n${t(a.text, true)}`)
+  const ocr = a.ocrConfidence === null ? '' : ` · text from OCR (confidence ${Math.round(a.ocrConfidence)}%)`
+  print(`${t(a.title)}\n${byline}\nSource: ${t(a.sourceName)} · ${a.wordCount} words${ocr}\n\n${t(a.text, true)}`)
 }
 
 export function printHits(res: Result<'search.query'>, tty: boolean): void {

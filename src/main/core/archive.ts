@@ -40,6 +40,8 @@ const ArchiveArticle = z.object({
   sourceFormat: SourceFormat,
   importedAt: z.string(),
   warnings: z.array(z.string()),
+  /** Text read by OCR: its confidence (absent in archives written before OCR). */
+  ocrConfidence: z.number().min(0).max(100).nullable().optional(),
   tags: z.array(z.string()),
   notes: z.array(ArchiveNote),
   /** Earlier versions (headline and text), oldest first; archives written before versions have none. */
@@ -80,6 +82,7 @@ function toArchiveArticle(a: ArticleRecord, notes: StoredNote[], versions: Store
     sourceFormat: a.sourceFormat,
     importedAt: a.importedAt,
     warnings: a.warnings,
+    ocrConfidence: a.ocrConfidence,
     tags: a.tags,
     notes,
     versions: versions.map((v) => ({ number: v.number, title: v.title, text: v.text, publishedAt: v.publishedAt, sourceName: v.sourceName, importedAt: v.importedAt }))
@@ -139,7 +142,7 @@ export function importArchive(library: Library, content: string): ArchiveCounts 
 function restoreArticles(library: Library, articles: ArchiveArticle[], counts: ArchiveCounts): Map<number, number> {
   const idMap = new Map<number, number>()
   for (const a of articles) {
-    const prepared = prepareArticle({ title: a.title, author: a.author, outlet: a.outlet, publishedAt: a.publishedAt, url: a.url, language: a.language, text: a.text, warnings: a.warnings })
+    const prepared = prepareArticle({ title: a.title, author: a.author, outlet: a.outlet, publishedAt: a.publishedAt, url: a.url, language: a.language, text: a.text, warnings: a.warnings, ocrConfidence: a.ocrConfidence ?? null })
     // Ids are kept wherever they are free (always in an empty library; when undoing a delete, too).
     const outcome = library.articles.insert({ ...prepared, sourceName: a.sourceName, sourceFormat: a.sourceFormat }, a.importedAt, library.articles.has(a.id) ? undefined : a.id)
     idMap.set(a.id, outcome.id)

@@ -1,4 +1,6 @@
 /** The core's front door: open a library and get the service that implements the contract. */
+import { dirname, join } from 'node:path'
+import { OcrReader } from './workers/ocr-reader'
 import { ParserPool } from './workers/parse-pool'
 import { parseInProcess, type Parser } from './importers/parse'
 import { InProcessSearch, WorkerSearch, type SearchBackend } from './search/service'
@@ -12,6 +14,10 @@ export interface CoreOptions extends OpenOptions {
   workerScript?: string
   /** The bundled search worker; without it search runs in-process. */
   searchWorkerScript?: string
+  /** The bundled OCR worker; by default ocr-worker.js beside the import worker (none without one). */
+  ocrWorkerScript?: string
+  /** The OCR time limit per page (default 60 s). */
+  ocrPageTimeoutMs?: number
 }
 
 export interface Core {
@@ -29,6 +35,8 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   // Two parsing workers: on a 2-core machine the main thread mostly waits on them and SQLite.
   const pool = options.workerScript ? new ParserPool({ script: options.workerScript, size: WORKERS }) : null
   const parser = pool?.parse ?? parseInProcess
+  const ocrScript = options.ocrWorkerScript ?? (options.workerScript ? join(dirname(options.workerScript), 'ocr-worker.js') : null)
+  const ocr = ocrScript ? new OcrReader({ script: ocrScript, ...(options.ocrPageTimeoutMs ? { pageTimeoutMs: options.ocrPageTimeoutMs } : {}) }) : undefined
   // Enough files in flight that both workers stay busy while the main thread stores results.
   const readAhead = pool ? WORKERS * 4 : 1
   const search: SearchBackend = options.searchWorkerScript
@@ -37,6 +45,7 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
   const service = createService(library, search, {
     parser,
     readAhead,
+    ocr,
     storiesInBackground: !!options.searchWorkerScript,
     ...(pool ? { entityWorker: (text: string) => pool.entities(text) } : {})
   })
@@ -49,6 +58,7 @@ export function openCore(libraryDir: string, options: CoreOptions = {}): Core {
     close: async () => {
       await service.close()
       await pool?.close()
+      await ocr?.close()
       await search.close()
       library.close()
     }

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 export const ArticleId = z.int().positive()
 
-export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'bibtex', 'ris', 'mhtml', 'warc', 'wacz', 'feed'])
+export const SourceFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'ndjson', 'csv', 'bibtex', 'ris', 'mhtml', 'warc', 'wacz', 'feed', 'image'])
 export type SourceFormat = z.infer<typeof SourceFormat>
 
 /** An article as listed: everything but its text. */
@@ -41,6 +41,8 @@ export const Article = ArticleSummary.extend({
   text: z.string(),
   /** Notes on how the text was recovered, e.g. "encoding repaired (Windows-1252)". */
   warnings: z.array(z.string()),
+  /** Set when the text was read by OCR (a scan): the recogniser's mean word confidence, 0-100. */
+  ocrConfidence: z.number().min(0).max(100).nullable(),
   /** Other articles sharing most of this one's text (e.g. the same wire story), most similar first. */
   nearDuplicates: z.array(NearDuplicate)
 })
@@ -103,8 +105,12 @@ export const OutletAlias = z.object({ alias: outletName, outlet: outletName }).s
 export type OutletAlias = z.infer<typeof OutletAlias>
 
 export const Theme = z.enum(['system', 'light', 'dark'])
+/** A tesseract language code (`eng`, `deu`); only installed ones are accepted. */
+export const OcrLanguage = z.string().regex(/^[a-z]{3}$/, 'must be a three-letter tesseract language code such as eng')
 export const Preferences = z.object({
-  theme: Theme
+  theme: Theme,
+  /** The languages scans are read in by OCR (English by default); more languages are slower. */
+  ocrLanguages: z.array(OcrLanguage).min(1, 'must name at least one language').max(3, 'names more than 3 languages')
 })
 export type Preferences = z.infer<typeof Preferences>
 

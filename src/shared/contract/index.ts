@@ -373,6 +373,11 @@ export const methods = {
     args: Preferences.partial().strict(),
     result: Preferences
   },
+  /** The OCR languages whose traineddata is installed (what `ocrLanguages` may name). */
+  'ocr.languages': {
+    args: z.object({}).strict(),
+    result: z.object({ installed: z.array(z.object({ code: z.string(), name: z.string() })) })
+  },
   ...versionMethods
 } satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>
 

@@ -10,10 +10,10 @@ import { signature } from '../dedupe/minhash'
 import { tidyMetadata } from './fields'
 import { contentHash, countWords } from './metadata'
 import { sanitizeArticle } from './sanitize'
-import { isRecords, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
+import { isOcrRequest, isRecords, type OcrRequest, type ParsedArticle, type ParsedRecord, type ParseOutput } from './types'
 
 /** Runs an importer on one file's bytes and prepares its output (in-process, or in a worker). */
-export type Parser = (format: SourceFormat, name: string, bytes: Uint8Array) => Promise<PreparedOutput>
+export type Parser = (format: SourceFormat, name: string, bytes: Uint8Array) => Promise<PreparedOutput | OcrRequest>
 
 export type PreparedArticle = ParsedArticle & { wordCount: number; contentHash: string; signature: Uint32Array | null }
 export type PreparedRecord = { label: string; article: PreparedArticle } | { label: string; error: string } | { label: string; skipped: string }
@@ -31,7 +31,9 @@ export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
   }
 }
 
-export function prepareOutput(out: ParseOutput): PreparedOutput {
+/** A scan (an OCR request) passes through: the OCR worker prepares what it reads. */
+export function prepareOutput(out: ParseOutput): PreparedOutput | OcrRequest {
+  if (isOcrRequest(out)) return out
   if (!isRecords(out)) return prepareArticle(out)
   return { records: out.records.map((r: ParsedRecord) => ('article' in r ? { label: r.label, article: prepareArticle(r.article) } : r)) }
 }

@@ -6,6 +6,7 @@ import { docxImporter } from './docx'
 import { emlImporter } from './eml'
 import { feedImporter, isJsonFeed } from './feed'
 import { htmlImporter } from './html'
+import { imageImporter } from './image'
 import { markdownImporter } from './markdown'
 import { mhtmlImporter } from './mhtml'
 import { pdfImporter } from './pdf'
@@ -30,7 +31,8 @@ export const IMPORTERS: readonly Importer[] = [
   mhtmlImporter,
   warcImporter,
   waczImporter,
-  feedImporter
+  feedImporter,
+  imageImporter
 ]
 
 /** Extensions of two parts, named whole (`page.warc.gz` is a WARC, not just gzip). */
@@ -75,9 +77,11 @@ export function supportedExtensions(): string[] {
 const MAGIC: { kind: string; formats?: SourceFormat[]; bytes: number[] }[] = [
   { kind: 'a PDF document', formats: ['pdf'], bytes: [0x25, 0x50, 0x44, 0x46] },
   { kind: 'a ZIP archive (or Office document)', formats: ['docx', 'wacz'], bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { kind: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { kind: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { kind: 'a PNG image', formats: ['image'], bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { kind: 'a JPEG image', formats: ['image'], bytes: [0xff, 0xd8, 0xff] },
   { kind: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { kind: 'a TIFF image', formats: ['image'], bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { kind: 'a TIFF image', formats: ['image'], bytes: [0x4d, 0x4d, 0x00, 0x2a] },
   { kind: 'an executable (ELF)', bytes: [0x7f, 0x45, 0x4c, 0x46] },
   { kind: 'a Windows executable', bytes: [0x4d, 0x5a, 0x90, 0x00] },
   { kind: 'a gzip archive', formats: ['warc'], bytes: [0x1f, 0x8b, 0x08] },

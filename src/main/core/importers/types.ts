@@ -19,6 +19,8 @@ export interface ParsedArticle {
   /** Empty for a metadata-only entry (a reference-library record with no text yet). */
   text: string
   warnings: string[]
+  /** Set when the text was read by OCR: the mean word confidence (0-100) over the pages read. */
+  ocrConfidence?: number | null
   /**
    * A file the record names as its text (Zotero's BibTeX `file`, RIS `L1`), relative to the
    * export's folder; the batch reads it from there, never from outside that folder.
@@ -33,8 +35,16 @@ export interface ParsedArticle {
  */
 export type ParsedRecord = { label: string; article: ParsedArticle } | { label: string; error: string } | { label: string; skipped: string }
 
-/** Most formats hold one article; batch exports hold many records. */
-export type ParseOutput = ParsedArticle | { records: ParsedRecord[] }
+/**
+ * A scan: an image, or a PDF with pages that have no text layer. The parse worker only checks
+ * it; the OCR worker reads it (slow work kept out of the parse pool).
+ */
+export interface OcrRequest {
+  ocr: { kind: 'image' | 'pdf'; pages: number; warnings: string[] }
+}
+
+/** Most formats hold one article; batch exports hold many records; scans need OCR. */
+export type ParseOutput = ParsedArticle | { records: ParsedRecord[] } | OcrRequest
 
 export interface Importer {
   format: SourceFormat
@@ -55,4 +65,13 @@ export class ImportFailure extends Error {
 
 export function isRecords(out: ParseOutput): out is { records: ParsedRecord[] } {
   return 'records' in out
+}
+
+export function isOcrRequest(out: object): out is OcrRequest {
+  return 'ocr' in out
+}
+
+/** One article read from the file (not a batch's records, not a scan for OCR). */
+export function isArticle(out: ParseOutput): out is ParsedArticle {
+  return !isRecords(out) && !isOcrRequest(out)
 }

@@ -7,7 +7,7 @@
  */
 import type { SourceFormat } from '../../../shared/contract'
 import type { Parser, PreparedArticle, PreparedRecord } from './prepare'
-import { ImportFailure } from './types'
+import { ImportFailure, isOcrRequest } from './types'
 import { waczEntries } from './wacz-read'
 import { slicesOf, warcEntries, type ArchiveEntry, type ArchivedPage } from './warc-read'
 
@@ -46,7 +46,7 @@ export async function* parseArchivedPages(format: SourceFormat, bytes: Uint8Arra
 async function parsePage(label: string, page: ArchivedPage, parser: Parser): Promise<PreparedRecord> {
   try {
     const out = await parser('html', label, withDeclaredCharset(page))
-    if ('records' in out) return { label, error: 'could not be parsed as a page' }
+    if ('records' in out || isOcrRequest(out)) return { label, error: 'could not be parsed as a page' }
     return { label, article: archivedArticle(out, page) }
   } catch (err) {
     return { label, error: err instanceof ImportFailure ? err.message : `could not be parsed: ${(err as Error).message}` }

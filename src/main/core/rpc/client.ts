@@ -26,6 +26,8 @@ export interface WorkerClientOptions {
    * its call started, is stopped and replaced.
    */
   maxMemoryMb?: number
+  /** Drops what the worker (and threads it starts) write to stderr: native libraries' diagnostics. */
+  quiet?: boolean
 }
 
 interface Pending {
@@ -92,9 +94,11 @@ export class WorkerClient<P extends Protocol> {
     const { maxHeapMb } = this.options
     const worker = new Worker(this.options.script, {
       workerData: this.options.data,
+      stderr: !!this.options.quiet,
       ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 } } : {})
     })
     worker.unref()
+    if (this.options.quiet) worker.stderr.resume()
     let ready!: () => void
     const run: Running = { worker, ready: new Promise<void>((r) => (ready = r)), pending: new Map(), lastReport: Date.now(), ended: false }
     worker.on('message', (m: RpcMessage) => this.receive(run, m, ready))

@@ -67,6 +67,8 @@ export async function parseOneArticle(name: string, bytes: Uint8Array, parser: P
   assertContentMatches(importer, name, bytes)
   const parsed = await parser(importer.format, name, bytes)
   if ('records' in parsed) throw new ImportFailure(`${name} holds records, not one article`)
+  // OCR runs in the batch's own scan path (progress per page, cancel), not for attachments yet.
+  if ('ocr' in parsed) throw new ImportFailure(`${name} is a scan: import it on its own to read it by OCR`)
   return parsed
 }
 

@@ -16,7 +16,8 @@ import { checkSize, describeIoError, readSource } from '../importers/read-source
 import { assertContentMatches, extensionOf, importerFor, importerForContent, leftOut } from '../importers/registry'
 import { streamedRecords } from '../importers/streamed'
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
-import { ImportFailure } from '../importers/types'
+import { ImportFailure, isOcrRequest, type OcrRequest } from '../importers/types'
+import { OcrCancelled } from '../workers/ocr-reader'
 import { attachTexts, claimKey, type Attaching } from './import-attachments'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
@@ -37,7 +38,13 @@ export interface BatchOptions {
   readAhead?: number
   /** The outlet of files that do not name their own; none by default (a folder's name is not an outlet). */
   folderOutlet?: FolderOutlet
+  /** Reads scans (images, PDF pages without text) by OCR; without it they fail with that reason. */
+  ocr?: OcrRead
 }
+
+/** Reads one scan by OCR, saying which page it starts. */
+export type OcrRead = (name: string, request: OcrRequest['ocr'], bytes: Uint8Array, run: { signal?: AbortSignal; onPage: (page: number, pages: number) => void }) => Promise<PreparedArticle>
+type Scan = (name: string, request: OcrRequest['ocr'], bytes: Uint8Array) => Promise<PreparedArticle>
 
 /**
  * A file read and parsed (a batch export: being parsed group by group), ready to store; or the
@@ -82,13 +89,20 @@ export async function importBatch(library: Library, files: ImportSource[], optio
     options.onProgress?.({ done, total, current, last: results.at(-1) ?? null, finished: results.slice(reported) })
     reported = results.length
   }
+  // A scan's progress names its page: `scan.pdf (OCR, page 2 of 5)`.
+  const scanner = (index: number): Scan | undefined => {
+    const { ocr, signal } = options
+    if (!ocr) return undefined
+    const onPage = (name: string) => (page: number, pages: number) => options.onProgress?.({ done: index, total, current: `${name} (OCR, page ${page} of ${pages})`, last: null, finished: [] })
+    return (name, request, bytes) => ocr(name, request, bytes, { signal, onPage: onPage(sources[index]!.name) })
+  }
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) {
       results.push(result(source.name, 'skipped', null, null, 'cancelled before it was imported'))
       continue
     }
     progress(i, source.name)
-    while (next < total && next < i + ahead) staged.push(stage(sources[next++]!, parser, attaching))
+    while (next < total && next < i + ahead) staged.push(stage(sources[next]!, parser, attaching, scanner(next++)))
     if (source.describes !== undefined) {
       const article = described.get(source.describes)
       results.push(sidecarResult(source.name, source.describes, article?.result, article?.meta))
@@ -121,7 +135,7 @@ export async function importBatch(library: Library, files: ImportSource[], optio
   return results
 }
 
-async function stage(source: Source, parser: Parser, attaching: Attaching): Promise<Staged | null> {
+async function stage(source: Source, parser: Parser, attaching: Attaching, scan?: Scan): Promise<Staged | null> {
   if (source.describes !== undefined) return null // read with its article
   const displayName = displayNameOf(source.name)
   if (source.inFolder && isFolderDocumentation(displayName)) {
@@ -142,12 +156,19 @@ async function stage(source: Source, parser: Parser, attaching: Attaching): Prom
     assertContentMatches(importer, displayName, bytes)
     const groups = streamedRecords(importer.format, displayName, bytes, parser)
     if (groups) return { format: importer.format, displayName, output: { groups } }
-    const output = await attachTexts(await parser(importer.format, displayName, bytes), source, attaching)
+    const parsed = await parser(importer.format, displayName, bytes)
+    const output = await attachTexts(isOcrRequest(parsed) ? await readScan(scan, displayName, parsed, bytes) : parsed, source, attaching)
     const meta = source.sidecarMeta
     return { format: importer.format, displayName, output: applySidecar(output, meta), meta }
   } catch (err) {
-    return { done: result(source.name, 'failed', null, null, describeError(err)) }
+    return { done: result(source.name, err instanceof OcrCancelled ? 'skipped' : 'failed', null, null, describeError(err)) }
   }
+}
+
+/** A scan read by OCR, or the reason it cannot be. */
+function readScan(scan: Scan | undefined, name: string, request: OcrRequest, bytes: Uint8Array): Promise<PreparedArticle> {
+  if (!scan) throw new ImportFailure('a scan: OCR is not available here (no OCR worker)')
+  return scan(name, request.ocr, bytes)
 }
 
 async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {

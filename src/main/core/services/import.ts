@@ -5,6 +5,8 @@ import { ImportFailure } from '../importers/types'
 import { collectSources, displayNameOf, importBatch, outletFolder, type ImportSource } from './import-batch'
 import { parseOneArticle } from './import-attachments'
 import { noArticle, type ApiPart, type CoreContext } from './context'
+import type { OcrReader } from '../workers/ocr-reader'
+import { ocrLanguages } from './preferences'
 import type { Entities } from './entities'
 
 export type ImportMethods = 'import.files' | 'import.paths' | 'import.cancel' | 'articles.attachFile'
@@ -14,6 +16,8 @@ export interface ImportOptions {
   parser?: Parser
   /** How many files to parse ahead of the one being stored. */
   readAhead?: number
+  /** Reads scans by OCR (the OCR worker); without it, scans fail with that reason. */
+  ocr?: OcrReader
 }
 
 export interface ImportService extends ApiPart<ImportMethods> {
@@ -36,12 +40,16 @@ export function importService({ library, events, changed }: CoreContext, entitie
     const abort = new AbortController()
     running.set(jobId, abort)
     let results: ImportResult[]
+    const { ocr } = options
+    // The languages chosen in the settings when the import starts.
+    const languages = ocr ? ocrLanguages(library.preferences) : []
     try {
       results = await entities.duringImport(() => importBatch(library, sources, {
         parser: options.parser,
         readAhead: options.readAhead ?? 1,
         signal: abort.signal,
         folderOutlet,
+        ...(ocr ? { ocr: (name, request, bytes, hooks) => ocr.read(name, request, bytes, { ...hooks, languages }) } : {}),
         onProgress: (p) => events.emit('import.progress', { jobId, ...(overall ? { overall } : {}), ...p })
       }))
     } finally {

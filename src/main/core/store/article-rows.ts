@@ -31,10 +31,14 @@ export interface SummaryRow {
 export interface TextRow extends SummaryRow {
   text: string
   warnings: string
+  ocr_confidence: number | null
 }
 
+/** The columns of a TextRow beyond the summary's. */
+export const TEXT_COLUMNS = 'text, warnings, ocr_confidence'
+
 /** An article's summary with its text and import warnings: everything but its links. */
-export type ArticleRecord = ArticleSummary & { text: string; warnings: string[] }
+export type ArticleRecord = ArticleSummary & { text: string; warnings: string[]; ocrConfidence: number | null }
 
 export function toSummary(r: SummaryRow): ArticleSummary {
   return {
@@ -56,7 +60,7 @@ export function toSummary(r: SummaryRow): ArticleSummary {
 }
 
 export function toRecord(r: TextRow): ArticleRecord {
-  return { ...toSummary(r), text: r.text, warnings: JSON.parse(r.warnings) as string[] }
+  return { ...toSummary(r), text: r.text, warnings: JSON.parse(r.warnings) as string[], ocrConfidence: r.ocr_confidence }
 }
 
 /** Rows fetched by a list of ids, returned in that order (ids not found left out). */

@@ -1,6 +1,6 @@
 /** The articles table: rows in and out, mapped to the contract's domain types. */
 import type { Article, ArticleSummary, NearDuplicate, SourceFormat } from '../../../shared/contract'
-import { inOrder, SUMMARY_COLUMNS, toRecord, toSummary, type ArticleRecord, type SummaryRow, type TextRow } from './article-rows'
+import { inOrder, SUMMARY_COLUMNS, TEXT_COLUMNS, toRecord, toSummary, type ArticleRecord, type SummaryRow, type TextRow } from './article-rows'
 import type { ParsedArticle } from '../importers/types'
 import type { Connection, Statement } from './connection'
 import { NearDuplicates } from './near-duplicates'
@@ -127,18 +127,18 @@ export class ArticleStore implements ArticleWriter {
     private readonly searchDocs: SearchDocs
   ) {
     this.links = new NearDuplicates(db)
-    const columns = `title, author, outlet, published_at, url, language, text, word_count, source_name, source_format, content_hash, warnings, imported_at`
-    const values = `@title, @author, @outlet, @publishedAt, @url, @language, @text, @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @importedAt`
+    const columns = `title, author, outlet, published_at, url, language, text, word_count, source_name, source_format, content_hash, warnings, ocr_confidence, imported_at`
+    const values = `@title, @author, @outlet, @publishedAt, @url, @language, @text, @wordCount, @sourceName, @sourceFormat, @contentHash, @warnings, @ocrConfidence, @importedAt`
     this.stmt = {
       insert: db.prepare(`INSERT INTO articles (${columns}) VALUES (${values})`),
       insertWithId: db.prepare(`INSERT INTO articles (id, ${columns}) VALUES (@id, ${values})`),
       byHash: db.prepare('SELECT id, title FROM articles WHERE content_hash = ?'),
-      byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, warnings FROM articles WHERE id = ?`),
+      byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${TEXT_COLUMNS} FROM articles WHERE id = ?`),
       has: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
       summaries: db.prepare(byIds(SUMMARY_COLUMNS)),
       texts: db.prepare(byIds('id, title, text')),
-      records: db.prepare(byIds(`${SUMMARY_COLUMNS}, text, warnings`)),
+      records: db.prepare(byIds(`${SUMMARY_COLUMNS}, ${TEXT_COLUMNS}`)),
       entities: db.prepare('SELECT entities FROM articles WHERE id = ?').pluck(),
       storeEntities: db.prepare('UPDATE articles SET entities = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM articles WHERE id = ?')
@@ -156,7 +156,7 @@ export class ArticleStore implements ArticleWriter {
         const existing = this.stmt.byHash.get(a.contentHash) as { id: number; title: string } | undefined
         if (existing) return { status: 'duplicate', id: existing.id, title: existing.title }
         const { signature: sig, ...row } = a
-        const values = { ...row, warnings: JSON.stringify(a.warnings), importedAt }
+        const values = { ...row, warnings: JSON.stringify(a.warnings), ocrConfidence: a.ocrConfidence ?? null, importedAt }
         // An explicit id (restoring an archive) keeps references stable.
         const info = id === undefined ? this.stmt.insert.run(values) : this.stmt.insertWithId.run({ ...values, id })
         const newId = Number(info.lastInsertRowid)

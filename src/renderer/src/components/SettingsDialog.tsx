@@ -1,10 +1,11 @@
-/** Settings: the theme (kept in the library), where the library lives, and the versions. */
+/** Settings: the theme and OCR languages (kept in the library), where the library lives, and the versions. */
 import { useState } from 'react'
 import type { Preferences } from '../../../shared/contract'
 import { api } from '../api/client'
 import { useApiQuery } from '../hooks/useApiQuery'
 import type { PreferencesState } from '../theme'
 import { LoadError } from './LoadError'
+import { OcrLanguages } from './OcrLanguages'
 
 const THEMES: [Preferences['theme'], string][] = [
   ['system', 'Follow the system'],
@@ -40,6 +41,7 @@ export function SettingsDialog({ preferences, onClose, onOutlets }: { preference
         ))}
         <LoadError what="Could not read the preferences" error={preferences.error} className="error" />
       </fieldset>
+      <OcrLanguages preferences={preferences} onError={setError} />
       <fieldset>
         <legend>Library</legend>
         <code className="library-path" data-testid="library-path">

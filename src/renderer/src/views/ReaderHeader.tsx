@@ -57,6 +57,11 @@ export function ReaderHeader({ article, onEdited, onOpen }: Props): React.JSX.El
           ))}
         </div>
       )}
+      {article.ocrConfidence !== null && (
+        <p className="reader-ocr" data-testid="reader-ocr" title="Read from a scan by OCR: check quotes and numbers against the original">
+          Text from OCR (confidence {Math.round(article.ocrConfidence)}%)
+        </p>
+      )}
       {article.wordCount === 0 && !article.text && <AttachText article={article} onAttached={onEdited} />}
       {article.warnings.length > 0 && (
         <ul className="reader-warnings">

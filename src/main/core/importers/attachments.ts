@@ -10,6 +10,7 @@ import { FORMAT_EXTENSIONS, IMPORTABLE_EXTENSIONS } from '../../../shared/format
 
 /** What an attached file may be: an article file, not another export. */
 const REFERENCE_EXTENSIONS: readonly string[] = [...FORMAT_EXTENSIONS.bibtex, ...FORMAT_EXTENSIONS.ris]
+const SCAN_EXTENSIONS: readonly string[] = FORMAT_EXTENSIONS.image
 const attachable = (path: string): boolean => {
   const ext = extname(path).slice(1).toLowerCase()
   return IMPORTABLE_EXTENSIONS.includes(ext) && !REFERENCE_EXTENSIONS.includes(ext)
@@ -28,7 +29,9 @@ export function attachmentOf(field: unknown): string | undefined {
     if (parts.length >= 3) return parts.slice(1, -1).join(':')
     return parts.join(':')
   })
-  return paths.map((p) => p.trim().replace(/^file:\/\//i, '')).find(attachable)
+  const candidates = paths.map((p) => p.trim().replace(/^file:\/\//i, '')).filter(attachable)
+  // A text beats a scan: Zotero lists its page snapshot (an image) beside the full text.
+  return candidates.find((p) => !SCAN_EXTENSIONS.includes(extname(p).slice(1).toLowerCase())) ?? candidates[0]
 }
 
 function splitUnescaped(text: string, separator: string): string[] {

@@ -51,6 +51,14 @@ describe('layout and consistency in Chromium', () => {
     expect(heights.reader).toBeGreaterThan(heights.pane - 2)
   })
 
+  it('counts the overview over the whole library, not the page of rows the list holds', async () => {
+    const overview = page.getByTestId('library-overview')
+    await expect.poll(() => overview.locator('.recent li').count()).toBe(6)
+    // All 130 reports are dated March 2025: one bar holding every one of them.
+    const month = overview.locator('section', { hasText: 'By month published' })
+    await expect.poll(() => month.locator('.bars tr').allTextContents()).toEqual(['Mar 2025130'])
+  })
+
   it('shows search results past the first 100 with Show more, and the filter bar on one line at 1440 px', async () => {
     await page.getByTestId('search-box').fill('harbour')
     await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('130 results')

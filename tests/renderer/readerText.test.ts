@@ -1,8 +1,7 @@
 /** Word snapping of reader selections and the library overview's figures. */
 import { describe, expect, it } from 'vitest'
-import type { ArticleSummary } from '../../src/shared/contract'
 import { snapToWords } from '../../src/renderer/src/views/readerText'
-import { byMonth, recentImports } from '../../src/renderer/src/views/overviewCounts'
+import { latestPeriods } from '../../src/renderer/src/views/overviewCounts'
 
 const TEXT = 'The United States and the E.U. agreed.\n\nLong-standing allies met.'
 
@@ -27,16 +26,17 @@ describe('snapToWords', () => {
 })
 
 describe('overview figures', () => {
-  const a = (id: number, publishedAt: string | null, importedAt: string): ArticleSummary =>
-    ({ id, title: `A${id}`, publishedAt, importedAt, outlet: null, author: null, url: null, language: null, wordCount: 1, sourceName: '', sourceFormat: 'txt', contentHash: '', tags: [], collections: [] }) satisfies ArticleSummary
-  const items = [a(1, '2025-03-02', '2026-01-01T10:00:00Z'), a(2, '2025-03-20T08:00:00Z', '2026-01-03T10:00:00Z'), a(3, '2024-11-05', '2026-01-02T10:00:00Z'), a(4, null, '2026-01-04T10:00:00Z')]
-  it('counts articles by month published, oldest first, leaving undated ones out', () => {
-    expect(byMonth(items)).toEqual([
-      { name: 'Nov 2024', count: 1 },
-      { name: 'Mar 2025', count: 2 }
+  it('names the latest months published, oldest first', () => {
+    const dates = { unit: 'month' as const, buckets: [{ name: '2024-11', count: 1 }, { name: '2025-03', count: 2 }, { name: '2025-04', count: 5 }] }
+    expect(latestPeriods(dates, 2)).toEqual([
+      { name: 'Mar 2025', count: 2 },
+      { name: 'Apr 2025', count: 5 }
     ])
   })
-  it('lists the latest imports first', () => {
-    expect(recentImports(items, 2).map((x) => x.id)).toEqual([4, 2])
+  it('keeps years as they are for a library spanning many years', () => {
+    expect(latestPeriods({ unit: 'year', buckets: [{ name: '2004', count: 9 }, { name: '2021', count: 3 }] }, 12)).toEqual([
+      { name: '2004', count: 9 },
+      { name: '2021', count: 3 }
+    ])
   })
 })

@@ -74,7 +74,7 @@ export function Workspace({ state, dispatch, articles, libraryMode, collections,
         />
       )}
       {selected === null ? (
-        <LibraryOverview items={articles.data?.items ?? []} onOpen={select} onImport={onImport} />
+        <LibraryOverview onOpen={select} onImport={onImport} />
       ) : (
         <ReaderView id={selected} onOpen={select} highlight={searching ? state.search : null} onCompare={compare} onCompareVersions={(id, versions) => dispatch({ type: 'compareVersions', id, versions })} showNotes={state.notesPanel} />
       )}

@@ -5,19 +5,22 @@
 import { api } from '../api/client'
 import { LoadError } from '../components/LoadError'
 import { formatCount, formatDate, plural } from '../format'
-import { useApiQuery } from '../hooks/useApiQuery'
-import type { ArticleSummary } from '../../../shared/contract'
-import { byMonth, recentImports, type Tally } from './overviewCounts'
+import { useApiQuery, type QueryOptions } from '../hooks/useApiQuery'
+import { latestPeriods, type Tally } from './overviewCounts'
 
 interface Props {
-  items: ArticleSummary[]
   onOpen: (id: number) => void
   onImport: () => void
 }
 
-export function LibraryOverview({ items, onOpen, onImport }: Props): React.JSX.Element {
-  const facets = useApiQuery(() => api['library.facets']({}), [], { reloadOn: ['import', 'delete', 'update'] })
-  const months = byMonth(items).slice(-12)
+const RELOAD: QueryOptions = { reloadOn: ['import', 'delete', 'update'] }
+
+/** Counted by the core over the whole library (the list the app holds is one page, or none in table view). */
+export function LibraryOverview({ onOpen, onImport }: Props): React.JSX.Element {
+  const facets = useApiQuery(() => api['library.facets']({}), [], RELOAD)
+  const counts = useApiQuery(() => api['articles.facets']({}), [], RELOAD)
+  const recent = useApiQuery(() => api['articles.list']({ limit: 6, sort: 'importedAt', direction: 'desc' }), [], RELOAD)
+  const dates = counts.data?.dates
   return (
     <article className="reader overview" data-testid="library-overview" aria-label="Library overview">
       <ol className="start-steps">
@@ -41,13 +44,15 @@ export function LibraryOverview({ items, onOpen, onImport }: Props): React.JSX.E
           <Bars rows={(facets.data?.outlets ?? []).slice(0, 8)} />
         </section>
         <section>
-          <h2>By month published</h2>
-          <Bars rows={months} />
+          <h2>By {dates?.unit ?? 'month'} published</h2>
+          <LoadError what="Could not count the dates" error={counts.error} />
+          <Bars rows={dates ? latestPeriods(dates, 12) : []} />
         </section>
         <section>
           <h2>Recently imported</h2>
+          <LoadError what="Could not load the latest imports" error={recent.error} />
           <ul className="recent">
-            {recentImports(items, 6).map((a) => (
+            {(recent.data?.items ?? []).map((a) => (
               <li key={a.id}>
                 <button className="link" onClick={() => onOpen(a.id)}>
                   {a.title}

@@ -1,8 +1,10 @@
 /**
  * Phrases checked from the index: a phrase matches an article when its indexed words are at
  * consecutive positions in one field (title or text, or the field it names), the stop words
- * between them counted as words and checked by the places beside them ("opened the bridge": the
- * after the place of opened). A stop word with no indexed word beside it in the phrase ("to be",
+ * between them counted as words and checked by what the places record beside each word
+ * ("opened the bridge": `the` after opened, before bridge; 東京都: one run's bigrams, not
+ * 東京、京都). That is the stored-text check it replaced, but for words that only stemming or
+ * folding makes equal (rates/rate, café/cafe), which a phrase now matches as a word does. A stop word with no indexed word beside it in the phrase ("to be",
  * "one of the most") cannot be checked so: the engine checks those phrases against the stored
  * text, after this has narrowed the candidates.
  */
@@ -11,7 +13,7 @@ import { findDoc } from './postings'
 import { adjacent, placesAt, type FieldPositions, type TermPositions } from './positions'
 import type { TermPostings } from './postings'
 import type { SegmentReader } from './segment-reader'
-import { isStopWord, stopWordId } from '../text/tokenize'
+import { isStopWord, JOINED, stopWordId, tokenize } from '../text/tokenize'
 
 const UNFIELDED = [FIELDS.indexOf('title'), FIELDS.indexOf('text')]
 
@@ -26,7 +28,11 @@ export function needsText(phrase: Clause): boolean {
   return t.some((term, j) => isStopWord(term) && (j === 0 || isStopWord(t[j - 1]!)) && (j === t.length - 1 || isStopWord(t[j + 1]!)))
 }
 
-/** One indexed word of a phrase: its offset in the phrase, the stop words it must have beside it, its postings and places. */
+/**
+ * One indexed word of a phrase: its offset in the phrase, what must stand beside it (as indexTerms
+ * records it; EDGE: the phrase ends there, anything but the same run's next bigram), its postings
+ * and places.
+ */
 interface PhraseWord {
   gap: number
   before: number
@@ -35,14 +41,20 @@ interface PhraseWord {
   positions: TermPositions | undefined
 }
 
+const EDGE = -1
+
 function phraseWords(seg: SegmentReader, phrase: Clause): PhraseWord[] {
   const t = phrase.terms
+  const tokens = tokenize(phrase.raw)
+  const starts = tokens.length === t.length ? tokens.map((k) => k.start) : t.map((_, i) => i)
+  const beside = (j: number, k: number): number => (k < 0 || k >= t.length ? EDGE : starts[j] === starts[k] ? JOINED : stopWordId(t[k]!))
   return t.flatMap((term, gap) =>
-    isStopWord(term)
-      ? []
-      : [{ gap, before: stopWordId(t[gap - 1] ?? ''), after: stopWordId(t[gap + 1] ?? ''), postings: seg.postings(term), positions: seg.positions?.(term) }]
+    isStopWord(term) ? [] : [{ gap, before: beside(gap, gap - 1), after: beside(gap, gap + 1), postings: seg.postings(term), positions: seg.positions?.(term) }]
   )
 }
+
+/** Whether what stands beside a place is what the phrase asks for. */
+const fits = (wanted: number, found: number): boolean => (wanted === EDGE ? found !== JOINED : found === wanted)
 
 /** The word's positions in one article's field that have the stop words the phrase puts beside it (null: not there). */
 function positionsOf(w: PhraseWord, f: number, doc: number): number[] | null {
@@ -53,7 +65,7 @@ function positionsOf(w: PhraseWord, f: number, doc: number): number[] | null {
   const places = placesAt(pos, at, fp!.tf[at]!)
   const out: number[] = []
   for (let i = 0; i < places.length; i += 3) {
-    if ((!w.before || places[i + 1] === w.before) && (!w.after || places[i + 2] === w.after)) out.push(places[i]!)
+    if (fits(w.before, places[i + 1]!) && fits(w.after, places[i + 2]!)) out.push(places[i]!)
   }
   return out
 }

@@ -27,10 +27,10 @@ export interface TermPositions {
 /** An article's places in a field, flat: position, stop word before, stop word after (0: none), … */
 export type Places = number[]
 
-/** Writes one article's places (flat triples, positions ascending). */
-export function writePlaces(w: VarintWriter, places: Places): void {
+/** Writes one article's places (flat triples, positions ascending; the first `length` numbers of `places`). */
+export function writePlaces(w: VarintWriter, places: Places, length = places.length): void {
   let last = 0
-  for (let i = 0; i < places.length; i += 3) {
+  for (let i = 0; i < length; i += 3) {
     const before = places[i + 1]!
     const after = places[i + 2]!
     w.push((places[i]! - last) * 4 + (before ? 1 : 0) + (after ? 2 : 0))

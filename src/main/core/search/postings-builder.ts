@@ -23,6 +23,8 @@ interface FieldEntries {
   n: number
   doc: number
   at: number[]
+  /** How much of `at` is this article's. */
+  k: number
 }
 
 /** The fields' texts of a document, in FIELDS order. */
@@ -41,9 +43,9 @@ export interface EncodedTerm {
 /** An article's entry in a term's field: postings (doc gap, tf, field length), then its places (positions.ts). */
 function write(e: FieldEntries, doc: number, length: number): void {
   e.w.push(doc - e.last)
-  e.w.push(e.at.length / 3)
+  e.w.push(e.k / 3)
   e.w.push(length)
-  writePlaces(e.p, e.at)
+  writePlaces(e.p, e.at, e.k)
   e.last = doc
   e.n++
 }
@@ -70,10 +72,13 @@ export class PostingsBuilder {
         const e = this.entry(term, f)
         if (e.doc !== d.id) {
           e.doc = d.id
-          e.at.length = 0
+          e.k = 0
           touched.push(e)
         }
-        e.at.push(position, before, after)
+        // Overwritten in place, article after article (truncating an array costs more).
+        e.at[e.k++] = position
+        e.at[e.k++] = before
+        e.at[e.k++] = after
       })
       this.lengths[f]! += length
       for (const e of touched) write(e, d.id, length)
@@ -83,7 +88,7 @@ export class PostingsBuilder {
   private entry(term: string, f: number): FieldEntries {
     let fields = this.terms.get(term)
     if (!fields) this.terms.set(term, (fields = new Array(FIELD_COUNT).fill(undefined)))
-    return (fields[f] ??= { w: new VarintWriter(), p: new VarintWriter(), last: 0, n: 0, doc: -1, at: [] })
+    return (fields[f] ??= { w: new VarintWriter(), p: new VarintWriter(), last: 0, n: 0, doc: -1, at: [], k: 0 })
   }
 
   get size(): number {

@@ -116,12 +116,16 @@ export function tokenize(text: string): Token[] {
   return out
 }
 
+/** What stands beside a term for indexTerms: the next bigram of the same Chinese/Japanese run (stop words are 1…49). */
+export const JOINED = 127
+
 /**
  * The indexed terms of a text with their positions: a position is the token's number in
  * tokenize's output (stop words counted, though not indexed), so a phrase's words are at
- * consecutive positions whatever stop words it holds. `before` and `after` are the stop words
- * right before and after the term (stopWordId; 0: none), which tell "opened the bridge" from
- * "opened a bridge". Returns how many terms were indexed.
+ * consecutive positions whatever stop words it holds. `before` and `after` tell what is right
+ * beside the term: a stop word (stopWordId), the same run's next bigram (JOINED) or anything else
+ * (0), which tells "opened the bridge" from "opened a bridge", and 東京都 from 東京、京都.
+ * Returns how many terms were indexed.
  */
 export function indexTerms(text: string, emit: (term: string, position: number, before: number, after: number) => void): number {
   let position = 0
@@ -131,17 +135,20 @@ export function indexTerms(text: string, emit: (term: string, position: number, 
   let heldAt = 0
   let heldBefore = 0
   let previous = 0
-  scan(text, (term) => {
+  let previousStart = -1
+  scan(text, (term, start) => {
     const stop = STOP_ID.get(term) ?? 0
-    if (held !== null) emit(held, heldAt, heldBefore, stop)
+    const beside = start === previousStart ? JOINED : stop
+    if (held !== null) emit(held, heldAt, heldBefore, beside)
     held = null
     if (!stop) {
       held = term
       heldAt = position
-      heldBefore = previous
+      heldBefore = start === previousStart ? JOINED : previous
       count++
     }
     previous = stop
+    previousStart = start
     position++
   })
   if (held !== null) emit(held, heldAt, heldBefore, 0)

@@ -7,10 +7,11 @@
  * several segments, after a merge, and after deletions and edits. The vocabulary has no two
  * words of one stem (where a phrase now matches as a word does, rates = rate).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SearchIndex } from '../../src/main/core/search/engine'
 import { searchStore } from '../../src/main/core/search/persistence'
-import { maintain } from '../../src/main/core/search/segments'
+import { checksum, segmentStore } from '../../src/main/core/search/segment-store'
+import { maintain, verifyAndRepair } from '../../src/main/core/search/segments'
 import { phraseRegex } from '../../src/main/core/search/snippet'
 import { importBatch } from '../../src/main/core/services/import-batch'
 import { Library } from '../../src/main/core/store/library'
@@ -127,5 +128,35 @@ describe('phrases from positions', () => {
     const across = `${doc.title!.split(/\s+/).at(-1)} ${doc.text!.split(/\s+/)[0]}`.replace(/[.,、]/g, '')
     expect(byText(across)).not.toContain(ids[0])
     expect(found(index, `"${across}"`)).not.toContain(ids[0])
+  })
+
+  it('rebuilds a segment written before positions (format 2), and then answers phrases from positions', () => {
+    maintain(db())
+    const [seg] = segmentStore(db()).ready()
+    const old = JSON.stringify({ ...JSON.parse(seg!.data), format: 2 })
+    db().prepare('UPDATE search_segments SET data = ?, checksum = ? WHERE id = ?').run(old, checksum(old), seg!.id)
+    expect(verifyAndRepair(db()).repaired).toBe(1)
+    maintain(db())
+    expect(segmentStore(db()).ready().map((s) => JSON.parse(s.data).format)).toEqual([3])
+    const index = new SearchIndex(db())
+    index.refresh()
+    const title = searchStore(db()).docs([ids[3]!])[0]!.title!.replace(/[,、]/g, '')
+    expect(byText(title)).toContain(ids[3])
+    expect(found(index, `"${title}"`)).toEqual(byText(title))
+  })
+
+  it('reads positions for phrases only, and no article text to check them', () => {
+    maintain(db())
+    const index = new SearchIndex(db())
+    index.refresh()
+    const positions = vi.spyOn(segmentStore(db()), 'positions')
+    const texts = vi.spyOn(searchStore(db()), 'texts')
+    const fields = vi.spyOn(searchStore(db()), 'fields')
+    index.search({ q: 'harbour bridge', idsOnly: true })
+    expect(positions).not.toHaveBeenCalled()
+    expect(found(index, '"harbour bridge"')).toEqual(byText('harbour bridge'))
+    expect(positions).toHaveBeenCalled()
+    expect(texts).not.toHaveBeenCalled()
+    expect(fields).not.toHaveBeenCalled()
   })
 })

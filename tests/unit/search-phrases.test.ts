@@ -125,7 +125,7 @@ describe('phrases from positions', () => {
     maintain(db())
     index.refresh()
     const doc = searchStore(db()).docs([ids[0]!])[0]!
-    const across = `${doc.title!.split(/\s+/).at(-1)} ${doc.text!.split(/\s+/)[0]}`.replace(/[.,、]/g, '')
+    const across = `${doc.title.split(/\s+/).at(-1)} ${doc.text.split(/\s+/)[0]}`.replace(/[.,、]/g, '')
     expect(byText(across)).not.toContain(ids[0])
     expect(found(index, `"${across}"`)).not.toContain(ids[0])
   })
@@ -140,7 +140,7 @@ describe('phrases from positions', () => {
     expect(segmentStore(db()).ready().map((s) => JSON.parse(s.data).format)).toEqual([3])
     const index = new SearchIndex(db())
     index.refresh()
-    const title = searchStore(db()).docs([ids[3]!])[0]!.title!.replace(/[,、]/g, '')
+    const title = searchStore(db()).docs([ids[3]!])[0]!.title.replace(/[,、]/g, '')
     expect(byText(title)).toContain(ids[3])
     expect(found(index, `"${title}"`)).toEqual(byText(title))
   })

@@ -10,7 +10,7 @@
  * that stop word's number, a byte each. Decoding finds only where each article's run starts; an
  * article's places are read when a phrase asks about it, and a merge copies runs as bytes.
  */
-import type { TermPostings, VarintWriter } from './postings'
+import { VarintReader, type TermPostings, type VarintWriter } from './postings'
 
 /** One field's places of a term: the blob and where each article's run starts (n + 1 offsets). */
 export interface FieldPositions {
@@ -42,23 +42,17 @@ export function writePlaces(w: VarintWriter, places: Places, length = places.len
 
 /** Reads `count` places from `at` (into `out`, or skipped); returns where they end. */
 function readPlaces(bytes: Uint8Array, at: number, count: number, out: Places | null): number {
+  const r = new VarintReader(bytes, at)
   let pos = 0
   for (let k = 0; k < count; k++) {
-    let v = 0
-    let shift = 0
-    let b: number
-    do {
-      b = bytes[at++]!
-      v += (b & 0x7f) * 2 ** shift
-      shift += 7
-    } while (b & 0x80)
+    const v = r.next()
     const flags = v % 4
     pos += (v - flags) / 4
-    const before = flags & 1 ? bytes[at++]! : 0
-    const after = flags & 2 ? bytes[at++]! : 0
+    const before = flags & 1 ? r.byte() : 0
+    const after = flags & 2 ? r.byte() : 0
     out?.push(pos, before, after)
   }
-  return at
+  return r.at
 }
 
 /** Splits a term's positions blob into per-field, per-article runs, along its postings. */
@@ -87,7 +81,7 @@ export function placesAt(fp: FieldPositions, i: number, tf: number): Places {
 
 /** The raw bytes of an article's run (a merge copies them as they are). */
 export function runAt(fp: FieldPositions, i: number): Uint8Array {
-  return fp.bytes.subarray(fp.offsets[i]!, fp.offsets[i + 1]!)
+  return fp.bytes.subarray(fp.offsets[i], fp.offsets[i + 1])
 }
 
 /**

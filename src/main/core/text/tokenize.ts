@@ -84,28 +84,70 @@ function wordTerms(raw: string): string[] {
 /** One look-up per word: its terms memoised whole (building a million articles spends most of its time here). */
 const termsOfWord = memoize(wordTerms)
 
+const isAsciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/** Whether a character may be a word's (an ASCII one is told here: the Unicode test for every word cost much). */
+function mayContinue(c: number): boolean {
+  return c >= 0x80 || isAsciiWordChar(c)
+}
+
+type Emit = (term: string, start: number, end: number) => void
+
+/**
+ * The end of a plain ASCII word starting at `i` (letters and digits up to a space or ASCII
+ * punctuation other than an apostrophe or a full stop), or -1: then only WORD can tell where the
+ * word ends. Most words of most texts are such, and skip the regular expression.
+ */
+function plainWordEnd(text: string, i: number): number {
+  let j = i + 1
+  while (j < text.length && isAsciiWordChar(text.charCodeAt(j))) j++
+  const t = j < text.length ? text.charCodeAt(j) : 32
+  return j - i < MAX_TOKEN_LENGTH && t < 0x80 && t !== 39 && t !== 46 ? j : -1
+}
+
+/** The word WORD finds from `re.lastIndex` on: its terms emitted; returns where to go on from (-1: no more words). */
+function regexWord(text: string, re: RegExp, emit: Emit): number {
+  const m = re.exec(text)
+  if (!m) return -1
+  const start = m.index
+  const word = m[0]
+  const after = start + word.length
+  const terms = termsOfWord(word)
+  if (terms.length) {
+    const last = word.charCodeAt(word.length - 1)
+    const end = last === 46 || last === 39 || last === 0x2019 ? start + word.replace(/['’.]+$/u, '').length : after
+    for (const t of terms) emit(t, start, end)
+  }
+  // Cut at the length cap: the rest of an over-long run is skipped, except in Chinese/Japanese,
+  // where a long run without spaces is ordinary text and its bigrams go on from the cut.
+  if (after < text.length && mayContinue(text.charCodeAt(after)) && WORD_CHAR.test(text.charAt(after)) && !(terms.length && CJK.test(word))) {
+    RUN_END.lastIndex = after
+    return RUN_END.exec(text)?.index ?? text.length
+  }
+  return after
+}
+
 /**
  * Every word of a text in order: its terms, and where the word is (`end` without a trailing full
- * stop or apostrophe, which belong to the sentence). The one scanner behind tokenize and indexing.
+ * stop or apostrophe, which belong to the sentence). The one scanner behind tokenize and indexing:
+ * the words WORD matches, plain ASCII ones found without it.
  */
-function scan(text: string, emit: (term: string, start: number, end: number) => void): void {
+function scan(text: string, emit: Emit): void {
   const re = new RegExp(WORD) // own lastIndex: tokenize may be re-entered
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index
-    const word = m[0]
-    const after = start + word.length
-    const terms = termsOfWord(word)
-    if (terms.length) {
-      const last = word.charCodeAt(word.length - 1)
-      const end = last === 46 || last === 39 || last === 0x2019 ? start + word.replace(/['’.]+$/u, '').length : after
-      for (const t of terms) emit(t, start, end)
+  for (let i = 0; i >= 0 && i < text.length; ) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80 && !isAsciiWordChar(c)) {
+      i++
+      continue
     }
-    // Cut at the length cap: the rest of an over-long run is skipped, except in Chinese/Japanese,
-    // where a long run without spaces is ordinary text and its bigrams go on from the cut.
-    if (after < text.length && WORD_CHAR.test(text.charAt(after)) && !(terms.length && CJK.test(word))) {
-      RUN_END.lastIndex = after
-      re.lastIndex = RUN_END.exec(text)?.index ?? text.length
+    const end = c < 0x80 ? plainWordEnd(text, i) : -1
+    if (end >= 0) {
+      for (const t of termsOfWord(text.slice(i, end))) emit(t, i, end)
+      i = end
+      continue
     }
+    re.lastIndex = i
+    i = regexWord(text, re, emit)
   }
 }
 

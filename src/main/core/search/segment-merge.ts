@@ -5,13 +5,13 @@
  * no write holds the library for long. The merged segment is searched only once complete.
  */
 import type Database from 'better-sqlite3'
-import { decodePostings, encodePostings, FIELD_COUNT, VarintWriter, type FieldPostings } from './postings'
-import { runAt, splitPositions } from './positions'
+import { decodePostings, FIELD_COUNT, VarintWriter, type TermPostings } from './postings'
+import { runAt, splitPositions, type TermPositions } from './positions'
 import { searchStore } from './persistence'
 import { readHeader, segmentStore, type SegmentStore, type StoredTerm } from './segment-store'
 import { completeSegment } from './segment-write'
 
-const PAGE = 256
+const PAGE = 64
 const FLUSH_TERMS = 2000
 const FLUSH_BYTES = 16 << 20
 
@@ -53,37 +53,73 @@ interface Part {
   stale: ReadonlySet<number>
 }
 
-/** One article's entry in a field of the merged term: its postings and its positions' bytes. */
-type Row = [doc: number, tf: number, len: number, run: Uint8Array]
+/** A victim's postings and positions of the term, decoded, with the articles it no longer covers. */
+interface Decoded {
+  p: TermPostings
+  pos: TermPositions
+  stale: ReadonlySet<number>
+}
+
+/** One field of the merged term being written: entries (doc gap, tf, length) and positions, as stored. */
+class FieldOut {
+  readonly entries = new VarintWriter()
+  n = 0
+  private last = 0
+
+  constructor(private readonly positions: VarintWriter) {}
+
+  put(doc: number, tf: number, len: number, run: Uint8Array): void {
+    this.entries.push(doc - this.last)
+    this.entries.push(tf)
+    this.entries.push(len)
+    this.positions.append(run)
+    this.last = doc
+    this.n++
+  }
+}
+
+/**
+ * One field's entries of the victims, in article order, stale ones dropped. Victims whose articles
+ * do not interleave (builds go in id order) are streamed one after the other; else sorted.
+ */
+function mergeField(parts: Decoded[], f: number, out: FieldOut, dropped: (doc: number, f: number, len: number) => void): void {
+  const inField = parts.filter((d) => d.p.fields[f]).sort((a, b) => a.p.fields[f]!.docs[0]! - b.p.fields[f]!.docs[0]!)
+  const ordered = inField.every((d, k) => k === 0 || d.p.fields[f]!.docs[0]! > inField[k - 1]!.p.fields[f]!.docs.at(-1)!)
+  const rows: [doc: number, tf: number, len: number, run: Uint8Array][] = []
+  for (const { p, pos, stale } of inField) {
+    const fp = p.fields[f]!
+    for (let i = 0; i < fp.docs.length; i++) {
+      const doc = fp.docs[i]!
+      if (stale.has(doc)) dropped(doc, f, fp.len[i]!)
+      else if (ordered) out.put(doc, fp.tf[i]!, fp.len[i]!, runAt(pos.fields[f]!, i))
+      else rows.push([doc, fp.tf[i]!, fp.len[i]!, runAt(pos.fields[f]!, i)])
+    }
+  }
+  rows.sort((a, b) => a[0] - b[0])
+  for (const r of rows) out.put(...r)
+}
 
 /** One term's postings and positions from several segments, without the articles each no longer covers. */
 function mergeTerm(parts: Part[], dropped: (doc: number, f: number, len: number) => void): StoredTerm {
   // Alone and wholly live: the stored bytes as they are (most terms of a merge).
   if (parts.length === 1 && !parts[0]!.stale.size) return parts[0]!.stored
-  const decoded = parts.map(({ stored, stale }) => {
+  const decoded = parts.map(({ stored, stale }): Decoded => {
     const p = decodePostings(stored.data)
     return { p, pos: splitPositions(stored.positions, p), stale }
   })
-  const fields: (FieldPostings | undefined)[] = new Array(FIELD_COUNT).fill(undefined)
+  const data = new VarintWriter()
   const positions = new VarintWriter()
   let df = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const rows: Row[] = []
-    for (const { p, pos, stale } of decoded) {
-      const fp = p.fields[f]
-      if (!fp) continue
-      for (let i = 0; i < fp.docs.length; i++) {
-        if (stale.has(fp.docs[i]!)) dropped(fp.docs[i]!, f, fp.len[i]!)
-        else rows.push([fp.docs[i]!, fp.tf[i]!, fp.len[i]!, runAt(pos.fields[f]!, i)])
-      }
-    }
-    if (!rows.length) continue
-    if (decoded.length > 1) rows.sort((a, b) => a[0] - b[0])
-    fields[f] = { docs: Int32Array.from(rows, (r) => r[0]), tf: Int32Array.from(rows, (r) => r[1]), len: Int32Array.from(rows, (r) => r[2]) }
-    for (const r of rows) positions.append(r[3])
-    df += rows.length
+    const out = new FieldOut(positions)
+    mergeField(decoded, f, out, dropped)
+    if (!out.n) continue
+    data.push(f)
+    data.push(out.n)
+    data.append(out.entries.bytes())
+    df += out.n
   }
-  return { term: parts[0]!.stored.term, df, data: encodePostings({ df, fields }), positions: positions.bytes() }
+  return { term: parts[0]!.stored.term, df, data: data.bytes(), positions: positions.bytes() }
 }
 
 /** What the merge reads up front, in one snapshot: the victims' headers, stale articles, and the articles they cover. */

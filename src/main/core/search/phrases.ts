@@ -3,15 +3,15 @@
  * consecutive positions in one field (title or text, or the field it names), the stop words
  * between them counted as words and checked by what the places record beside each word
  * ("opened the bridge": `the` after opened, before bridge; 東京都: one run's bigrams, not
- * 東京、京都). That is the stored-text check it replaced, but for words that only stemming or
- * folding makes equal (rates/rate, café/cafe), which a phrase now matches as a word does. A stop word with no indexed word beside it in the phrase ("to be",
- * "one of the most") cannot be checked so: the engine checks those phrases against the stored
- * text, after this has narrowed the candidates.
+ * 東京、京都). That is the stored-text check it replaced, but for words only stemming or folding
+ * makes equal (rates/rate, café/cafe), which a phrase now matches as a word does. A stop word
+ * with no indexed word beside it in the phrase (`to` in "to the end", "to be") cannot be checked
+ * so: the engine checks those phrases against the stored text, after this has narrowed the
+ * candidates.
  */
 import { FIELDS, type Clause } from './query'
-import { findDoc } from './postings'
+import { findDoc, type TermPostings } from './postings'
 import { adjacent, placesAt, type FieldPositions, type TermPositions } from './positions'
-import type { TermPostings } from './postings'
 import type { SegmentReader } from './segment-reader'
 import { isStopWord, JOINED, stopWordId, tokenize } from '../text/tokenize'
 

@@ -25,9 +25,12 @@ const FLOOR = 1e-9
 let acc = new Float64Array(0)
 let seen = new Uint8Array(0)
 
+/** The dense accumulator's largest id range (a segment of two million articles; 18 MB of scratch). */
+const MAX_DENSE_RANGE = 1 << 21
+
 /**
- * Every document in any list, scored. Dense over the lists' id range when that range is not much
- * larger than the postings (a segment's ids are near-contiguous), else a map sorted at the end.
+ * Every document in any list, scored. Dense over the lists' id range when that range is not too
+ * sparse (a segment's ids are near-contiguous); else few lists are merged, many summed in a map.
  */
 export function accumulate(lists: readonly WeightedList[]): Matches {
   let lo = Infinity
@@ -41,7 +44,29 @@ export function accumulate(lists: readonly WeightedList[]): Matches {
   }
   if (total === 0) return { docs: new Int32Array(0), scores: new Float64Array(0) }
   const range = hi - lo + 1
-  return range <= Math.max(4 * total, 65_536) ? dense(lists, lo, range) : sparse(lists)
+  if (range <= MAX_DENSE_RANGE && range <= Math.max(32 * total, 1 << 17)) return dense(lists, lo, range)
+  return lists.length <= 8 ? lists.reduce(mergeAdd, { docs: new Int32Array(0), scores: new Float64Array(0) }) : sparse(lists)
+}
+
+/** The matches so far with one more list's weights added: a sorted merge. */
+function mergeAdd(m: Matches, { fp, weigh }: WeightedList): Matches {
+  const a = m.docs
+  const b = fp.docs
+  const out: Matches = { docs: new Int32Array(a.length + b.length), scores: new Float64Array(a.length + b.length) }
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      out.docs[n] = a[i]!
+      out.scores[n++] = m.scores[i++]!
+    } else {
+      const both = i < a.length && a[i] === b[j]
+      out.docs[n] = b[j]!
+      out.scores[n++] = (both ? m.scores[i++]! : FLOOR) + weigh(fp, j++)
+    }
+  }
+  return { docs: out.docs.subarray(0, n), scores: out.scores.subarray(0, n) }
 }
 
 function dense(lists: readonly WeightedList[], lo: number, range: number): Matches {

@@ -299,8 +299,8 @@ export class SearchIndex {
       ids = scores.keys()
       const dates = this.store.dates(ids)
       ids.sort((a, b) => (dates.get(b) ?? '').localeCompare(dates.get(a) ?? '') || b - a)
-    } else ids = scores.top(offset + limit)
-    const total = ids.length
+    } else ids = scores.top(offset + limit) // the count is all the rest is needed for
+    const total = scores.size
     const terms = [...matched]
     const page = ids.slice(offset, offset + limit)
     const pageScores = scores.scoresOf(page)

@@ -162,7 +162,9 @@ export function matchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
   return [...executeOn(seg, clauses, new Scoring([seg]), new Set())].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([ref]) => String(ref))
 }
 
-/** The ids ranked by score (ties: newer id first), the best k first (see rankTop). */
+/** The ids ranked by score (ties: newer id first), the best k first (see rankTop), then the rest unranked. */
 export function topByScore(ids: number[], scores: Map<number, number>, k: number): number[] {
-  return rankTop(ids.map((_, p) => p), (p) => ids[p]!, (p) => scores.get(ids[p]!)!, k).map((p) => ids[p]!)
+  const top = rankTop(ids.length, (p) => ids[p]!, (p) => scores.get(ids[p]!)!, k).map((p) => ids[p]!)
+  const inTop = new Set(top)
+  return [...top, ...ids.filter((id) => !inTop.has(id))]
 }

@@ -6,35 +6,37 @@
 import type { Matches } from './accumulate'
 
 /**
- * The best k by score (ties: newer id first) of n entries read through accessors: their
- * positions ranked, then every other position unranked (only their count is used). Selecting
- * the top k of tens of thousands of matches beats sorting them all.
+ * The best k of n entries read through accessors, by score (ties: newer id first): their
+ * positions, ranked. Selecting the top k of tens of thousands of matches beats sorting them all.
  */
-export function rankTop(positions: number[], id: (p: number) => number, score: (p: number) => number, k: number): number[] {
+export function rankTop(n: number, id: (p: number) => number, score: (p: number) => number, k: number): number[] {
   const better = (a: number, b: number): boolean => {
     const d = score(a) - score(b)
     return d > 0 || (d === 0 && id(a) > id(b))
   }
-  if (positions.length <= 4 * k) return positions.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+  const order = (a: number, b: number): number => (better(a, b) ? -1 : better(b, a) ? 1 : 0)
+  if (n <= 4 * k) return Array.from({ length: n }, (_, p) => p).sort(order).slice(0, k)
   // One pass with a small sorted buffer of the best k so far.
   const top: number[] = []
-  for (const p of positions) {
+  for (let p = 0; p < n; p++) {
     if (top.length === k && !better(p, top[k - 1]!)) continue
     let i = top.length === k ? k - 1 : top.length
     if (top.length === k) top.pop()
     while (i > 0 && better(p, top[i - 1]!)) i--
     top.splice(i, 0, p)
   }
-  const inTop = new Set(top)
-  return [...top, ...positions.filter((p) => !inTop.has(p))]
+  return top
 }
 
-/** Articles and their scores; an article appears once (each is answered by one segment only). */
+/**
+ * Articles and their scores; an article appears once (each is answered by one segment only).
+ * Deleted entries are marked (NaN) and compacted away before the next walk.
+ */
 export class ScoreTable {
   private ids = new Int32Array(1024)
   private scores = new Float64Array(1024)
   private length = 0
-  private live = 0
+  private deleted = 0
   /** Article id -> position, built on the first lookup by id. */
   private index: Map<number, number> | null = null
 
@@ -46,13 +48,12 @@ export class ScoreTable {
       if (stale(id)) continue
       this.ids[this.length] = id
       this.scores[this.length++] = m.scores[i]!
-      this.live++
     }
     this.index = null
   }
 
   get size(): number {
-    return this.live
+    return this.length - this.deleted
   }
 
   get(id: number): number | undefined {
@@ -70,7 +71,6 @@ export class ScoreTable {
     this.index!.set(id, this.length)
     this.ids[this.length] = id
     this.scores[this.length++] = score
-    this.live++
   }
 
   delete(id: number): void {
@@ -78,47 +78,57 @@ export class ScoreTable {
     if (p === undefined) return
     this.index!.delete(id)
     this.scores[p] = NaN
-    this.live--
+    this.deleted++
   }
 
   /** The articles, in the order added. */
   keys(): number[] {
-    return this.livePositions().map((p) => this.ids[p]!)
+    this.compact()
+    return Array.from(this.ids.subarray(0, this.length))
   }
 
   /** Keeps only the articles a filter allows. */
   retain(allowed: ReadonlySet<number>): void {
-    for (const p of this.livePositions()) {
-      if (allowed.has(this.ids[p]!)) continue
+    for (let p = 0; p < this.length; p++) {
+      if (Number.isNaN(this.scores[p]) || allowed.has(this.ids[p]!)) continue
       this.scores[p] = NaN
-      this.live--
+      this.deleted++
     }
     this.index = null
   }
 
-  /** The articles, the best k ranked first (see rankTop). */
+  /** The best k articles, ranked (see rankTop). */
   top(k: number): number[] {
-    return rankTop(this.livePositions(), (p) => this.ids[p]!, (p) => this.scores[p]!, k).map((p) => this.ids[p]!)
+    this.compact()
+    return rankTop(this.length, (p) => this.ids[p]!, (p) => this.scores[p]!, k).map((p) => this.ids[p]!)
   }
 
   /** The scores of a few articles (a page of hits), in one pass. */
   scoresOf(ids: readonly number[]): Map<number, number> {
     const wanted = new Set(ids)
     const out = new Map<number, number>()
-    for (const p of this.livePositions()) if (wanted.has(this.ids[p]!)) out.set(this.ids[p]!, this.scores[p]!)
+    for (let p = 0; p < this.length; p++) if (wanted.has(this.ids[p]!) && !Number.isNaN(this.scores[p])) out.set(this.ids[p]!, this.scores[p]!)
     return out
   }
 
-  private livePositions(): number[] {
-    const out: number[] = []
-    for (let p = 0; p < this.length; p++) if (!Number.isNaN(this.scores[p])) out.push(p)
-    return out
+  private compact(): void {
+    if (this.deleted === 0) return
+    let n = 0
+    for (let p = 0; p < this.length; p++) {
+      if (Number.isNaN(this.scores[p])) continue
+      this.ids[n] = this.ids[p]!
+      this.scores[n++] = this.scores[p]!
+    }
+    this.length = n
+    this.deleted = 0
+    this.index = null
   }
 
   private positions(): Map<number, number> {
     if (!this.index) {
+      this.compact()
       this.index = new Map()
-      for (const p of this.livePositions()) this.index.set(this.ids[p]!, p)
+      for (let p = 0; p < this.length; p++) this.index.set(this.ids[p]!, p)
     }
     return this.index
   }

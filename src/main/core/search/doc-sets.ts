@@ -31,23 +31,33 @@ export function seek(a: ArrayLike<number>, doc: number, from: number): number {
   return lo
 }
 
-/** The ids in any of the lists (each ascending). */
+/** The ids in any of the lists (each ascending): merged pairwise, as a tree, so each id moves log(lists) times. */
 export function union(lists: readonly ArrayLike<number>[]): DocSet {
-  const nonEmpty = lists.filter((l) => l.length > 0)
-  if (nonEmpty.length === 0) return EMPTY
-  if (nonEmpty.length === 1) return Int32Array.from(nonEmpty[0]!)
-  let total = 0
-  for (const l of nonEmpty) total += l.length
-  const all = new Int32Array(total)
-  let at = 0
-  for (const l of nonEmpty) {
-    all.set(l, at)
-    at += l.length
+  let level: DocSet[] = lists.filter((l) => l.length > 0).map((l) => (l instanceof Int32Array ? l : Int32Array.from(l)))
+  if (level.length === 0) return EMPTY
+  while (level.length > 1) {
+    const next: DocSet[] = []
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!) : level[i]!)
+    level = next
   }
-  all.sort()
+  return level[0]!
+}
+
+function mergeTwo(a: DocSet, b: DocSet): DocSet {
+  const out = new Int32Array(a.length + b.length)
+  let i = 0
+  let j = 0
   let n = 0
-  for (let i = 0; i < all.length; i++) if (n === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!
-  return all.subarray(0, n)
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x <= y) i++
+    if (y <= x) j++
+    out[n++] = x <= y ? x : y
+  }
+  while (i < a.length) out[n++] = a[i++]!
+  while (j < b.length) out[n++] = b[j++]!
+  return out.subarray(0, n)
 }
 
 /** The ids in both lists, walking the shorter and galloping through the longer. */

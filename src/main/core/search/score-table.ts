@@ -39,6 +39,8 @@ export class ScoreTable {
   private deleted = 0
   /** Article id -> position, built on the first lookup by id. */
   private index: Map<number, number> | null = null
+  /** The best articles' scores, as last ranked (emptied by any change). */
+  private ranked = new Map<number, number>()
 
   /** Adds a segment's matches, leaving out the ones it no longer answers for. */
   add(m: Matches, stale: (id: number) => boolean): void {
@@ -49,7 +51,7 @@ export class ScoreTable {
       this.ids[this.length] = id
       this.scores[this.length++] = m.scores[i]!
     }
-    this.index = null
+    this.changed()
   }
 
   get size(): number {
@@ -62,6 +64,7 @@ export class ScoreTable {
   }
 
   set(id: number, score: number): void {
+    this.ranked.clear()
     const p = this.positions().get(id)
     if (p !== undefined) {
       this.scores[p] = score
@@ -74,6 +77,7 @@ export class ScoreTable {
   }
 
   delete(id: number): void {
+    this.ranked.clear()
     const p = this.positions().get(id)
     if (p === undefined) return
     this.index!.delete(id)
@@ -94,21 +98,29 @@ export class ScoreTable {
       this.scores[p] = NaN
       this.deleted++
     }
-    this.index = null
+    this.changed()
   }
 
   /** The best k articles, ranked (see rankTop). */
   top(k: number): number[] {
     this.compact()
-    return rankTop(this.length, (p) => this.ids[p]!, (p) => this.scores[p]!, k).map((p) => this.ids[p]!)
+    const top = rankTop(this.length, (p) => this.ids[p]!, (p) => this.scores[p]!, k)
+    this.ranked = new Map(top.map((p) => [this.ids[p]!, this.scores[p]!]))
+    return top.map((p) => this.ids[p]!)
   }
 
-  /** The scores of a few articles (a page of hits), in one pass. */
+  /** The scores of a few articles (a page of hits): from the last ranking, else in one pass. */
   scoresOf(ids: readonly number[]): Map<number, number> {
+    if (ids.every((id) => this.ranked.has(id))) return new Map(ids.map((id) => [id, this.ranked.get(id)!]))
     const wanted = new Set(ids)
     const out = new Map<number, number>()
     for (let p = 0; p < this.length; p++) if (wanted.has(this.ids[p]!) && !Number.isNaN(this.scores[p])) out.set(this.ids[p]!, this.scores[p]!)
     return out
+  }
+
+  private changed(): void {
+    this.index = null
+    this.ranked.clear()
   }
 
   private compact(): void {

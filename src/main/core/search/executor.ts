@@ -64,7 +64,10 @@ class SegmentQuery {
     for (const t of g.terms) {
       const posting = this.seg.postings(t)
       if (!posting) continue
-      for (const f of g.fields) if (posting.fields[f]) lists.push(posting.fields[f]!.docs)
+      for (const f of g.fields) {
+        const fp = posting.fields[f]
+        if (fp) lists.push(fp.docs)
+      }
     }
     return union(lists)
   }

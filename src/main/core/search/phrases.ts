@@ -10,6 +10,7 @@
  * candidates.
  */
 import { FIELDS, type Clause } from './query'
+import { keep, type Matches } from './accumulate'
 import { findDoc, type TermPostings } from './postings'
 import { adjacent, placesAt, type FieldPositions, type TermPositions } from './positions'
 import type { SegmentReader } from './segment-reader'
@@ -92,11 +93,13 @@ function holdsPhrase(seg: SegmentReader, phrase: Clause): (doc: number) => boole
  * phrase words' places in this segment (never from the articles' texts). An excluded phrase the
  * places cannot settle (needsText) is left to the text check.
  */
-export function keepPhrases(seg: SegmentReader, phrases: readonly Clause[], scores: Map<number, number>): void {
+export function keepPhrases(seg: SegmentReader, phrases: readonly Clause[], found: Matches): Matches {
+  let m = found
   for (const phrase of phrases) {
     const excluded = phrase.presence === 'excluded'
     if (excluded && needsText(phrase)) continue
     const holds = holdsPhrase(seg, phrase)
-    for (const doc of scores.keys()) if (holds(doc) === excluded) scores.delete(doc)
+    m = keep(m, Uint8Array.from(m.docs, (doc) => (holds(doc) === excluded ? 0 : 1)))
   }
+  return m
 }

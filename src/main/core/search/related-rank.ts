@@ -32,9 +32,19 @@ export interface RelatedQuery {
   limit: number
 }
 
+/** The allowed articles as a bitmap by id: the walk tests every posting, a hash lookup each cost more than the rest. */
+function bitmap(ids: ReadonlySet<number>): Uint8Array {
+  let max = 0
+  for (const id of ids) if (id > max) max = id
+  const bits = new Uint8Array(max + 1)
+  for (const id of ids) bits[id] = 1
+  return bits
+}
+
 /** Sums each allowed article's BM25 weights over the terms' postings, segment by segment; stale entries are another segment's. */
 function accumulate(segments: readonly SegmentReader[], scoring: Scoring, q: RelatedQuery): Map<number, number> {
   const scores = new Map<number, number>()
+  const allowed = q.allowed && bitmap(q.allowed)
   for (const seg of segments) {
     for (const term of q.terms) {
       const posting = seg.postings(term)
@@ -44,7 +54,7 @@ function accumulate(segments: readonly SegmentReader[], scoring: Scoring, q: Rel
         const weigh = scoring.weigher(term, f)
         for (let i = 0; i < fp.docs.length; i++) {
           const doc = fp.docs[i]!
-          if ((q.allowed && !q.allowed.has(doc)) || seg.isStale(doc)) continue
+          if ((allowed && allowed[doc] !== 1) || seg.isStale(doc)) continue
           // As the executor: a match whose weights are all zero still counts.
           scores.set(doc, (scores.get(doc) ?? 1e-9) + weigh(fp, i))
         }

@@ -147,9 +147,9 @@ export class SearchStore {
     return this.stmt.articleIds!.all() as number[]
   }
   /** Articles whose date (its first ten characters) is from one day to another, and the undated ones. */
-  window(from: string, to: string): Set<number> {
+  window(from: string, to: string): number[] {
     // Every date starting with `to` sorts before `to` followed by the highest code point.
-    return new Set(this.stmt.window!.all(from, `${to}\u{10FFFF}`) as number[])
+    return this.stmt.window!.all(from, `${to}\u{10FFFF}`) as number[]
   }
   articleCount(): number {
     return this.stmt.articleCount!.get() as number

@@ -28,23 +28,33 @@ export interface RelatedRanking {
 export interface RelatedQuery {
   id: number
   terms: readonly string[]
-  allowed: ReadonlySet<number> | null
+  allowed: readonly number[] | null
   limit: number
 }
 
-/** The allowed articles as a bitmap by id: the walk tests every posting, a hash lookup each cost more than the rest. */
-function bitmap(ids: ReadonlySet<number>): Uint8Array {
+/**
+ * The allowed articles as a bitmap by id (the walk tests every posting: a hash lookup each cost
+ * more than the rest). One buffer for every call, its bits cleared again after use: allocating and
+ * zeroing one the size of the library per call grew with the library.
+ */
+let bits = new Uint8Array(0)
+
+function withBitmap<T>(ids: readonly number[], fn: (allowed: Uint8Array) => T): T {
   let max = 0
   for (const id of ids) if (id > max) max = id
-  const bits = new Uint8Array(max + 1)
-  for (const id of ids) bits[id] = 1
-  return bits
+  if (bits.length <= max) bits = new Uint8Array(Math.max(max + 1, bits.length * 2))
+  const mine = bits
+  for (const id of ids) mine[id] = 1
+  try {
+    return fn(mine)
+  } finally {
+    for (const id of ids) mine[id] = 0
+  }
 }
 
 /** Sums each allowed article's BM25 weights over the terms' postings, segment by segment; stale entries are another segment's. */
-function accumulate(segments: readonly SegmentReader[], scoring: Scoring, q: RelatedQuery): Map<number, number> {
+function accumulate(segments: readonly SegmentReader[], scoring: Scoring, q: RelatedQuery, allowed: Uint8Array | null): Map<number, number> {
   const scores = new Map<number, number>()
-  const allowed = q.allowed && bitmap(q.allowed)
   for (const seg of segments) {
     for (const term of q.terms) {
       const posting = seg.postings(term)
@@ -78,7 +88,7 @@ function termsHeld(segments: readonly SegmentReader[], terms: readonly string[],
 
 /** The articles that best match an article's terms among those allowed. */
 export function rankRelated(segments: readonly SegmentReader[], scoring: Scoring, q: RelatedQuery): RelatedRanking {
-  const scores = accumulate(segments, scoring, q)
+  const scores = q.allowed ? withBitmap(q.allowed, (allowed) => accumulate(segments, scoring, q, allowed)) : accumulate(segments, scoring, q, null)
   const self = scores.get(q.id) ?? null
   scores.delete(q.id)
   const best = topByScore([...scores.keys()], scores, q.limit).slice(0, q.limit)

@@ -19,7 +19,7 @@ export interface RelatedSource {
   /** The index's segments, whose postings the query reads. */
   segments(): readonly SegmentReader[]
   /** Articles published from one day to another (inclusive, YYYY-MM-DD), and the undated ones. */
-  window(from: string, to: string): ReadonlySet<number>
+  window(from: string, to: string): readonly number[]
 }
 
 /**

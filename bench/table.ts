@@ -4,12 +4,12 @@
  * baselines in the same run: the cards view's full `articles.list` load and OFFSET paging.
  * Bundled to out/main/bench-table.js. Prints figures; asserts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startHttpBridge } from '../src/main/bridge/http'
 import { openCore } from '../src/main/core'
-import { Library } from '../src/main/core/store/library'
+import { Library, LIBRARY_FILE } from '../src/main/core/store/library'
 import type { StoreFilters } from '../src/main/core/store/library-filter'
 import type { PageRequest } from '../src/main/core/store/library-page'
 import { fillLibrary } from './synthetic-library'
@@ -40,13 +40,36 @@ async function measure(fn: () => unknown): Promise<{ cold: number; median: numbe
 const line = (label: string, m: { cold: number; median: number } | null, note = ''): void =>
   console.log(`  ${label.padEnd(48)} ${m ? `${m.median.toFixed(1).padStart(9)} ms  (first ${m.cold.toFixed(1)} ms)` : '   skipped'}${note ? `  ${note}` : ''}`)
 
+interface BenchLibrary {
+  dir: string
+  /** How it was made (or found), for the heading. */
+  made: string
+  /** A temporary folder, removed after the run. */
+  temporary: boolean
+}
+
+/**
+ * A synthetic library of n articles in a temporary folder, or, with PARALLAX_BENCH_LIBRARY set, in
+ * `<that folder>/table-<n>`, made once and reused by later runs (opening it migrates it, so a library
+ * made by an older Parallax is also a migration's benchmark).
+ */
+function benchLibrary(n: number): BenchLibrary {
+  const keep = process.env.PARALLAX_BENCH_LIBRARY
+  const dir = keep ? join(resolve(keep), `table-${n}`) : mkdtempSync(join(tmpdir(), 'parallax-bench-table-'))
+  if (keep && existsSync(join(dir, LIBRARY_FILE))) {
+    const open = ms(() => Library.open(dir).close())
+    return { dir, made: `reused from ${dir}; opened and migrated in ${(open / 1000).toFixed(1)} s`, temporary: false }
+  }
+  const lib = Library.open(dir)
+  const fill = ms(() => fillLibrary(lib, n))
+  lib.close()
+  return { dir, made: `written by SQL in ${(fill / 1000).toFixed(1)} s, ${Math.round(n / (fill / 1000)).toLocaleString('en-US')}/s`, temporary: !keep }
+}
+
 async function benchSize(n: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-table-'))
+  const { dir, made, temporary } = benchLibrary(n)
   try {
-    const lib = Library.open(dir)
-    const fill = ms(() => fillLibrary(lib, n))
-    lib.close()
-    console.log(`\ntable: ${n.toLocaleString('en-US')} articles (written through the store in ${(fill / 1000).toFixed(1)} s, ${Math.round(n / (fill / 1000)).toLocaleString('en-US')}/s)`)
+    console.log(`\ntable: ${n.toLocaleString('en-US')} articles (${made})`)
     const core = openCore(dir)
     const { pages, facets } = core.library
     const req = (over: Partial<PageRequest> = {}): PageRequest => ({ sort: 'publishedAt', direction: 'desc', filters: {}, limit: 100, ...over })
@@ -68,7 +91,7 @@ async function benchSize(n: number): Promise<void> {
     await benchHttp(core)
     await core.close()
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (temporary) rmSync(dir, { recursive: true, force: true })
   }
 }
 

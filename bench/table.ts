@@ -12,6 +12,7 @@ import { openCore } from '../src/main/core'
 import { Library, LIBRARY_FILE } from '../src/main/core/store/library'
 import type { StoreFilters } from '../src/main/core/store/library-filter'
 import type { PageRequest } from '../src/main/core/store/library-page'
+import { PAGE_SORTS, type PageSort } from '../src/shared/library-page'
 import { fillLibrary } from './synthetic-library'
 
 const ROUNDS = 7
@@ -29,7 +30,8 @@ async function msAsync(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - t) / 1e6
 }
 /** First (cold) run and the median of the next ROUNDS. */
-async function measure(fn: () => unknown): Promise<{ cold: number; median: number }> {
+type Measured = { cold: number; median: number }
+async function measure(fn: () => unknown): Promise<Measured> {
   const cold = await msAsync(async () => fn())
   const runs: number[] = []
   for (let i = 0; i < ROUNDS; i++) runs.push(await msAsync(async () => fn()))
@@ -37,7 +39,7 @@ async function measure(fn: () => unknown): Promise<{ cold: number; median: numbe
   return { cold, median: runs[Math.floor(runs.length / 2)]! }
 }
 
-const line = (label: string, m: { cold: number; median: number } | null, note = ''): void =>
+const line = (label: string, m: Measured | null, note = ''): void =>
   console.log(`  ${label.padEnd(48)} ${m ? `${m.median.toFixed(1).padStart(9)} ms  (first ${m.cold.toFixed(1)} ms)` : '   skipped'}${note ? `  ${note}` : ''}`)
 
 interface BenchLibrary {
@@ -71,7 +73,7 @@ async function benchSize(n: number): Promise<void> {
   try {
     console.log(`\ntable: ${n.toLocaleString('en-US')} articles (${made})`)
     const core = openCore(dir)
-    const { pages, facets } = core.library
+    const { pages } = core.library
     const req = (over: Partial<PageRequest> = {}): PageRequest => ({ sort: 'publishedAt', direction: 'desc', filters: {}, limit: 100, ...over })
     console.log(' store / SQL:')
     const first = await measure(() => pages.page(req()))
@@ -85,13 +87,37 @@ async function benchSize(n: number): Promise<void> {
     line('page at the middle by cursor', cursor)
     line('baseline: the same page by OFFSET', offset, `(${(offset.median / cursor.median).toFixed(0)}x the cursor)`)
     line('total count (no filter)', await measure(() => pages.count({})))
-    const f: [string, StoreFilters][] = [['facet counts, no filter', {}], ['facet counts, outlet chosen', { outlet: 'Metro Wire' }], ['facet counts, tag + date range', { tag: 'politics', from: '2021-01-01', to: '2022-12-31' }]]
-    for (const [label, filters] of f) line(label, await measure(() => facets.facets(filters)))
-    line('first page filtered by tag + outlet, with total', await measure(() => [pages.page(req({ filters: { tag: 'economy', outlet: 'Metro Wire' } })), pages.count({ tag: 'economy', outlet: 'Metro Wire' })]))
+    await benchFiltered(core.library, n)
     await benchHttp(core)
     await core.close()
   } finally {
     if (temporary) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Facets and filtered pages; a search filter reaches the store as ids (here 10,000 spread over the library). */
+async function benchFiltered(library: Library, n: number): Promise<void> {
+  const { pages, facets } = library
+  const hits = Array.from({ length: Math.min(10_000, n) }, (_, k) => 1 + Math.floor((k * n) / Math.min(10_000, n)))
+  const tagDates: StoreFilters = { tag: 'politics', from: '2021-01-01', to: '2022-12-31' }
+  line('total count, tag + date range', await measure(() => pages.count(tagDates)))
+  const f: [string, StoreFilters][] = [
+    ['facet counts, no filter', {}],
+    ['facet counts, outlet chosen', { outlet: 'Metro Wire' }],
+    ['facet counts, language chosen', { language: 'de' }],
+    ['facet counts, tag + date range', tagDates],
+    ['facet counts, collection + with notes', { collection: 1, hasNotes: true }],
+    ['facet counts, search hits (10,000) + outlet', { ids: hits, outlet: 'Metro Wire' }]
+  ]
+  for (const [label, filters] of f) line(label, await measure(() => facets.facets(filters)))
+  const tagOutlet: StoreFilters = { tag: 'economy', outlet: 'Metro Wire' }
+  const req = (sort: PageSort, direction: 'asc' | 'desc', filters: StoreFilters): PageRequest => ({ sort, direction, filters, limit: 100 })
+  line('first page filtered by tag + outlet, with total', await measure(() => [pages.page(req('publishedAt', 'desc', tagOutlet)), pages.count(tagOutlet)]))
+  for (const [label, filters] of [['tag + outlet', tagOutlet], ['tag + date range', tagDates]] as const) {
+    const each: { sort: PageSort; dir: string; m: Measured }[] = []
+    for (const sort of PAGE_SORTS) for (const dir of ['asc', 'desc'] as const) each.push({ sort, dir, m: await measure(() => pages.page(req(sort, dir, filters))) })
+    const worst = each.reduce((a, b) => (b.m.median > a.m.median ? b : a))
+    line(`slowest first page of 14 sorts, ${label}`, worst.m, `(${worst.sort} ${worst.dir})`)
   }
 }
 
@@ -108,6 +134,8 @@ async function benchHttp(core: ReturnType<typeof openCore>): Promise<void> {
   line('sort change: first page by title, with total', await measure(() => call('articles.page', { sort: 'title', withTotal: true })))
   line('facet counts, no filter', await measure(() => call('articles.facets', {})))
   line('facet counts, outlet chosen', await measure(() => call('articles.facets', { filters: { outlet: 'Metro Wire' } })))
+  line('facet counts, tag + date range', await measure(() => call('articles.facets', { filters: { tag: 'politics', from: '2021-01-01', to: '2022-12-31' } })))
+  line('first page filtered by tag + outlet, with total', await measure(() => call('articles.page', { sort: 'title', filters: { tag: 'economy', outlet: 'Metro Wire' }, withTotal: true })))
   await bridge.close()
 }
 

@@ -15,7 +15,7 @@ import type { PageRequest } from '../src/main/core/store/library-page'
 import { PAGE_SORTS, type PageSort } from '../src/shared/library-page'
 import { fillLibrary } from './synthetic-library'
 
-const ROUNDS = 7
+const ROUNDS = Number(process.env.PARALLAX_BENCH_ROUNDS ?? 7)
 /** The cards view's full load is left out past this size (it would only measure JSON of a million rows). */
 const FULL_LIST_UP_TO = 100_000
 

@@ -2,13 +2,13 @@
  * Facet counts for the library table, in SQL: each facet counted with every filter but its own,
  * so choosing an outlet still shows the other outlets (with the same tags, dates, …) to switch to.
  * A facet whose other filters are all unset is read from `facet_counts` (kept by triggers); the
- * others count the matching articles, outlet, language and month in one grouped pass per filter set.
+ * others are counted from grouped passes over the matching articles (facet-cube.ts).
  */
 import type { FacetsResult } from '../../../shared/library-page'
 import type { Connection } from './connection'
-import { cubeOf, inOrder, topOf, type Cube } from './facet-cube'
+import { FlaggedPass, inOrder, topOf, type Cube } from './facet-cube'
 import { FacetSummary, type Counts } from './facet-summary'
-import { whereOf, type FilterName, type StoreFilters, type Where } from './library-filter'
+import { whereOf, type StoreFilters, type Where } from './library-filter'
 
 /** Most values shown per facet. */
 const TOP = 200
@@ -16,6 +16,15 @@ const TOP = 200
 const MAX_MONTHS = 48
 
 const unfiltered = (w: Where): boolean => w.sql === '1'
+
+/** Each filter group: the facet it belongs to (left out when counting that facet) and its filters. */
+const GROUPS = { outlet: ['outlet'], language: ['language'], dates: ['from', 'to'], hasNotes: ['hasNotes'], tag: ['tag'], collection: ['collection'], ids: ['ids'] } as const
+type Group = keyof typeof GROUPS
+/** Filters that pick a set of ids, whose own facet (if any) is not counted from a cube: a pass can start from them. */
+const DRIVERS: readonly Group[] = ['ids', 'tag', 'collection']
+
+const only = (f: StoreFilters, g: Group): StoreFilters => Object.fromEntries(GROUPS[g].map((k) => [k, f[k]]).filter(([, v]) => v !== undefined))
+const present = (f: StoreFilters, g: Group): boolean => GROUPS[g].some((k) => f[k] !== undefined)
 
 export class LibraryFacets {
   private readonly summary: FacetSummary
@@ -25,26 +34,38 @@ export class LibraryFacets {
   }
 
   facets(f: StoreFilters): Omit<FacetsResult, 'error'> {
-    // One pass per distinct filter set (each facet leaves out its own filter), shared between facets.
-    const cubes = new Map<string, Cube>()
-    const cube = (w: Where): Cube => {
-      const key = JSON.stringify(w)
-      if (!cubes.has(key)) cubes.set(key, cubeOf(this.db, w))
-      return cubes.get(key)!
-    }
-    const scalar = (except: FilterName[], fromSummary: () => Counts, fromCube: (c: Cube) => Counts): Counts => {
-      const w = whereOf(f, except)
-      return unfiltered(w) ? fromSummary() : fromCube(cube(w))
-    }
-    const all = whereOf(f)
+    const cube = this.cubes(f)
+    const scalar = (own: Group, fromSummary: () => Counts, fromCube: (c: Cube) => Counts): Counts =>
+      unfiltered(whereOf(f, GROUPS[own])) ? fromSummary() : fromCube(cube(own))
     return {
-      total: unfiltered(all) ? this.summary.total() : cube(all).total,
-      outlets: scalar(['outlet'], () => this.summary.top('outlet', TOP), (c) => topOf(c.outlet, TOP)),
-      languages: scalar(['language'], () => this.summary.top('language', TOP), (c) => topOf(c.language, TOP)),
-      dates: byYearPastMax(scalar(['from', 'to'], () => this.summary.months(), (c) => inOrder(c.month))),
+      total: unfiltered(whereOf(f)) ? this.summary.total() : cube().total,
+      outlets: scalar('outlet', () => this.summary.top('outlet', TOP), (c) => topOf(c.outlet, TOP)),
+      languages: scalar('language', () => this.summary.top('language', TOP), (c) => topOf(c.language, TOP)),
+      dates: byYearPastMax(scalar('dates', () => this.summary.months(), (c) => inOrder(c.month))),
       tags: this.tags(f),
       collections: this.collections(f),
-      hasNotes: this.hasNotes(f, (w) => cubes.get(JSON.stringify(w))?.total)
+      hasNotes: this.hasNotes(f, cube)
+    }
+  }
+
+  /**
+   * The cube for the filters but one group (a facet's own), from as few passes as it takes: with a
+   * set filter (search hits, a tag, a collection) one pass from that set, flagged by the others;
+   * otherwise one pass (on a covering index) per distinct set of filters.
+   */
+  private cubes(f: StoreFilters): (except?: Group) => Cube {
+    const driver = DRIVERS.find((g) => present(f, g))
+    if (driver) {
+      const flags = (Object.keys(GROUPS) as Group[]).filter((g) => g !== driver && present(f, g)).map((name) => ({ name, where: whereOf(only(f, name)) }))
+      const pass = new FlaggedPass(this.db, whereOf(only(f, driver)), flags)
+      return (except) => pass.cube(except)
+    }
+    const made = new Map<string, Cube>()
+    return (except) => {
+      const w = whereOf(f, except ? GROUPS[except] : [])
+      const key = JSON.stringify(w)
+      if (!made.has(key)) made.set(key, new FlaggedPass(this.db, w, []).cube())
+      return made.get(key)!
     }
   }
 
@@ -65,20 +86,13 @@ export class LibraryFacets {
     return this.db.prepare(sql).all(...w.params) as FacetsResult['collections']
   }
 
-  /** `counted` gives a count already made for the same filters, if any. */
-  private hasNotes(f: StoreFilters, counted: (w: Where) => number | undefined): FacetsResult['hasNotes'] {
-    const w = whereOf(f, ['hasNotes'])
-    if (unfiltered(w)) {
+  private hasNotes(f: StoreFilters, cube: (except?: Group) => Cube): FacetsResult['hasNotes'] {
+    if (unfiltered(whereOf(f, GROUPS.hasNotes))) {
       const withNotes = this.summary.withNotes()
       return { with: withNotes, without: this.summary.total() - withNotes }
     }
-    const all = counted(w) ?? (this.db.prepare(`SELECT count(*) FROM articles WHERE ${w.sql}`).pluck().get(...w.params) as number)
-    // Driven from the (usually few) annotated articles, not a notes lookup for every article.
-    const withNotes = this.db
-      .prepare(`SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM notes) AND ${w.sql}`)
-      .pluck()
-      .get(...w.params) as number
-    return { with: withNotes, without: all - withNotes }
+    const c = cube('hasNotes')
+    return { with: c.withNotes, without: c.total - c.withNotes }
   }
 }
 

@@ -20,11 +20,13 @@ const fieldValues = (row: 'new' | 'old'): [string, string][] => [
 const articleValues = (row: 'new' | 'old'): [string, string][] => [['total', "''"], ...fieldValues(row)]
 
 // The filtered facets count outlet, language and month over the matching articles in one grouped
-// pass; these indexes hold all three, so an outlet or a date range is counted without reading
-// the articles' rows (the outlet one replaces step 9's outlet-only index).
+// pass; these indexes hold all three, so an outlet, a language or a date range is counted without
+// reading the articles' (wide) rows. The outlet one replaces step 9's outlet-only index; the
+// language and date ones cannot, as keyset paging by those sorts needs (column, id) order.
 export const up = sqlStep(`
   DROP INDEX articles_outlet;
   CREATE INDEX articles_outlet_facets ON articles(outlet, language, published_at);
+  CREATE INDEX articles_language_facets ON articles(language, outlet, published_at);
   CREATE INDEX articles_published_facets ON articles(published_at, outlet, language);
 
   CREATE TABLE facet_counts (

@@ -70,7 +70,7 @@ export class LibraryFacets {
   }
 
   private tags(f: StoreFilters): Counts {
-    const w = whereOf(f, ['tag'])
+    const w = this.setWhere(f, 'tag')
     if (unfiltered(w)) return this.summary.top('tag', TOP)
     const sql = `SELECT t.tag AS name, count(*) AS count FROM article_tags t JOIN articles ON articles.id = t.article_id
       WHERE ${w.sql} GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT ${TOP}`
@@ -78,12 +78,18 @@ export class LibraryFacets {
   }
 
   private collections(f: StoreFilters): FacetsResult['collections'] {
-    const w = whereOf(f, ['collection'])
+    const w = this.setWhere(f, 'collection')
     if (unfiltered(w)) return this.summary.collections()
-    const sql = `SELECT k.id, k.name, count(articles.id) AS count FROM collections k
-      LEFT JOIN collection_articles c ON c.collection_id = k.id LEFT JOIN articles ON articles.id = c.article_id AND ${w.sql}
-      GROUP BY k.id ORDER BY k.name COLLATE NOCASE, k.id`
+    // Counted from the matching articles (not from every collection's members), then named.
+    const sql = `SELECT k.id, k.name, coalesce(x.n, 0) AS count FROM collections k LEFT JOIN (
+        SELECT c.collection_id AS id, count(*) AS n FROM collection_articles c JOIN articles ON articles.id = c.article_id WHERE ${w.sql} GROUP BY 1
+      ) x ON x.id = k.id ORDER BY k.name COLLATE NOCASE, k.id`
     return this.db.prepare(sql).all(...w.params) as FacetsResult['collections']
+  }
+
+  /** The filters but a multi-valued facet's own; search hits, when given, lead (they are at most a few thousand). */
+  private setWhere(f: StoreFilters, own: 'tag' | 'collection'): Where {
+    return whereOf(f, GROUPS[own], f.ids !== undefined ? GROUPS.ids : undefined)
   }
 
   private hasNotes(f: StoreFilters, cube: (except?: Group) => Cube): FacetsResult['hasNotes'] {

@@ -82,7 +82,8 @@ export class LibraryPages {
 
   /** Rows matching the filters. */
   count(filters: StoreFilters): number {
-    const where = whereOf(filters)
+    // Search hits (a few thousand at most) lead: SQLite cannot size them and would start from an outlet.
+    const where = whereOf(filters, [], filters.ids !== undefined ? ['ids'] : undefined)
     return this.db.prepare(`SELECT count(*) FROM articles WHERE ${where.sql}`).pluck().get(...where.params) as number
   }
 

@@ -70,9 +70,12 @@ function benchLibrary(n: number): BenchLibrary {
     return { dir, made: `reused from ${dir}; opened and migrated in ${(open / 1000).toFixed(1)} s`, temporary: false }
   }
   const lib = Library.open(dir)
+  const cpu = process.cpuUsage()
   const fill = ms(() => fillLibrary(lib, n))
+  const used = process.cpuUsage(cpu)
   lib.close()
-  return { dir, made: `written by SQL in ${(fill / 1000).toFixed(1)} s, ${Math.round(n / (fill / 1000)).toLocaleString('en-US')}/s`, temporary: !keep }
+  const rate = Math.round(n / (fill / 1000)).toLocaleString('en-US')
+  return { dir, made: `written by SQL in ${(fill / 1000).toFixed(1)} s, ${rate}/s; cpu ${((used.user + used.system) / 1e6).toFixed(1)} s`, temporary: !keep }
 }
 
 async function benchSize(n: number): Promise<void> {

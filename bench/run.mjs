@@ -18,9 +18,11 @@
 //            cosine; stories' pairwise precision/recall there, kept and from scratch; the update after
 //            1,000 more articles; the first open after a restart at 3,000 and 50,000 (synthetic) articles.
 //   scale    a large library (issue 14): the corpus replicated to 100,000 articles
-//            (PARALLAX_BENCH_SIZES=100000,1000000): index build time and peak RSS, start to first
-//            answered query, query p50/p95 by form, +100 searchable, related coverage, file size,
-//            beside SQLite FTS5 on the same texts; Recoll where recollindex is installed.
+//            (PARALLAX_BENCH_SIZES=100000,1000000): all but the last tenth stored with SQL, the last
+//            tenth (at most 100,000; PARALLAX_BENCH_IMPORT=n) imported as NDJSON through the bridge;
+//            index build time and peak RSS, start to first answered query (through the bridge),
+//            query p50/p95 by form, +100 searchable, first page by date, related coverage, stories
+//            after 1,000 new, file size, beside SQLite FTS5 on the same texts; Recoll where installed.
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
 //   ocr      scans made here (known sentences, noise, skew; an image-only PDF) through the OCR worker:

@@ -19,6 +19,8 @@ import { firstPage } from './scale-page'
 import { dayOf, importedPart, OUTLETS, store } from './scale-store'
 import { storiesUpdate } from './scale-stories'
 
+/** NDJSON records per imported file: a call of about 2.5 MB, answered well within fetch's 5-minute limit. */
+const RECORDS_PER_FILE = 1000
 const rss = (): number => process.resourceUsage().maxRSS * 1024
 
 /**
@@ -38,15 +40,15 @@ function fill(dir: string, corpusDir: string, n: number): object {
   return { n, stored: n - importedPart(n), fillMs }
 }
 
-/** The imported part as NDJSON files of 10,000 records (each well under the 50 MB a file may have): their paths. */
+/** The imported part as NDJSON files of 1,000 records (one call each, as the renderer sends a batch): their paths. */
 function ndjson(dir: string, corpusDir: string, n: number): object {
   const base = corpusBase(corpusDir)
   const out = join(dir, 'import')
   mkdirSync(out, { recursive: true })
   const files: string[] = []
-  for (let start = n - importedPart(n); start < n; start += 10_000) {
+  for (let start = n - importedPart(n); start < n; start += RECORDS_PER_FILE) {
     const lines: string[] = []
-    for (let i = start; i < Math.min(n, start + 10_000); i++) {
+    for (let i = start; i < Math.min(n, start + RECORDS_PER_FILE); i++) {
       const d = replica(base, i)
       lines.push(JSON.stringify({ title: d.title, text: d.text, outlet: OUTLETS[i % OUTLETS.length], date: dayOf(i), url: `https://bench.example/${i}` }))
     }

@@ -109,7 +109,7 @@ export const ROWS: ((f: Figures) => Row[])[] = [
   pageRows,
   (f) => {
     const s = f.stories ?? {}
-    return [{ label: 'stories brought up to date after 1,000 new', parallax: `${fmt(num(f, 'stories', 'storiesMs') / 1000)} s (${String(s.left)} left)` }]
+    return [{ label: 'stories up to date after 1,000 new', parallax: `${fmt(num(f, 'stories', 'storiesMs') / 1000)} s (${String(s.pending)} marks, ${String(s.left)} left)` }]
   },
   (f) => [{ label: 'peak RSS while querying', parallax: mb(num(f, 'query', 'rss')), target: verdict('<= 1.5 GB', num(f, 'query', 'rss') <= 1536 * 1048576) }],
   (f) => [{ label: 'library file (articles + index) / FTS5 file', parallax: mb(num(f, 'index', 'size')), baseline: mb(num(f, 'fts', 'ftsSize')) }],

@@ -12,7 +12,7 @@ const CALL_FILES = 50
  * Starts `parallax serve` and reads its first line (url and token), as tests/helpers/serve.ts does.
  * PARALLAX_BENCH_SERVE_ARGS: Node options for it (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles every thread).
  */
-async function serve(cli, library) {
+export async function serve(cli, library) {
   const nodeArgs = (process.env.PARALLAX_BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean)
   const proc = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--json', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
@@ -23,11 +23,11 @@ async function serve(cli, library) {
   })
   const { url, token } = JSON.parse(first)
   const stop = () => new Promise((resolve) => (proc.exitCode !== null ? resolve() : (proc.once('exit', resolve), proc.kill('SIGTERM'))))
-  return { url, token, stop }
+  return { url, token, stop, pid: proc.pid }
 }
 
 /** One call's body: 4-byte big-endian header length, the JSON header (files as name and size), the bytes. */
-function uploadBody(header, contents) {
+export function uploadBody(header, contents) {
   const json = Buffer.from(JSON.stringify(header))
   const length = Buffer.alloc(4)
   length.writeUInt32BE(json.length)

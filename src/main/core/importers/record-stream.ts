@@ -22,22 +22,22 @@ const GROUP_BYTES = 1 << 20
 
 /**
  * The file's records, prepared by `parser` in groups (sent as a JSON array, the importer's own
- * field matching applies) and labelled as in the file. The next group is parsed while the caller
- * stores this one. A group the parser fails on fails its records alone.
+ * field matching applies) and labelled as in the file. Up to `ahead` groups are parsed at once
+ * (one per worker) while the caller stores the one before. A group the parser fails on fails its
+ * records alone.
  */
-export async function* parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser): AsyncGenerator<PreparedRecord[]> {
-  let pending: Promise<PreparedRecord[]> | null = null
+export async function* parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser, ahead = 1): AsyncGenerator<PreparedRecord[]> {
+  const pending: Promise<PreparedRecord[]>[] = []
   try {
     for await (const group of recordGroups(rawRecords(format, name, bytes))) {
-      const next = parseGroup(group, name, parser)
-      if (pending) yield await pending
-      pending = next
+      pending.push(parseGroup(group, name, parser))
+      if (pending.length > Math.max(1, ahead)) yield await pending.shift()!
     }
   } catch (err) {
-    if (pending) yield await pending
+    while (pending.length) yield await pending.shift()!
     throw err
   }
-  if (pending) yield await pending
+  while (pending.length) yield await pending.shift()!
 }
 
 async function* recordGroups(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {

@@ -5,8 +5,10 @@
 // can reuse both functions:
 //
 //   writeBulkExport({ corpusDir, outDir, records, format?, maxFileBytes? }) -> { files, records, bytes }
-//   importThroughBridge(cli, libraryDir, files)  -> { seconds, rate, peakRss, results, counts }
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs'
+//   importThroughBridge(cli, libraryDir, files)  -> { seconds, rate, cpuSeconds, peakRss, results, counts }
+//   (cli: bin/parallax.js; files: paths, one `import.files` call each; rate: records/s; peakRss: bytes)
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import { serve, uploadBody } from './import-app.mjs'
 
@@ -88,6 +90,12 @@ export function writeBulkExport({ corpusDir, outDir, records, format = 'ndjson',
   return { files, records, bytes: files.reduce((n, f) => n + statSync(f).size, 0) }
 }
 
+/** The process's CPU seconds so far, user and system, all threads (Linux): the work, whatever the machine's load. */
+function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
 /** The process's peak resident memory so far (Linux), in bytes; its worker threads included. */
 function peakRssOf(pid) {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
@@ -106,6 +114,7 @@ export async function importThroughBridge(cli, libraryDir, files) {
     const results = []
     const jobId = `bulk-${Date.now().toString(36)}`
     const t = process.hrtime.bigint()
+    const cpuBefore = cpuSecondsOf(server.pid)
     for (const [i, file] of files.entries()) {
       const bytes = readFileSync(file)
       const header = { jobId: `${jobId}-${i}`, overall: { id: jobId, before: i, total: files.length }, files: [{ name: basename(file), size: bytes.length }] }
@@ -121,8 +130,52 @@ export async function importThroughBridge(cli, libraryDir, files) {
     const seconds = Number(process.hrtime.bigint() - t) / 1e9
     const counts = {}
     for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
-    return { seconds, rate: results.length / seconds, peakRss: peakRssOf(server.pid), results, counts }
+    const cpuSeconds = cpuSecondsOf(server.pid) - cpuBefore
+    return { seconds, rate: results.length / seconds, cpuSeconds, peakRss: peakRssOf(server.pid), results, counts }
   } finally {
     await server.stop()
+  }
+}
+
+/** The same records inserted straight into SQLite, in transactions of 10,000: the baseline. */
+function plainInserts(corpusDir, dir, records) {
+  const Database = createRequire(import.meta.url)('better-sqlite3')
+  const base = corpusArticles(corpusDir)
+  const t = process.hrtime.bigint()
+  const db = new Database(join(dir, 'baseline.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, title TEXT, text TEXT, date TEXT, outlet TEXT, url TEXT)')
+  const ins = db.prepare('INSERT INTO t (title, text, date, outlet, url) VALUES (@title, @text, @date, @outlet, @url)')
+  for (let start = 0; start < records; start += 10_000) {
+    db.transaction(() => {
+      for (let i = start; i < Math.min(records, start + 10_000); i++) ins.run(bulkRecord(base, i))
+    })()
+  }
+  db.close()
+  return Number(process.hrtime.bigint() - t) / 1e9
+}
+
+/**
+ * `npm run bench -- import`'s bulk lines: PARALLAX_BENCH_BULK records (100,000 by default) as
+ * NDJSON and as CSV, each into a fresh library through the bridge, beside plain SQLite inserts.
+ */
+export async function benchBulk(cli, corpusDir, scratch) {
+  const records = Number(process.env.PARALLAX_BENCH_BULK ?? 100_000)
+  const baseline = plainInserts(corpusDir, scratch, records)
+  const rate = (n, s) => `${String(Math.round(n / s)).padStart(6)} records/s`
+  console.log(`import, bulk: ${records.toLocaleString('en')} records generated from the BBC corpus (new ids, titles, URLs, dates), one file per call of at most 50 MB`)
+  console.log(`  ${'baseline (SQLite inserts)'.padEnd(30)} ${baseline.toFixed(2).padStart(7)} s  ${rate(records, baseline)}`)
+  for (const format of ['ndjson', 'csv']) {
+    const out = join(scratch, format)
+    const lib = join(scratch, `${format}-library`)
+    const made = writeBulkExport({ corpusDir, outDir: out, records, format })
+    const r = await importThroughBridge(cli, lib, made.files)
+    const counts = Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')
+    const mb = (b) => `${Math.round(b / 1048576)} MB`
+    console.log(`  ${`app, HTTP bridge, ${format}`.padEnd(30)} ${r.seconds.toFixed(2).padStart(7)} s  ${rate(records, r.seconds)}  CPU ${r.cpuSeconds.toFixed(1)} s  peak RSS ${mb(r.peakRss)}  ${made.files.length} files, ${mb(made.bytes)}  (${counts})`)
+    const met = r.rate >= 2000 && r.peakRss <= 2048 * 1048576
+    console.log(`  ${format}: ${(r.seconds / baseline).toFixed(1)}x the baseline; >= 2,000 records/s within 2 GB -> ${met ? 'met' : 'NOT met'}`)
+    rmSync(out, { recursive: true, force: true })
+    rmSync(lib, { recursive: true, force: true })
   }
 }

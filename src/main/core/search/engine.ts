@@ -15,6 +15,7 @@ import { related, type Related, type RelatedSource } from './related'
 import { Scoring } from './scoring'
 import { DiskSegment, MemorySegment, postingsCache, type PostingsCache, type SegmentReader } from './segment-reader'
 import { readHeader, segmentStore, type SegmentStore } from './segment-store'
+import { keepPhrases, needsText, positionalPhrases } from './phrases'
 import { outLinks, stories, type OutLinks } from './story-links'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
 import { isStopWord } from '../text/tokenize'
@@ -232,8 +233,11 @@ export class SearchIndex {
     const all = this.readers()
     const scoring = new Scoring(all)
     const scores = new Map<number, number>()
+    const phrases = positionalPhrases(clauses)
     for (const seg of all) {
-      for (const [id, score] of executeOn(seg, clauses, scoring, matched)) {
+      const found = executeOn(seg, clauses, scoring, matched)
+      keepPhrases(seg, phrases, found)
+      for (const [id, score] of found) {
         // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
         if (!seg.isStale(id)) scores.set(id, score)
       }
@@ -254,10 +258,15 @@ export class SearchIndex {
     return this.store.scan(conditions)
   }
 
-  /** Keeps the candidates whose stored text (or field) holds each phrase, adjacent and in order. */
+  /**
+   * Keeps the candidates whose stored text (or field) holds each phrase the index's places cannot
+   * settle (stop words with no indexed word beside them, phrases.ts), adjacent and in order.
+   */
   private verifyPhrases(clauses: Clause[], scores: Map<number, number>): void {
     // A filter phrase (outlet:"new york times") asks for its words in the field, in any order: not checked here.
-    const phrases = clauses.filter((c) => c.kind === 'phrase' && c.presence !== 'filter').map((p) => ({ p, re: phraseRegex(p.raw) }))
+    const phrases = clauses
+      .filter((c) => c.kind === 'phrase' && c.presence !== 'filter' && needsText(c))
+      .map((p) => ({ p, re: phraseRegex(p.raw) }))
     if (!phrases.length) return
     const check = (row: Partial<FieldsRow>): boolean =>
       phrases.every(({ p, re }) => {

@@ -16,7 +16,7 @@ import { isStopWord } from '../text/tokenize'
  * What a query asks of a segment: groups of index terms, each matched in some fields with a
  * presence. A group holds one term, or the expansion of a prefix or fuzzy word (any of which
  * satisfies it). Phrases ask for each of their words (stop words are not indexed; the phrase
- * itself is checked against the text afterwards); an excluded phrase is left to that check.
+ * itself is checked from the positions afterwards, phrases.ts); an excluded phrase is left to that check.
  */
 interface TermGroup {
   terms: string[]

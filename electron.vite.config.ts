@@ -23,7 +23,8 @@ export default defineConfig({
     build: {
       // better-sqlite3 (native) and the other runtime dependencies stay in node_modules. ESM-only
       // ones (linkedom, postal-mime) load through require(esm): Node >= 20.19 and Electron's Node 22.
-      externalizeDeps: true,
+      // eld (language guessing) is ESM with an import-only export map: bundled, not required.
+      externalizeDeps: { exclude: ['eld'] },
       rolldownOptions: {
         // index: the Electron shell. cli: the `parallax` command and browser mode (no Electron).
         // import-worker: parses files in worker threads (time and memory limits per file).

@@ -27,7 +27,7 @@ export async function serve(cli, library) {
 }
 
 /** One call's body: 4-byte big-endian header length, the JSON header (files as name and size), the bytes. */
-function uploadBody(header, contents) {
+export function uploadBody(header, contents) {
   const json = Buffer.from(JSON.stringify(header))
   const length = Buffer.alloc(4)
   length.writeUInt32BE(json.length)

@@ -3,7 +3,9 @@
 //   import   the BBC corpus (2,225 articles) into a fresh library through `parallax import`, through
 //            the HTTP bridge as the app calls it (calls of 50), and through the bridge into a library
 //            already holding 10,000 articles (PARALLAX_BENCH_PREFILL=...), against the same texts
-//            inserted straight into SQLite in one transaction.
+//            inserted straight into SQLite in one transaction. Then bulk: 100,000 records generated
+//            from it (PARALLAX_BENCH_BULK=...) as NDJSON and as CSV through the bridge, articles/s and
+//            peak RSS, beside plain SQLite inserts of the same records (bench/bulk-import.mjs).
 //   search   the corpus replicated to 10,000 and 50,000 articles: Parallax's engine against
 //            SQLite FTS5 (bm25, snippet) on the same texts and queries (PARALLAX_BENCH_SIZES=...),
 //            and related coverage for one article at that size.
@@ -34,6 +36,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { appImport, prefill } from './import-app.mjs'
 import { importThroughBridge, startThroughBridge } from './scale-app.mjs'
+import { benchBulk } from './bulk-import.mjs'
 
 const require = createRequire(import.meta.url)
 const Database = require('better-sqlite3')
@@ -103,6 +106,7 @@ async function benchImport() {
     console.log(`  app: ${appRatio.toFixed(2)}x the CLI (target <= 1.5x) -> ${verdict(appRatio <= 1.5)}`)
     console.log(`  app into ${held} articles: ${fullRatio.toFixed(2)}x into an empty library (target <= 1.3x) -> ${verdict(fullRatio <= 1.3)}`)
     for (const f of [...results, ...app.results, ...full.results].filter((r) => r.status === 'failed').slice(0, 5)) console.log(`  failed: ${f.path ?? f.name}: ${f.reason}`)
+    await benchBulk(cli, dir, dirs.scratch)
   } finally {
     for (const d of Object.values(dirs)) rmSync(d, { recursive: true, force: true })
   }

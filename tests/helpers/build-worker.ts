@@ -23,7 +23,8 @@ export async function buildWorker(entry: string): Promise<string> {
     input: entry,
     platform: 'node',
     // Packages stay in node_modules, as in the app's bundle.
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    // Dependencies stay external as in the app's build, except eld (ESM only, bundled there too).
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('eld'),
     output: { file, format: 'cjs' },
     logLevel: 'silent'
   })

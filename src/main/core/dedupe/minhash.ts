@@ -16,10 +16,10 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.5
 // Fixed seeds: signatures must stay comparable across runs and versions.
 const SEEDS = Array.from({ length: NUM_HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995) >>> 0)
 
-/** FNV-1a over a string, mixed with a seed (fast, good enough spread for MinHash). */
-function hash(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0
-  for (let i = 0; i < s.length; i++) {
+/** FNV-1a over s[from, to), finished with a mix (fast, good enough spread for MinHash). */
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
@@ -38,11 +38,15 @@ function hash(s: string, seed: number): number {
 export const SIGNATURE_SAMPLE_CHARS = 200_000
 
 export function signature(text: string): Uint32Array | null {
-  const words = normalizeForHash(text.slice(0, SIGNATURE_SAMPLE_CHARS)).split(' ').filter(Boolean)
-  if (words.length < SHINGLE * 4) return null // too short for a meaningful estimate
+  const norm = normalizeForHash(text.slice(0, SIGNATURE_SAMPLE_CHARS))
+  const starts = wordStarts(norm)
+  const words = starts.length - 1
+  if (words < SHINGLE * 4) return null // too short for a meaningful estimate
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
   const base = new Set<number>()
-  for (let i = 0; i + SHINGLE <= words.length; i++) base.add(hash(words.slice(i, i + SHINGLE).join(' '), 0))
+  // A shingle is the normalised text from its first word's start to its fifth word's end (words
+  // are single-space separated): hashed in place, the same value as hashing the joined words.
+  for (let i = 0; i + SHINGLE <= words; i++) base.add(hashRange(norm, starts[i]!, starts[i + SHINGLE]! - 1))
   for (const b of base) {
     for (let k = 0; k < NUM_HASHES; k++) {
       // Permute the shingle's base hash with the k-th seed (cheaper than rehashing the text).
@@ -54,6 +58,18 @@ export function signature(text: string): Uint32Array | null {
     }
   }
   return sig
+}
+
+/** Where each word of a normalised text starts, then one past its end + 1 (so word i is [s[i], s[i+1] - 1)). */
+function wordStarts(norm: string): Int32Array {
+  if (!norm) return new Int32Array([0])
+  let count = 1
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 0x20) count++
+  const starts = new Int32Array(count + 1)
+  let w = 1
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 0x20) starts[w++] = i + 1
+  starts[count] = norm.length + 1
+  return starts
 }
 
 /** One hash per band: equal band hashes make two articles candidates. */

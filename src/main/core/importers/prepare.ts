@@ -4,7 +4,7 @@
  * done, in the worker threads, so the main thread only writes to SQLite. Every field is stripped of
  * control characters here, the one place all importers' output passes through.
  */
-import { lazyRequire } from '../platform/lazy-require'
+import { eld } from 'eld/extrasmall'
 import type { SourceFormat } from '../../../shared/contract'
 import { signature } from '../dedupe/minhash'
 import { tidyMetadata } from './fields'
@@ -48,22 +48,18 @@ function metadataHash(a: ParsedArticle): string {
 }
 
 /**
- * Constructed languages tinyld knows but no news is written in: its n-grams took English articles
- * about a town called "Lindqvarn" for Klingon. Such a guess is made again among the other
- * languages (only then: tinyld's `only` option makes a guess about 15 times slower).
+ * The start of the text is enough to tell its language: eld's n-gram scores settle within a few
+ * hundred characters, and a bounded sample keeps the guess cheap in a bulk import (eld reads 1,000
+ * characters in about 0.2 ms; tinyld, used before, took 2-3 ms, the largest cost of a record).
+ * eld knows 60 languages, all of them written ones (tinyld took English about "Lindqvarn" for Klingon).
+ * Its extra-small n-gram set: loads as fast as tinyld did and adds 30 MB per thread (small: 100 MB),
+ * and told every BBC article and the German, French, Spanish, Dutch and Russian samples right.
  */
-/** tinyld's n-gram tables take a few hundred milliseconds to load: only a parse pays it. */
-const tinyld = lazyRequire<typeof import('tinyld')>('tinyld')
-const CONSTRUCTED = new Set(['tlh', 'vo'])
-let newsLanguages: string[] | null = null
+const LANGUAGE_SAMPLE_CHARS = 1000
 
 /** ISO 639-1 code from the start of the text, or null when there is too little to tell. */
 export function guessLanguage(text: string): string | null {
-  const sample = text.slice(0, 1500)
+  const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS)
   if (sample.length < 40) return null
-  const { detect: detectLanguage, supportedLanguages } = tinyld()
-  const guess = detectLanguage(sample)
-  if (!CONSTRUCTED.has(guess)) return guess || null
-  newsLanguages ??= supportedLanguages.filter((l) => !CONSTRUCTED.has(l))
-  return detectLanguage(sample, { only: newsLanguages }) || null
+  return eld.detect(sample).language || null
 }

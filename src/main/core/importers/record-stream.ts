@@ -12,32 +12,37 @@ import type { PreparedArticle, PreparedRecord } from './prepare'
 import { ImportFailure } from './types'
 
 /** One record as found in the file, before the importer reads its fields. */
-export type RawRecord = { label: string; value: unknown } | { label: string; error: string }
+/** `size`: about how many characters the record takes in the file (groups are bounded by it). */
+export type RawRecord = { label: string; value: unknown; size: number } | { label: string; error: string }
 
 export const RECORD_FORMATS: ReadonlySet<SourceFormat> = new Set(['json', 'ndjson', 'csv'])
 
-/** Records per parser call, and the most bytes of them: small enough to parse well inside the time limit. */
+/**
+ * Records per parser call, and the most bytes of them: small enough to parse well inside the time
+ * limit (a record takes about a millisecond), large enough that storing a group in one
+ * transaction amortises its commit (the LSH band rows land all over their table).
+ */
 const GROUP_RECORDS = 500
-const GROUP_BYTES = 1 << 20
+const GROUP_BYTES = 2 << 20
 
 /**
  * The file's records, prepared by `parser` in groups (sent as a JSON array, the importer's own
- * field matching applies) and labelled as in the file. The next group is parsed while the caller
- * stores this one. A group the parser fails on fails its records alone.
+ * field matching applies) and labelled as in the file. Up to `ahead` groups are parsed at once
+ * (one per worker) while the caller stores the one before. A group the parser fails on fails its
+ * records alone.
  */
-export async function* parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser): AsyncGenerator<PreparedRecord[]> {
-  let pending: Promise<PreparedRecord[]> | null = null
+export async function* parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser, ahead = 1): AsyncGenerator<PreparedRecord[]> {
+  const pending: Promise<PreparedRecord[]>[] = []
   try {
     for await (const group of recordGroups(rawRecords(format, name, bytes))) {
-      const next = parseGroup(group, name, parser)
-      if (pending) yield await pending
-      pending = next
+      pending.push(parseGroup(group, name, parser))
+      if (pending.length > Math.max(1, ahead)) yield await pending.shift()!
     }
   } catch (err) {
-    if (pending) yield await pending
+    while (pending.length) yield await pending.shift()!
     throw err
   }
-  if (pending) yield await pending
+  while (pending.length) yield await pending.shift()!
 }
 
 async function* recordGroups(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
@@ -46,7 +51,7 @@ async function* recordGroups(records: AsyncIterable<RawRecord>): AsyncGenerator<
   try {
     for await (const r of records) {
       group.push(r)
-      size += 'value' in r ? (JSON.stringify(r.value)?.length ?? 0) : 0
+      size += 'value' in r ? r.size : 0
       if (group.length >= GROUP_RECORDS || size >= GROUP_BYTES) {
         yield group
         group = []
@@ -120,7 +125,7 @@ function* ndjsonRecords(text: string): Generator<RawRecord> {
 
 function parseJsonRecord(raw: string, label: string): RawRecord {
   try {
-    return { label, value: JSON.parse(raw) }
+    return { label, value: JSON.parse(raw), size: raw.length }
   } catch (err) {
     return { label, error: `invalid JSON: ${(err as Error).message}` }
   }
@@ -138,7 +143,7 @@ function* jsonRecords(text: string): Generator<RawRecord> {
     }
     const articles = (data as { articles?: unknown })?.articles
     const list = Array.isArray(articles) ? articles : [data]
-    for (const [i, value] of list.entries()) yield { label: `record ${i + 1}`, value }
+    for (const [i, value] of list.entries()) yield { label: `record ${i + 1}`, value, size: JSON.stringify(value)?.length ?? 0 }
     return
   }
   let n = 0
@@ -181,7 +186,7 @@ function* arrayElements(text: string, open: number): Generator<string> {
 async function* csvRecords(text: string, delimiter: string): AsyncGenerator<RawRecord> {
   let row = 1
   try {
-    for await (const value of csvRows(text, delimiter)) yield { label: `row ${++row}`, value }
+    for await (const value of csvRows(text, delimiter)) yield { label: `row ${++row}`, value, size: fieldsLength(value) }
   } catch (err) {
     const open = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text, delimiter) : null
     if (open !== null) throw new ImportFailure(`invalid CSV: the quote opening on line ${open} is never closed (row ${row + 1} onwards not read)`)
@@ -215,6 +220,13 @@ async function* csvRows(text: string, delimiter: string): AsyncGenerator<unknown
   }
   yield* drain()
   if (state.failure) throw state.failure
+}
+
+/** The characters of a CSV row's fields. */
+function fieldsLength(row: unknown): number {
+  let n = 0
+  for (const v of Object.values(row as Record<string, unknown>)) n += typeof v === 'string' ? v.length : 0
+  return n
 }
 
 function* slices(text: string): Generator<string> {

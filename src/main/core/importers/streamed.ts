@@ -9,9 +9,9 @@ import type { Parser, PreparedRecord } from './prepare'
 import { RECORD_FORMATS, parseRecordGroups } from './record-stream'
 import { ARCHIVE_FORMATS, parseArchivedPages } from './web-archive-stream'
 
-/** The file's records as they are parsed, or null for a format parsed whole. */
-export function streamedRecords(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser): AsyncGenerator<PreparedRecord[]> | null {
-  if (RECORD_FORMATS.has(format)) return parseRecordGroups(format, name, bytes, parser)
+/** The file's records as they are parsed (batch exports: `ahead` groups at once), or null for a format parsed whole. */
+export function streamedRecords(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser, ahead = 1): AsyncGenerator<PreparedRecord[]> | null {
+  if (RECORD_FORMATS.has(format)) return parseRecordGroups(format, name, bytes, parser, ahead)
   if (ARCHIVE_FORMATS.has(format)) return parseArchivedPages(format, bytes, parser)
   return null
 }

@@ -1,8 +1,9 @@
 /**
  * Runs a batch of files through the importers into the library. Every file gets exactly one
  * result; nothing one file does (missing, unreadable, huge, binary, malformed) stops the rest.
- * Each article is inserted in its own transaction, so a crash leaves whole articles or none,
- * and running the same batch again only adds what is missing (dedupe by content hash).
+ * Each article is inserted in its own transaction (a batch export's records: a group of them in
+ * one, see import-group.ts), so a crash leaves whole articles or none, and running the same batch
+ * again only adds what is missing (dedupe by content hash).
  */
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
@@ -19,6 +20,7 @@ import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sideca
 import { ImportFailure, isOcrRequest, type OcrRequest } from '../importers/types'
 import { OcrCancelled } from '../workers/ocr-reader'
 import { attachTexts, claimKey, type Attaching } from './import-attachments'
+import { isLibraryFault, storeGroup } from './import-group'
 
 /** One file to import: bytes already in hand (uploads) or a path to read (CLI, desktop). */
 export type ImportSource = ({ name: string; bytes: Uint8Array } | { name: string; path: string }) & {
@@ -64,12 +66,14 @@ interface StoreHooks {
   onRecords: (label: string) => void
 }
 
+/** A batch export's record groups parsed at once: one per worker of the pool (two). */
+const GROUPS_AHEAD = 2
+const DISK_FULL = 'not imported: the disk holding the library is full'
+
 /**
  * Reads and parses up to `readAhead` files ahead (in the worker pool, in parallel) while the
  * main thread stores the previous ones in order, each in its own transaction.
  */
-const DISK_FULL = 'not imported: the disk holding the library is full'
-
 export async function importBatch(library: Library, files: ImportSource[], options: BatchOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   const sources = referenceExportsFirst(await planSidecars(files))
@@ -154,7 +158,7 @@ async function stage(source: Source, parser: Parser, attaching: Attaching, scan?
     if (skip) return { done: result(source.name, 'skipped', null, null, skip) }
     const importer = importerForContent(named, bytes)
     assertContentMatches(importer, displayName, bytes)
-    const groups = streamedRecords(importer.format, displayName, bytes, parser)
+    const groups = streamedRecords(importer.format, displayName, bytes, parser, GROUPS_AHEAD)
     if (groups) return { format: importer.format, displayName, output: { groups } }
     const parsed = await parser(importer.format, displayName, bytes)
     const output = await attachTexts(isOcrRequest(parsed) ? await readScan(scan, displayName, parsed, bytes) : parsed, source, attaching)
@@ -174,10 +178,12 @@ function readScan(scan: Scan | undefined, name: string, request: OcrRequest, byt
 async function storeOutput(library: Library, source: ImportSource, s: Exclude<Staged, { done: ImportResult }>, hooks: StoreHooks): Promise<ImportResult[]> {
   const from = hooks.folderOutlet
   const fallback = from?.from === 'name' ? from.name : from?.from === 'subfolders' ? (source.folder ?? null) : null
-  const store = (a: PreparedArticle, name: string): ImportResult => {
+  const store = (a: PreparedArticle, name: string, inGroup = false): ImportResult => {
     try {
       return storeArticle(library, { ...a, outlet: hooks.outlets.resolve(a.outlet ?? fallback) }, { name, sourceName: s.displayName, format: s.format })
     } catch (err) {
+      // In a group's transaction, the library's own failure abandons the group (see import-group.ts).
+      if (inGroup && isLibraryFault(err)) throw err
       if ((err as { code?: string }).code === 'SQLITE_FULL') hooks.onDiskFull()
       return result(name, 'failed', null, null, describeError(err))
     }
@@ -186,10 +192,10 @@ async function storeOutput(library: Library, source: ImportSource, s: Exclude<St
   const firstRecords: PreparedRecord[] = []
   const storeRecords = (records: PreparedRecord[]): ImportResult[] => {
     firstRecords.push(...records.slice(0, 2 - firstRecords.length))
-    return records.map((r) => {
+    return storeGroup(library, records, (r, inGroup) => {
       const name = `${source.name} (${r.label})`
       if ('error' in r) return result(name, 'failed', null, null, r.error)
-      return 'skipped' in r ? result(name, 'skipped', null, null, r.skipped) : store(r.article, name)
+      return 'skipped' in r ? result(name, 'skipped', null, null, r.skipped) : store(r.article, name, inGroup)
     })
   }
   if ('groups' in s.output) {

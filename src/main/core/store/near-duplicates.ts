@@ -1,23 +1,26 @@
 /** Near-duplicate links: MinHash signatures, their LSH bands, and the links found through them. */
 import type { NearDuplicate } from '../../../shared/contract'
-import { bandHashes, NEAR_DUPLICATE_THRESHOLD, similarity } from '../dedupe/minhash'
+import { BANDS, bandHashes, NEAR_DUPLICATE_THRESHOLD, similarity } from '../dedupe/minhash'
 import type { Connection, Statement } from './connection'
 
 export class NearDuplicates {
-  private readonly find: Statement
-  private readonly signatureOf: Statement
+  private readonly candidates: Statement
   private readonly link: Statement
   private readonly addSignature: Statement
-  private readonly addBand: Statement
+  private readonly addBands: Statement
   private readonly linked: Statement
   private forgetStmt?: Statement[]
 
   constructor(private readonly db: Connection) {
-    this.find = db.prepare('SELECT article_id FROM article_bands WHERE band = ? AND hash = ?').pluck()
-    this.signatureOf = db.prepare('SELECT s.sig, a.title, a.outlet FROM article_signatures s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?')
+    // One statement for all bands (each a primary-key lookup), not one per band: a bulk import runs it per article.
+    const bands = Array.from({ length: BANDS }, (_, b) => `(${b}, ?)`).join(', ')
+    this.candidates = db.prepare(
+      `SELECT s.article_id AS id, s.sig, a.title, a.outlet FROM article_signatures s JOIN articles a ON a.id = s.article_id
+       WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE (band, hash) IN (VALUES ${bands}))`
+    )
     this.link = db.prepare('INSERT OR REPLACE INTO article_links (a, b, kind, similarity) VALUES (?, ?, ?, ?)')
     this.addSignature = db.prepare('INSERT INTO article_signatures (article_id, sig) VALUES (?, ?)')
-    this.addBand = db.prepare('INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)')
+    this.addBands = db.prepare(`INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES ${Array.from({ length: BANDS }, (_, b) => `(${b}, ?, @id)`).join(', ')}`)
     this.linked = db.prepare(
       `SELECT a.id, a.title, a.outlet, l.similarity FROM article_links l
        JOIN articles a ON a.id = CASE WHEN l.a = @id THEN l.b ELSE l.a END
@@ -28,21 +31,16 @@ export class NearDuplicates {
   /** Stores a new article's signature and links it to the near-duplicates already stored; most similar first. */
   linkNew(id: number, sig: Uint32Array): NearDuplicate[] {
     const bands = bandHashes(sig)
-    const candidates = new Set<number>()
-    bands.forEach((h, band) => {
-      for (const other of this.find.all(band, h) as number[]) candidates.add(other)
-    })
     const found: NearDuplicate[] = []
-    for (const other of candidates) {
-      const row = this.signatureOf.get(other) as { sig: Buffer; title: string; outlet: string | null } | undefined
-      if (!row) continue
+    for (const row of this.candidates.all(...bands) as { id: number; sig: Buffer; title: string; outlet: string | null }[]) {
+      if (row.id === id) continue
       const sim = similarity(sig, new Uint32Array(row.sig.buffer.slice(row.sig.byteOffset, row.sig.byteOffset + row.sig.byteLength)))
       if (sim < NEAR_DUPLICATE_THRESHOLD) continue
-      this.link.run(Math.min(id, other), Math.max(id, other), 'near-duplicate', sim)
-      found.push({ id: other, title: row.title, outlet: row.outlet, similarity: sim })
+      this.link.run(Math.min(id, row.id), Math.max(id, row.id), 'near-duplicate', sim)
+      found.push({ id: row.id, title: row.title, outlet: row.outlet, similarity: sim })
     }
     this.addSignature.run(id, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength))
-    bands.forEach((h, band) => this.addBand.run(band, h, id))
+    this.addBands.run(...bands, { id })
     return found.sort((x, y) => y.similarity - x.similarity)
   }
 

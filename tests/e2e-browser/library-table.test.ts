@@ -100,4 +100,17 @@ describe('the library table at 50,000 articles', () => {
     await expect.poll(() => page.getByTestId('table-total').textContent(), { timeout: 60_000 }).toBe('50,000 articles')
     await expect.poll(async () => (await rowIds()).slice(0, 2)).toEqual(ids)
   })
+  it('keeps the table wide enough to read at 1024 x 700 (title in view, the reader pane narrowed beside it)', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    try {
+      await expect.poll(async () => (await table().boundingBox())!.width).toBeGreaterThanOrEqual(340)
+      const title = (await table().locator('[role=columnheader][data-column=title]').boundingBox())!
+      const box = (await table().boundingBox())!
+      // At least 300 px of headline in view, without scrolling sideways.
+      expect(Math.min(title.x + title.width, box.x + box.width) - title.x).toBeGreaterThanOrEqual(300)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
 })

@@ -42,7 +42,7 @@ describe('article versions in Chromium', () => {
 
     await page.getByTestId('file-input').setInputFiles(join(dir, 'ferry-v2.md'))
     await expect.poll(() => reader.locator('h1').textContent()).toBe('Ferry delayed to Thursday')
-    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('0 articles imported, 1 new version')
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('1 new version of a stored article')
     expect(await page.locator('.article-row').count()).toBe(1)
     const versions = page.getByTestId('versions')
     expect(await versions.locator('.versions-list li').allTextContents()).toEqual([

@@ -49,6 +49,13 @@ describe('import summary', () => {
     expect(resultNote(version)).toBe('version 2, headline changed')
     expect(summaryText(results, plural)).toContain('imported — new version of an article (1)\n  348.txt: version 2, headline changed')
   })
+
+  it('says a batch of new versions only as that, not as "0 articles imported"', () => {
+    const version = (n: number): ImportResult => ({ ...result(`${n}.txt`, 'imported'), articleId: n, version: { number: 2, change: 'text' } })
+    expect(summaryLine([version(1)], plural)).toBe('1 new version of a stored article')
+    expect(summaryLine([version(1), version(2), result('d.txt', 'duplicate')], plural)).toBe('2 new versions of stored articles, 1 duplicate')
+    expect(summaryLine([result('d.txt', 'duplicate')], plural)).toBe('0 articles imported, 1 duplicate')
+  })
 })
 
 const story = (title: string, from: string | null, outlets: string[]): Story => ({

@@ -61,9 +61,11 @@ export function summaryLine(results: ImportResult[], plural: (n: number, word: s
   const c = countByStatus(results)
   // A new version of a stored article is stored, but it is not one more article.
   const versions = results.filter((r) => r.status === 'imported' && r.version).length
+  const articles = c.imported - versions
   return [
-    `${plural(c.imported - versions, 'article')} imported`,
-    versions && plural(versions, 'new version'),
+    // "0 articles imported, 1 new version" read as a failure: a batch of versions only says just that.
+    (articles > 0 || !versions) && `${plural(articles, 'article')} imported`,
+    versions && (articles > 0 ? plural(versions, 'new version') : `${plural(versions, 'new version')} of ${versions === 1 ? 'a stored article' : 'stored articles'}`),
     c.duplicate && `${c.duplicate} duplicate`,
     c.metadata && plural(c.metadata, 'metadata file'),
     c.skipped && `${c.skipped} skipped`,

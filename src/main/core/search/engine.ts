@@ -6,15 +6,17 @@
  * the search worker in the app, in-process in the CLI and tests.
  */
 import type Database from 'better-sqlite3'
-import { executeOn, topByScore } from './executor'
+import { matchesIn } from './executor'
 import { findDoc } from './postings'
 import { searchStore, type FieldsRow, type SearchFilters, type SearchStore } from './persistence'
 import { PostingsBuilder } from './postings-builder'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
 import { related, type Related, type RelatedSource } from './related'
+import { ScoreTable } from './score-table'
 import { Scoring } from './scoring'
 import { DiskSegment, MemorySegment, postingsCache, type PostingsCache, type SegmentReader } from './segment-reader'
 import { readHeader, segmentStore, type SegmentStore } from './segment-store'
+import { keepPhrases, needsText, positionalPhrases } from './phrases'
 import { outLinks, stories, type OutLinks } from './story-links'
 import { highlightRanges, makeSnippet, phraseRegex } from './snippet'
 import { isStopWord } from '../text/tokenize'
@@ -228,16 +230,13 @@ export class SearchIndex {
   }
 
   /** Scores of the articles the clauses match, over every segment, with library-wide statistics. */
-  private score(clauses: Clause[], matched: Set<string>): Map<number, number> {
+  private score(clauses: Clause[], matched: Set<string>): ScoreTable {
     const all = this.readers()
     const scoring = new Scoring(all)
-    const scores = new Map<number, number>()
-    for (const seg of all) {
-      for (const [id, score] of executeOn(seg, clauses, scoring, matched)) {
-        // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
-        if (!seg.isStale(id)) scores.set(id, score)
-      }
-    }
+    const scores = new ScoreTable()
+    const phrases = positionalPhrases(clauses)
+    // Deleted since (a tombstone), or re-indexed elsewhere since (edited, merged): not this segment's to answer.
+    for (const seg of all) scores.add(keepPhrases(seg, phrases, matchesIn(seg, clauses, scoring, matched)), (id) => seg.isStale(id))
     return scores
   }
 
@@ -254,10 +253,15 @@ export class SearchIndex {
     return this.store.scan(conditions)
   }
 
-  /** Keeps the candidates whose stored text (or field) holds each phrase, adjacent and in order. */
-  private verifyPhrases(clauses: Clause[], scores: Map<number, number>): void {
+  /**
+   * Keeps the candidates whose stored text (or field) holds each phrase the index's places cannot
+   * settle (stop words with no indexed word beside them, phrases.ts), adjacent and in order.
+   */
+  private verifyPhrases(clauses: Clause[], scores: ScoreTable): void {
     // A filter phrase (outlet:"new york times") asks for its words in the field, in any order: not checked here.
-    const phrases = clauses.filter((c) => c.kind === 'phrase' && c.presence !== 'filter').map((p) => ({ p, re: phraseRegex(p.raw) }))
+    const phrases = clauses
+      .filter((c) => c.kind === 'phrase' && c.presence !== 'filter' && needsText(c))
+      .map((p) => ({ p, re: phraseRegex(p.raw) }))
     if (!phrases.length) return
     const check = (row: Partial<FieldsRow>): boolean =>
       phrases.every(({ p, re }) => {
@@ -294,27 +298,27 @@ export class SearchIndex {
       for (const id of this.scanForPhrases(positive)) scores.set(id, 1)
     }
     this.verifyPhrases(clauses, scores)
-    let ids = [...scores.keys()]
-    if (hasFilters(req.filters)) {
-      const allowed = this.store.filter(ids, req.filters)
-      ids = ids.filter((id) => allowed.has(id))
-    }
+    if (hasFilters(req.filters)) scores.retain(this.store.filter(scores.keys(), req.filters))
     const offset = req.offset ?? 0
     const limit = req.limit ?? 20
+    let ids: number[]
     if (req.sort === 'date') {
+      ids = scores.keys()
       const dates = this.store.dates(ids)
       ids.sort((a, b) => (dates.get(b) ?? '').localeCompare(dates.get(a) ?? '') || b - a)
-    } else ids = topByScore(ids, scores, offset + limit)
-    const total = ids.length
+    } else ids = scores.top(offset + limit) // the count is all the rest is needed for
+    const total = scores.size
     const terms = [...matched]
+    const page = ids.slice(offset, offset + limit)
+    const pageScores = scores.scoresOf(page)
     const hits: SearchHit[] = []
-    for (const id of ids.slice(offset, offset + limit)) {
+    for (const id of page) {
       const meta = this.store.meta(id)
       const text = snippets ? this.store.text(id)?.text : ''
       // An article deleted since the last refresh is left out, not failed on.
       if (!meta || text === undefined) continue
       const snippet = snippets ? makeSnippet(text, clauses, terms) : { text: '', highlights: [] }
-      hits.push({ id, ...meta, score: Math.round(scores.get(id)! * 1000) / 1000, snippet })
+      hits.push({ id, ...meta, score: Math.round(pageScores.get(id)! * 1000) / 1000, snippet })
     }
     return { total, hits, error: null, terms }
   }

@@ -7,7 +7,9 @@ import type lunr from 'lunr'
 import { cannotMatch, expansions } from './expand'
 import { LunrSegment } from './lunr-segment'
 import { FIELDS, type Clause, type Presence } from './query'
-import { findDoc, type FieldPostings } from './postings'
+import { accumulate, keep, scoreCandidates, type Matches, type WeightedList } from './accumulate'
+import { EMPTY, inside, intersect, outside, subtract, union, type DocSet } from './doc-sets'
+import { rankTop } from './score-table'
 import { Scoring } from './scoring'
 import type { SegmentReader } from './segment-reader'
 import { isStopWord } from '../text/tokenize'
@@ -16,7 +18,7 @@ import { isStopWord } from '../text/tokenize'
  * What a query asks of a segment: groups of index terms, each matched in some fields with a
  * presence. A group holds one term, or the expansion of a prefix or fuzzy word (any of which
  * satisfies it). Phrases ask for each of their words (stop words are not indexed; the phrase
- * itself is checked against the text afterwards); an excluded phrase is left to that check.
+ * itself is checked from the positions afterwards, phrases.ts); an excluded phrase is left to that check.
  */
 interface TermGroup {
   terms: string[]
@@ -45,7 +47,7 @@ export function termGroups(clauses: Clause[], expanded: Map<Clause, string[]>): 
 /** A term to score: its postings in each field it is asked in, with that field's weigher. */
 interface WeightedTerm {
   t: string
-  fields: { fp: FieldPostings; weigh: (fp: FieldPostings, i: number) => number }[]
+  fields: WeightedList[]
 }
 
 /** Executes term groups on one segment: its matches and their scores. */
@@ -57,14 +59,17 @@ class SegmentQuery {
     private readonly matched: Set<string>
   ) {}
 
-  private docsOf(g: TermGroup): Set<number> {
-    const out = new Set<number>()
+  private docsOf(g: TermGroup): DocSet {
+    const lists: Int32Array[] = []
     for (const t of g.terms) {
       const posting = this.seg.postings(t)
       if (!posting) continue
-      for (const f of g.fields) for (const doc of posting.fields[f]?.docs ?? []) out.add(doc)
+      for (const f of g.fields) {
+        const fp = posting.fields[f]
+        if (fp) lists.push(fp.docs)
+      }
     }
-    return out
+    return union(lists)
   }
 
   /** Each term once, with the union of the fields it is asked in. */
@@ -88,15 +93,16 @@ class SegmentQuery {
     return out
   }
 
-  private dropExcluded(refs: { delete(ref: number): unknown }): void {
-    for (const g of this.groups) if (g.presence === 'excluded') for (const r of this.docsOf(g)) refs.delete(r)
+  /** The excluded groups' documents (null: none excluded). */
+  private excluded(): DocSet | null {
+    const groups = this.groups.filter((g) => g.presence === 'excluded')
+    return groups.length ? union(groups.map((g) => this.docsOf(g))) : null
   }
 
-  run(): Map<number, number> {
+  run(): Matches {
     const out = this.groups.some((g) => g.presence === 'required') ? this.required() : this.optional()
     const allowed = this.filtered()
-    if (allowed) for (const ref of out.keys()) if (!allowed.has(ref)) out.delete(ref)
-    return out
+    return allowed ? keep(out, inside(out.docs, allowed)) : out
   }
 
   /**
@@ -104,64 +110,53 @@ class SegmentQuery {
    * groups do (each word of outlet:"new york times"); clauses of one field are alternatives,
    * different fields all apply.
    */
-  private filtered(): Set<number> | null {
-    const byField = new Map<string, Set<number>>()
+  private filtered(): DocSet | null {
+    const byField = new Map<string, DocSet[]>()
     for (const c of new Set(this.groups.filter((g) => g.presence === 'filter').map((g) => g.clause))) {
       const docs = intersect(this.groups.filter((g) => g.clause === c).map((g) => this.docsOf(g)))
       const field = c.field ?? ''
-      byField.set(field, new Set([...(byField.get(field) ?? []), ...docs]))
+      byField.set(field, [...(byField.get(field) ?? []), docs])
     }
-    return byField.size ? intersect([...byField.values()]) : null
+    return byField.size ? intersect([...byField.values()].map(union)) : null
   }
 
   /**
    * Optional words only (also related coverage's query): the matches are exactly the documents
-   * in the terms' postings, so one walk over them finds and scores them together. A match whose
-   * weights are all zero (a term in every document) still belongs in the results.
+   * in the terms' postings, so one walk over them finds and scores them together.
    */
-  private optional(): Map<number, number> {
-    const out = new Map<number, number>()
-    for (const w of this.weightedTerms()) {
-      if (w.fields.length) this.matched.add(w.t)
-      for (const { fp, weigh } of w.fields) {
-        for (let i = 0; i < fp.docs.length; i++) {
-          const ref = fp.docs[i]!
-          out.set(ref, (out.get(ref) ?? 1e-9) + weigh(fp, i))
-        }
-      }
-    }
-    this.dropExcluded(out)
-    return out
+  private optional(): Matches {
+    const terms = this.weightedTerms()
+    for (const w of terms) if (w.fields.length) this.matched.add(w.t)
+    const out = accumulate(terms.flatMap((w) => w.fields))
+    const excluded = this.excluded()
+    return excluded ? keep(out, outside(out.docs, excluded)) : out
   }
 
   /** Every required group matched, no excluded one; optional ones only add to the score. */
-  private required(): Map<number, number> {
-    const candidates = intersect(this.groups.filter((g) => g.presence === 'required').map((g) => this.docsOf(g)))
-    this.dropExcluded(candidates)
+  private required(): Matches {
+    let candidates = intersect(this.groups.filter((g) => g.presence === 'required').map((g) => this.docsOf(g)))
+    const excluded = this.excluded()
+    if (excluded) candidates = subtract(candidates, excluded)
     const terms = this.weightedTerms()
-    const out = new Map<number, number>()
-    for (const ref of candidates) {
-      let score = 0
-      for (const w of terms) {
-        for (const { fp, weigh } of w.fields) {
-          const i = findDoc(fp, ref)
-          if (i < 0) continue
-          this.matched.add(w.t)
-          score += weigh(fp, i)
-        }
-      }
-      // A match whose weights are all zero (a term in every document) still belongs in the results.
-      out.set(ref, score || 1e-9)
-    }
-    return out
+    const lists = terms.flatMap((w) => w.fields)
+    const { scores, hit } = scoreCandidates(candidates, lists)
+    let k = 0
+    for (const w of terms) for (let i = 0; i < w.fields.length; i++) if (hit[k++]) this.matched.add(w.t)
+    return { docs: candidates, scores }
   }
 }
 
-/** Runs a query's clauses on one segment; `matched` collects the index terms that matched. */
-export function executeOn(seg: SegmentReader, clauses: Clause[], scoring: Scoring, matched: Set<string>): Map<number, number> {
+/** Runs a query's clauses on one segment: its matches, ascending, with their scores; `matched` collects the index terms that matched. */
+export function matchesIn(seg: SegmentReader, clauses: Clause[], scoring: Scoring, matched: Set<string>): Matches {
   const expanded = expansions(seg, clauses)
-  if (cannotMatch(expanded)) return new Map()
+  if (cannotMatch(expanded)) return { docs: EMPTY, scores: new Float64Array(0) }
   return new SegmentQuery(seg, termGroups(clauses, expanded), scoring, matched).run()
+}
+
+/** As matchesIn, as a map from article to score. */
+export function executeOn(seg: SegmentReader, clauses: Clause[], scoring: Scoring, matched: Set<string>): Map<number, number> {
+  const { docs, scores } = matchesIn(seg, clauses, scoring, matched)
+  return new Map(Array.from(docs, (d, i) => [d, scores[i]!]))
 }
 
 /** The documents a query matches in one Lunr index, best first (compared with Lunr's own query in the tests). */
@@ -170,34 +165,9 @@ export function matchingRefs(index: lunr.Index, clauses: Clause[]): string[] {
   return [...executeOn(seg, clauses, new Scoring([seg]), new Set())].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([ref]) => String(ref))
 }
 
-/** The documents in every set (smallest first, so the filtering is short). */
-function intersect(sets: Set<number>[]): Set<number> {
-  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size)
-  let out = new Set(smallest)
-  for (const other of others) out = new Set([...out].filter((r) => other.has(r)))
-  return out
-}
-
-/**
- * The ids ranked by score (ties: newer id first), enough of them for the page asked; the rest
- * follow unranked (only their count is used). Selecting the top k of tens of thousands of
- * matches beats sorting them all.
- */
+/** The ids ranked by score (ties: newer id first), the best k first (see rankTop), then the rest unranked. */
 export function topByScore(ids: number[], scores: Map<number, number>, k: number): number[] {
-  const better = (a: number, b: number): boolean => {
-    const d = scores.get(a)! - scores.get(b)!
-    return d > 0 || (d === 0 && a > b)
-  }
-  if (ids.length <= 4 * k) return ids.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
-  // One pass with a small sorted buffer of the best k so far.
-  const top: number[] = []
-  for (const id of ids) {
-    if (top.length === k && !better(id, top[k - 1]!)) continue
-    let i = top.length === k ? k - 1 : top.length
-    if (top.length === k) top.pop()
-    while (i > 0 && better(id, top[i - 1]!)) i--
-    top.splice(i, 0, id)
-  }
+  const top = rankTop(ids.length, (p) => ids[p]!, (p) => scores.get(ids[p]!)!, k).map((p) => ids[p]!)
   const inTop = new Set(top)
   return [...top, ...ids.filter((id) => !inTop.has(id))]
 }

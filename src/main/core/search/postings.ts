@@ -73,22 +73,37 @@ export function encodePostings(p: TermPostings): Uint8Array {
   return w.bytes()
 }
 
-export function decodePostings(bytes: Uint8Array): TermPostings {
-  let pos = 0
-  const next = (): number => {
+/** Reads varints from a byte buffer, from `at` on. */
+export class VarintReader {
+  constructor(
+    readonly bytes: Uint8Array,
+    public at = 0
+  ) {}
+
+  next(): number {
     let n = 0
     let shift = 0
     let b: number
     do {
-      b = bytes[pos++]!
+      b = this.bytes[this.at++]!
       n += (b & 0x7f) * 2 ** shift
       shift += 7
     } while (b & 0x80)
     return n
   }
+
+  /** One byte (a stop word's number beside a position). */
+  byte(): number {
+    return this.bytes[this.at++]!
+  }
+}
+
+export function decodePostings(bytes: Uint8Array): TermPostings {
+  const r = new VarintReader(bytes)
+  const next = (): number => r.next()
   const fields: (FieldPostings | undefined)[] = new Array(FIELD_COUNT).fill(undefined)
   let df = 0
-  while (pos < bytes.length) {
+  while (r.at < bytes.length) {
     const f = next()
     const n = next()
     const fp: FieldPostings = { docs: new Int32Array(n), tf: new Int32Array(n), len: new Int32Array(n) }

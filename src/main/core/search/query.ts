@@ -3,7 +3,7 @@
  * (QuerySyntaxError), never an exception from Lunr's own parser, which is not used.
  *
  *   words            ranked; any may match
- *   "exact phrase"   the words, adjacent and in order (checked against the stored text)
+ *   "exact phrase"   the words, adjacent and in order (checked from the positions, phrases.ts)
  *   +required        must match          -excluded   must not match
  *   field:term       title, author, outlet, tag, notes (also field:"a phrase", field:pre*)
  *                    outlet:, author: and tag: written without + or - filter when the query has

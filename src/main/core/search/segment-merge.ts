@@ -1,16 +1,17 @@
 /**
  * Merging segments by streaming their term dictionaries in order: a page of terms from each at a
- * time, each term's postings merged (articles a segment no longer covers dropped) and written in
+ * time, each term's postings and positions merged (articles a segment no longer covers dropped) and written in
  * transactions of a few thousand terms, so memory stays bounded whatever the segments' size and
  * no write holds the library for long. The merged segment is searched only once complete.
  */
 import type Database from 'better-sqlite3'
-import { decodePostings, encodePostings, FIELD_COUNT, type FieldPostings, type TermPostings } from './postings'
+import { decodePostings, FIELD_COUNT, VarintWriter, type TermPostings } from './postings'
+import { runAt, splitPositions, type TermPositions } from './positions'
 import { searchStore } from './persistence'
-import { readHeader, segmentStore, type SegmentStore } from './segment-store'
+import { readHeader, segmentStore, type SegmentStore, type StoredTerm } from './segment-store'
 import { completeSegment } from './segment-write'
 
-const PAGE = 256
+const PAGE = 64
 const FLUSH_TERMS = 2000
 const FLUSH_BYTES = 16 << 20
 
@@ -21,7 +22,7 @@ function compareUtf8(a: string, b: string): number {
 
 /** One segment's terms in dictionary order, a page at a time. */
 class TermCursor {
-  private page: { term: string; data: Uint8Array }[] = []
+  private page: StoredTerm[] = []
   private at = 0
   private done = false
 
@@ -31,7 +32,7 @@ class TermCursor {
     readonly stale: ReadonlySet<number>
   ) {}
 
-  peek(): { term: string; data: Uint8Array } | undefined {
+  peek(): StoredTerm | undefined {
     if (this.at >= this.page.length && !this.done) {
       const after = this.page.at(-1)?.term ?? ''
       this.page = this.store.termPage(this.segment, after, PAGE)
@@ -46,26 +47,79 @@ class TermCursor {
   }
 }
 
-/** One term's postings from several segments, without the articles each no longer covers. */
-function mergeTerm(parts: { p: TermPostings; stale: ReadonlySet<number> }[], dropped: (doc: number, f: number, len: number) => void): TermPostings {
-  const fields: (FieldPostings | undefined)[] = new Array(FIELD_COUNT).fill(undefined)
+/** A term of one victim segment: as stored, and the articles that segment no longer covers. */
+interface Part {
+  stored: StoredTerm
+  stale: ReadonlySet<number>
+}
+
+/** A victim's postings and positions of the term, decoded, with the articles it no longer covers. */
+interface Decoded {
+  p: TermPostings
+  pos: TermPositions
+  stale: ReadonlySet<number>
+}
+
+/** One field of the merged term being written: entries (doc gap, tf, length) and positions, as stored. */
+class FieldOut {
+  readonly entries = new VarintWriter()
+  n = 0
+  private last = 0
+
+  constructor(private readonly positions: VarintWriter) {}
+
+  put(doc: number, tf: number, len: number, run: Uint8Array): void {
+    this.entries.push(doc - this.last)
+    this.entries.push(tf)
+    this.entries.push(len)
+    this.positions.append(run)
+    this.last = doc
+    this.n++
+  }
+}
+
+/**
+ * One field's entries of the victims, in article order, stale ones dropped. Victims whose articles
+ * do not interleave (builds go in id order) are streamed one after the other; else sorted.
+ */
+function mergeField(parts: Decoded[], f: number, out: FieldOut, dropped: (doc: number, f: number, len: number) => void): void {
+  const inField = parts.filter((d) => d.p.fields[f]).sort((a, b) => a.p.fields[f]!.docs[0]! - b.p.fields[f]!.docs[0]!)
+  const ordered = inField.every((d, k) => k === 0 || d.p.fields[f]!.docs[0]! > inField[k - 1]!.p.fields[f]!.docs.at(-1)!)
+  const rows: [doc: number, tf: number, len: number, run: Uint8Array][] = []
+  for (const { p, pos, stale } of inField) {
+    const fp = p.fields[f]!
+    for (let i = 0; i < fp.docs.length; i++) {
+      const doc = fp.docs[i]!
+      if (stale.has(doc)) dropped(doc, f, fp.len[i]!)
+      else if (ordered) out.put(doc, fp.tf[i]!, fp.len[i]!, runAt(pos.fields[f]!, i))
+      else rows.push([doc, fp.tf[i]!, fp.len[i]!, runAt(pos.fields[f]!, i)])
+    }
+  }
+  rows.sort((a, b) => a[0] - b[0])
+  for (const r of rows) out.put(...r)
+}
+
+/** One term's postings and positions from several segments, without the articles each no longer covers. */
+function mergeTerm(parts: Part[], dropped: (doc: number, f: number, len: number) => void): StoredTerm {
+  // Alone and wholly live: the stored bytes as they are (most terms of a merge).
+  if (parts.length === 1 && !parts[0]!.stale.size) return parts[0]!.stored
+  const decoded = parts.map(({ stored, stale }): Decoded => {
+    const p = decodePostings(stored.data)
+    return { p, pos: splitPositions(stored.positions, p), stale }
+  })
+  const data = new VarintWriter()
+  const positions = new VarintWriter()
   let df = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const rows: [number, number, number][] = []
-    for (const { p, stale } of parts) {
-      const fp = p.fields[f]
-      if (!fp) continue
-      for (let i = 0; i < fp.docs.length; i++) {
-        if (stale.has(fp.docs[i]!)) dropped(fp.docs[i]!, f, fp.len[i]!)
-        else rows.push([fp.docs[i]!, fp.tf[i]!, fp.len[i]!])
-      }
-    }
-    if (!rows.length) continue
-    if (parts.length > 1) rows.sort((a, b) => a[0] - b[0])
-    fields[f] = { docs: Int32Array.from(rows, (r) => r[0]), tf: Int32Array.from(rows, (r) => r[1]), len: Int32Array.from(rows, (r) => r[2]) }
-    df += rows.length
+    const out = new FieldOut(positions)
+    mergeField(decoded, f, out, dropped)
+    if (!out.n) continue
+    data.push(f)
+    data.push(out.n)
+    data.append(out.entries.bytes())
+    df += out.n
   }
-  return { df, fields }
+  return { term: parts[0]!.stored.term, df, data: data.bytes(), positions: positions.bytes() }
 }
 
 /** What the merge reads up front, in one snapshot: the victims' headers, stale articles, and the articles they cover. */
@@ -101,11 +155,11 @@ export function mergeSegments(db: Database.Database, victims: number[]): boolean
       seen.add(key)
       p.lengths[f]! -= len
     }
-    let batch: { term: string; df: number; data: Uint8Array }[] = []
+    let batch: StoredTerm[] = []
     let bytes = 0
     const flush = (): void => {
       const rows = batch
-      store.write(() => rows.forEach((r) => segs.addTerm(id, r.term, r.df, r.data)))
+      store.write(() => rows.forEach((r) => segs.addTerm(id, r.term, r.df, r.data, r.positions)))
       batch = []
       bytes = 0
     }
@@ -113,18 +167,17 @@ export function mergeSegments(db: Database.Database, victims: number[]): boolean
       const heads = p.cursors.map((c) => c.peek())
       const term = heads.reduce<string | undefined>((min, h) => (h && (min === undefined || compareUtf8(h.term, min) < 0) ? h.term : min), undefined)
       if (term === undefined) break
-      const parts: { p: TermPostings; stale: ReadonlySet<number> }[] = []
+      const parts: Part[] = []
       p.cursors.forEach((c, i) => {
         const head = heads[i]
         if (head?.term !== term) return
         c.advance()
-        parts.push({ p: decodePostings(head.data), stale: c.stale })
+        parts.push({ stored: head, stale: c.stale })
       })
       const merged = mergeTerm(parts, dropped)
       if (merged.df === 0) continue
-      const data = encodePostings(merged)
-      batch.push({ term, df: merged.df, data })
-      bytes += data.length
+      batch.push(merged)
+      bytes += merged.data.length + merged.positions.length
       if (batch.length >= FLUSH_TERMS || bytes >= FLUSH_BYTES) flush()
     }
     flush()

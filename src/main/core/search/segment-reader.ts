@@ -6,6 +6,7 @@
 import { LRUCache } from 'lru-cache'
 import { decodePostings, postingsSize, type TermPostings } from './postings'
 import type { PostingsBuilder } from './postings-builder'
+import { splitPositions, type TermPositions } from './positions'
 import type { SegmentStore } from './segment-store'
 
 export interface SegmentReader {
@@ -15,6 +16,8 @@ export interface SegmentReader {
   readonly lengths: readonly number[]
   df(term: string): number
   postings(term: string): TermPostings | undefined
+  /** A term's positions, along its postings (absent: a reader without positions, as a Lunr index). */
+  positions?(term: string): TermPositions | undefined
   /** The segment's terms starting with a prefix, in order, at most `max`. */
   termsWithPrefix(prefix: string, max: number): string[]
   /** Whether the segment's entry for an article is out of date (deleted, edited, re-indexed elsewhere). */
@@ -40,6 +43,7 @@ export class MemorySegment implements SegmentReader {
   readonly id = 0
   private sorted: string[] | null = null
   private readonly decoded = new Map<string, TermPostings | undefined>()
+  private readonly positioned = new Map<string, TermPositions | undefined>()
 
   constructor(private readonly built: PostingsBuilder) {}
 
@@ -56,6 +60,10 @@ export class MemorySegment implements SegmentReader {
     if (!this.decoded.has(term)) this.decoded.set(term, this.built.postings(term))
     return this.decoded.get(term)
   }
+  positions(term: string): TermPositions | undefined {
+    if (!this.positioned.has(term)) this.positioned.set(term, this.built.positions(term))
+    return this.positioned.get(term)
+  }
   termsWithPrefix(prefix: string, max: number): string[] {
     this.sorted ??= [...this.built.keys()].sort()
     return sortedWithPrefix(this.sorted, prefix, max)
@@ -65,13 +73,16 @@ export class MemorySegment implements SegmentReader {
   }
 }
 
-/** Decoded postings of recently used terms, across segments, bounded in bytes. `false`: the segment has no such term. */
-export type PostingsCache = LRUCache<string, TermPostings | false>
+/** Decoded postings (and positions) of recently used terms, across segments, bounded in bytes. `false`: the segment has no such term. */
+export type PostingsCache = LRUCache<string, TermPostings | TermPositions | false>
 
 /** PARALLAX_SEARCH_CACHE_MB bounds the decoded postings kept in memory (default 192 MB). */
 export function postingsCache(): PostingsCache {
   const mb = Number(process.env.PARALLAX_SEARCH_CACHE_MB) || 192
-  return new LRUCache<string, TermPostings | false>({ maxSize: mb * 1048576, sizeCalculation: (v) => (v ? postingsSize(v) : 64) })
+  return new LRUCache<string, TermPostings | TermPositions | false>({
+    maxSize: mb * 1048576,
+    sizeCalculation: (v) => (!v ? 64 : 'df' in v ? postingsSize(v) : v.size)
+  })
 }
 
 /** A stored segment: its header in memory, its terms read from SQLite when a query asks for them. */
@@ -89,7 +100,7 @@ export class DiskSegment implements SegmentReader {
   ) {}
 
   df(term: string): number {
-    const cached = this.cache.get(`${this.id}\u0000${term}`)
+    const cached = this.cache.get(`${this.id}\u0000${term}`) as TermPostings | false | undefined
     if (cached !== undefined) return cached ? cached.df : 0
     let n = this.dfs.get(term)
     if (n === undefined) {
@@ -101,10 +112,22 @@ export class DiskSegment implements SegmentReader {
   }
   postings(term: string): TermPostings | undefined {
     const key = `${this.id}\u0000${term}`
-    let p = this.cache.get(key)
+    let p = this.cache.get(key) as TermPostings | false | undefined
     if (p === undefined) {
       const data = this.store.postings(this.id, term)
       p = data ? decodePostings(data) : false
+      this.cache.set(key, p)
+    }
+    return p || undefined
+  }
+  /** Read only for a phrase's words, under their own cache key. */
+  positions(term: string): TermPositions | undefined {
+    const key = `${this.id}\u0001${term}`
+    let p = this.cache.get(key) as TermPositions | false | undefined
+    if (p === undefined) {
+      const postings = this.postings(term)
+      const data = postings && this.store.positions(this.id, term)
+      p = data ? splitPositions(data, postings) : false
       this.cache.set(key, p)
     }
     return p || undefined

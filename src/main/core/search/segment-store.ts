@@ -1,6 +1,6 @@
 /**
  * The SQL of the on-disk segments: the segment rows, each segment's term dictionary
- * (search_terms, sorted by term) and postings (search_postings, one blob per term), and the
+ * (search_terms, sorted by term), postings and positions (search_postings, a blob each per term), and the
  * articles a segment no longer covers (search_stale, kept by triggers on search_docs).
  * A segment is written while `building` and only then made visible, in one transaction with the
  * articles pointed at it.
@@ -20,11 +20,23 @@ export interface SegmentRow {
 
 /** What a segment says of itself: the stored layout and each field's total length (BM25's average field length). */
 export interface SegmentHeader {
-  format: 2
+  format: 3
   lengths: number[]
 }
 
-export const HEADER_FORMAT = 2
+/**
+ * The stored layout. 3: with positions (positions.ts). A segment of an older layout reads as
+ * damaged, so the builder's check rebuilds it.
+ */
+export const HEADER_FORMAT = 3
+
+/** A term of a segment as stored: its postings and positions. */
+export interface StoredTerm {
+  term: string
+  df: number
+  data: Uint8Array
+  positions: Uint8Array
+}
 
 export function checksum(data: string): string {
   return createHash('sha256').update(data).digest('hex')
@@ -66,14 +78,16 @@ export class SegmentStore {
       postings: p('SELECT t.df, p.data FROM search_terms t JOIN search_postings p ON p.id = t.postings WHERE t.segment_id = ? AND t.term = ?'),
       df: p('SELECT df FROM search_terms WHERE segment_id = ? AND term = ?').pluck(),
       range: p('SELECT term FROM search_terms WHERE segment_id = ? AND term >= ? AND term < ? ORDER BY term LIMIT ?').pluck(),
-      page: p('SELECT t.term, p.data FROM search_terms t JOIN search_postings p ON p.id = t.postings WHERE t.segment_id = ? AND t.term > ? ORDER BY t.term LIMIT ?'),
+      positions: p('SELECT p.data FROM search_terms t JOIN search_postings p ON p.id = t.positions WHERE t.segment_id = ? AND t.term = ?').pluck(),
+      page: p(`SELECT t.term, t.df, p.data, q.data AS positions FROM search_terms t JOIN search_postings p ON p.id = t.postings
+        JOIN search_postings q ON q.id = t.positions WHERE t.segment_id = ? AND t.term > ? ORDER BY t.term LIMIT ?`),
       begin: p("INSERT INTO search_segments (doc_count, data, checksum, created_at, building) VALUES (0, '', '', ?, 1)"),
       addPostings: p('INSERT INTO search_postings (data) VALUES (?)'),
-      addTerm: p('INSERT INTO search_terms (segment_id, term, df, postings) VALUES (?, ?, ?, ?)'),
+      addTerm: p('INSERT INTO search_terms (segment_id, term, df, postings, positions) VALUES (?, ?, ?, ?, ?)'),
       finish: p('UPDATE search_segments SET doc_count = ?, data = ?, checksum = ?, building = 0 WHERE id = ?'),
       addStale: p('INSERT OR IGNORE INTO search_stale (segment_id, article_id) VALUES (?, ?)'),
       dropRow: p('DELETE FROM search_segments WHERE id = ?'),
-      dropPostings: p('DELETE FROM search_postings WHERE id IN (SELECT postings FROM search_terms WHERE segment_id = ?)'),
+      dropPostings: p('DELETE FROM search_postings WHERE id IN (SELECT postings FROM search_terms WHERE segment_id = ? UNION ALL SELECT positions FROM search_terms WHERE segment_id = ?)'),
       dropTerms: p('DELETE FROM search_terms WHERE segment_id = ?'),
       dropStale: p('DELETE FROM search_stale WHERE segment_id = ?')
     }
@@ -116,18 +130,22 @@ export class SegmentStore {
   termsWithPrefix(segment: number, prefix: string, max: number): string[] {
     return this.stmt.range!.all(segment, prefix, prefix + MAX_CHAR, max) as string[]
   }
-  /** The next terms after `after` with their postings, in the dictionary's order (a merge streams these). */
-  termPage(segment: number, after: string, limit: number): { term: string; data: Uint8Array }[] {
-    return this.stmt.page!.all(segment, after, limit) as { term: string; data: Uint8Array }[]
+  /** A term's positions blob (positions.ts). */
+  positions(segment: number, term: string): Uint8Array | undefined {
+    return this.stmt.positions!.get(segment, term) as Uint8Array | undefined
+  }
+  /** The next terms after `after` with their postings and positions, in the dictionary's order (a merge streams these). */
+  termPage(segment: number, after: string, limit: number): StoredTerm[] {
+    return this.stmt.page!.all(segment, after, limit) as StoredTerm[]
   }
 
   /** A new segment, not searched until finished. */
   begin(): number {
     return Number(this.stmt.begin!.run(new Date().toISOString()).lastInsertRowid)
   }
-  addTerm(segment: number, term: string, df: number, data: Uint8Array): void {
+  addTerm(segment: number, term: string, df: number, data: Uint8Array, positions: Uint8Array = new Uint8Array(0)): void {
     const postings = this.stmt.addPostings!.run(data).lastInsertRowid
-    this.stmt.addTerm!.run(segment, term, df, postings)
+    this.stmt.addTerm!.run(segment, term, df, postings, this.stmt.addPostings!.run(positions).lastInsertRowid)
   }
   finish(segment: number, docCount: number, header: string, checksum: string): void {
     this.stmt.finish!.run(docCount, header, checksum, segment)
@@ -138,7 +156,7 @@ export class SegmentStore {
   /** Removes a segment and everything of it (articles still pointing at it become pending). */
   drop(segment: number): void {
     this.stmt.dropRow!.run(segment)
-    this.stmt.dropPostings!.run(segment)
+    this.stmt.dropPostings!.run(segment, segment)
     this.stmt.dropTerms!.run(segment)
     this.stmt.dropStale!.run(segment)
   }

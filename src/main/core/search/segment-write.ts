@@ -38,7 +38,7 @@ export function buildSegment(db: Database.Database, docs: IndexDoc[], unchanged:
     const id = segs.begin()
     for (const term of built.keys()) {
       const e = built.encoded(term)!
-      segs.addTerm(id, term, e.df, e.data)
+      segs.addTerm(id, term, e.df, e.data, e.positions)
     }
     completeSegment(db, id, built.ids, built.lengths, [], unchanged())
     return id

@@ -12,7 +12,7 @@ const CALL_FILES = 50
  * Starts `parallax serve` and reads its first line (url and token), as tests/helpers/serve.ts does.
  * PARALLAX_BENCH_SERVE_ARGS: Node options for it (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles every thread).
  */
-async function serve(cli, library) {
+export async function serve(cli, library) {
   const nodeArgs = (process.env.PARALLAX_BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean)
   const proc = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--json', '--port', '0', '--library', library], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
@@ -23,7 +23,7 @@ async function serve(cli, library) {
   })
   const { url, token } = JSON.parse(first)
   const stop = () => new Promise((resolve) => (proc.exitCode !== null ? resolve() : (proc.once('exit', resolve), proc.kill('SIGTERM'))))
-  return { url, token, stop }
+  return { url, token, stop, pid: proc.pid }
 }
 
 /** One call's body: 4-byte big-endian header length, the JSON header (files as name and size), the bytes. */
@@ -34,14 +34,14 @@ function uploadBody(header, contents) {
   return Buffer.concat([length, json, ...contents])
 }
 
-/** Posts `files` (paths; `names` as the renderer would send them) in calls of 50; returns results and per-call seconds. */
-async function postAll({ url, token }, files, names) {
+/** Posts `files` (paths; `names` as the renderer would send them) in calls of `perCall`; returns results and per-call seconds. */
+export async function postAll({ url, token }, files, names, perCall = CALL_FILES) {
   const results = []
   const calls = []
   const jobId = `bench-${Date.now().toString(36)}`
-  for (let i = 0; i < files.length; i += CALL_FILES) {
-    const contents = files.slice(i, i + CALL_FILES).map((f) => readFileSync(f))
-    const header = { jobId: `${jobId}-${i / CALL_FILES}`, overall: { id: jobId, before: i, total: files.length }, files: contents.map((c, j) => ({ name: names[i + j], size: c.length })) }
+  for (let i = 0; i < files.length; i += perCall) {
+    const contents = files.slice(i, i + perCall).map((f) => readFileSync(f))
+    const header = { jobId: `${jobId}-${i / perCall}`, overall: { id: jobId, before: i, total: files.length }, files: contents.map((c, j) => ({ name: names[i + j], size: c.length })) }
     const t = process.hrtime.bigint()
     const res = await fetch(new URL('rpc/import.files', url), {
       method: 'POST',

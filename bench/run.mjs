@@ -18,9 +18,11 @@
 //            cosine; stories' pairwise precision/recall there, kept and from scratch; the update after
 //            1,000 more articles; the first open after a restart at 3,000 and 50,000 (synthetic) articles.
 //   scale    a large library (issue 14): the corpus replicated to 100,000 articles
-//            (PARALLAX_BENCH_SIZES=100000,1000000): index build time and peak RSS, start to first
-//            answered query, query p50/p95 by form, +100 searchable, related coverage, file size,
-//            beside SQLite FTS5 on the same texts; Recoll where recollindex is installed.
+//            (PARALLAX_BENCH_SIZES=100000,1000000): all but the last tenth stored with SQL, the last
+//            tenth (at most 100,000; PARALLAX_BENCH_IMPORT=n) imported as NDJSON through the bridge;
+//            index build time and peak RSS, start to first answered query (through the bridge),
+//            query p50/p95 by form, +100 searchable, first page by date, related coverage, stories
+//            after 1,000 new, file size, beside SQLite FTS5 on the same texts; Recoll where installed.
 //   extract  main-text extraction on trafilatura's evaluation pages (extraction-eval): P/R/F for
 //            the HTML importer beside plain @mozilla/readability, pages without text, time per page.
 //   ocr      scans made here (known sentences, noise, skew; an image-only PDF) through the OCR worker:
@@ -31,6 +33,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { appImport, prefill } from './import-app.mjs'
+import { importThroughBridge, startThroughBridge } from './scale-app.mjs'
 
 const require = createRequire(import.meta.url)
 const Database = require('better-sqlite3')
@@ -113,7 +116,7 @@ function runPhase(script, args, nodeArgs = []) {
 }
 
 /** Runs `fn(n, libDir, corpusDir)` for each size asked, in a fresh temporary folder each; says when the corpus is absent. */
-function forEachSize(name, defaultSizes, fn) {
+async function forEachSize(name, defaultSizes, fn) {
   const dir = join(CORPUS, 'bbc')
   if (!existsSync(dir)) {
     console.log(`${name}: SKIPPED, corpus absent (${dir} not found)`)
@@ -122,7 +125,7 @@ function forEachSize(name, defaultSizes, fn) {
   for (const n of (process.env.PARALLAX_BENCH_SIZES ?? defaultSizes).split(',').map(Number)) {
     const lib = mkdtempSync(join(tmpdir(), `parallax-bench-${name}-`))
     try {
-      fn(n, lib, dir)
+      await fn(n, lib, dir)
     } catch (err) {
       console.log(`${name}: the ${n}-article run failed: ${err.message}`)
     } finally {
@@ -135,19 +138,36 @@ function forEachSize(name, defaultSizes, fn) {
 function benchSearch() {
   const script = join(ROOT, 'out/main/bench-search.js')
   const phase = (...args) => runPhase(script, args, ['--max-old-space-size=12288'])
-  forEachSize('search', '10000,50000', (n, lib, dir) => {
+  return forEachSize('search', '10000,50000', (n, lib, dir) => {
     const built = phase('build', lib, dir, String(n))
     const queried = phase('query', lib, dir)
     spawnSync(process.execPath, [script, 'report', built, queried], { stdio: 'inherit' })
   })
 }
 
-/** Each phase in its own process (see bench/scale.ts PHASES), so its peak memory and start-up are its own. */
+/**
+ * Each phase in its own process (see bench/scale.ts PHASES), so its peak memory and start-up are its
+ * own; the app-path phases (bench/scale-app.mjs) run `parallax serve` on the same library.
+ */
 function benchScale() {
   const script = join(ROOT, 'out/main/bench-scale.js')
-  forEachSize('scale', '100000', (n, lib, dir) => {
-    const figures = {}
-    for (const phase of ['fill', 'index', 'fts', 'query', 'recoll']) figures[phase] = JSON.parse(runPhase(script, [phase, lib, dir, String(n)]))
+  const cli = join(ROOT, 'bin/parallax.js')
+  return forEachSize('scale', '100000', async (n, lib, dir) => {
+    const figures = { wall: {} }
+    // Each phase's wall time goes to stderr as it ends (and into the figures), to follow a long run.
+    const timedPhase = async (name, run) => {
+      const t = process.hrtime.bigint()
+      figures[name] = await run()
+      figures.wall[name] = Number(process.hrtime.bigint() - t) / 1e9
+      console.error(`scale ${n}: ${name} ${figures.wall[name].toFixed(1)} s`)
+    }
+    const phase = (name) => timedPhase(name, () => JSON.parse(runPhase(script, [name, lib, dir, String(n)])))
+    for (const name of ['fill', 'ndjson', 'index']) await phase(name)
+    await timedPhase('import', () => importThroughBridge(cli, lib, figures.ndjson.files))
+    rmSync(join(lib, 'import'), { recursive: true, force: true })
+    await phase('fts')
+    await timedPhase('start', () => startThroughBridge(cli, lib))
+    for (const name of ['query', 'stories', 'recoll']) await phase(name)
     spawnSync(process.execPath, [script, 'report', JSON.stringify(figures)], { stdio: 'inherit' })
   })
 }

@@ -41,31 +41,40 @@ export function synthetic(i: number): SyntheticArticle {
   }
 }
 
-/** Adds articles 1..n (ids 1..n in a fresh library) with their tags, one collection and notes. */
+/**
+ * Adds articles 1..n (ids 1..n in a fresh library) with their tags, one collection and notes, by
+ * plain SQL in transactions of 50,000 rows (the store's insert also links near-duplicates, which a
+ * synthetic library does not need): about 30x faster, so a million-article library takes about a
+ * minute. Every article is left pending for the search index, as the store leaves it.
+ */
 export function fillLibrary(library: Library, n: number): void {
-  // Batched in transactions of 10,000: the store's own writes, without a commit per article.
   const db = Library.connection(library)
-  const batch = 10_000
+  const collection = library.collections.create('Synthetic collection')
+  const insert = {
+    article: db.prepare(`INSERT INTO articles (id, title, author, outlet, published_at, url, language, text, word_count, source_name, source_format, content_hash, warnings, imported_at)
+      VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 'txt', ?, '[]', ?)`),
+    pending: db.prepare('INSERT INTO search_docs (article_id, segment_id) VALUES (?, NULL)'),
+    tag: db.prepare('INSERT INTO article_tags (article_id, tag) VALUES (?, ?)'),
+    member: db.prepare('INSERT INTO collection_articles (collection_id, article_id) VALUES (?, ?)'),
+    note: db.prepare(`INSERT INTO notes (article_id, exact, prefix, suffix, start, "end", color, body, created_at, updated_at)
+      VALUES (?, 'Synthetic', '', ' text', ?, ?, 'yellow', '', ?, ?)`)
+  }
+  const one = (i: number): void => {
+    const a = synthetic(i)
+    const text = syntheticText(a, i)
+    insert.article.run(i, a.title, a.author, a.outlet, a.publishedAt, a.language, text, a.wordCount, `a${i}.txt`, `synthetic-${i}`, a.importedAt)
+    insert.pending.run(i)
+    for (const [tag, p] of Object.entries(hasTag)) if (p(i)) insert.tag.run(i, tag)
+    if (inCollection(i)) insert.member.run(collection.id, i)
+    const at = text.indexOf('Synthetic')
+    if (hasNote(i)) insert.note.run(i, at, at + 9, a.importedAt, a.importedAt)
+  }
+  const batch = 50_000
   for (let start = 1; start <= n; start += batch) {
     db.transaction(() => {
-      for (let i = start; i < Math.min(n + 1, start + batch); i++) insertOne(library, i)
-    })()
+      for (let i = start; i < Math.min(n + 1, start + batch); i++) one(i)
+    }).immediate()
   }
-  const collection = library.collections.create('Synthetic collection')
-  db.transaction(() => {
-    const ids = (p: (i: number) => boolean): number[] => Array.from({ length: n }, (_, k) => k + 1).filter(p)
-    for (const [tag, p] of Object.entries(hasTag)) library.tags.change(ids(p), [tag], [])
-    library.collections.add(collection.id, ids(inCollection))
-  })()
 }
 
-function insertOne(library: Library, i: number): void {
-  const a = synthetic(i)
-  const text = `${a.title}.\n\nSynthetic text number ${i} for the library table.`
-  const { importedAt, ...fields } = a
-  const out = library.articles.insert({ ...fields, url: null, text, sourceName: `a${i}.txt`, sourceFormat: 'txt', contentHash: `synthetic-${i}`, warnings: [] }, importedAt)
-  if (hasNote(i)) {
-    const t = importedAt
-    library.notes.add(out.id, { exact: 'Synthetic', prefix: '', suffix: ' text', start: text.indexOf('Synthetic'), end: text.indexOf('Synthetic') + 9, color: 'yellow', body: '', createdAt: t, updatedAt: t })
-  }
-}
+const syntheticText = (a: SyntheticArticle, i: number): string => `${a.title}.\n\nSynthetic text number ${i} for the library table.`

@@ -8,6 +8,7 @@ import { openCore } from '../../src/main/core'
 import { dispatch } from '../../src/main/core/dispatch'
 import { contentHash } from '../../src/main/core/importers/metadata'
 import type { NewArticle } from '../../src/main/core/store/articles'
+import { BY_TITLE } from '../../src/main/core/store/article-versions'
 import { Library } from '../../src/main/core/store/library'
 import { tmpDir } from '../helpers/tmp'
 
@@ -66,6 +67,16 @@ describe('article versions in the store', () => {
       expect(lib.versions.get(a.id, 4)).toBe(null)
       // The first text again, under its first headline: a duplicate of version 1.
       expect(lib.versions.importArticle(article())).toMatchObject({ status: 'old-version', id: a.id, number: 1 })
+    })
+  })
+
+  it('looks a headline up by the title index, not by the outlet (which reads all of that outlet\'s articles)', () => {
+    withLibrary((lib) => {
+      // Many articles of one outlet, as in a large library: SQLite would otherwise lead with the outlet's index.
+      for (let i = 0; i < 200; i++) lib.versions.importArticle(article({ title: `Story ${i}`, text: `${V1} ${i}` }))
+      const plan = (Library.connection(lib).prepare(`EXPLAIN QUERY PLAN ${BY_TITLE}`).all('Story 7', 'Quay Times') as { detail: string }[]).map((r) => r.detail)
+      expect(plan[0]).toContain('articles_title_nocase')
+      expect(lib.versions.importArticle(article({ title: 'story 7', text: `${V2} changed` }))).toMatchObject({ status: 'version', number: 2, change: 'text' })
     })
   })
 

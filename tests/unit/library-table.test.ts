@@ -1,6 +1,6 @@
 /**
  * The library table's pages and facets (`articles.page`, `articles.facets`) on a real SQLite file
- * of 50,000 articles written through the store: whole sorts walked page by page by cursor, jumps
+ * of 50,000 synthetic articles (written by SQL, facet triggers included): whole sorts walked page by page by cursor, jumps
  * by offset, filters, and facet counts, all checked against the same rows computed in JS.
  */
 import { join } from 'node:path'

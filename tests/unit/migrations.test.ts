@@ -10,6 +10,7 @@ import { openCore, type Core } from '../../src/main/core'
 import { ENTITY_VERSION } from '../../src/main/core/compare/entities'
 import { Library, LIBRARY_FILE } from '../../src/main/core/store/library'
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/store/migrations'
+import { oracleFacets } from '../helpers/facet-oracle'
 import { FIXTURES } from '../helpers/paths'
 import { tmpDir } from '../helpers/tmp'
 
@@ -76,6 +77,9 @@ async function checkData(core: Core, from: number): Promise<void> {
   expect(a.ocrConfidence).toBe(null)
   if (from >= 13) expect(await s['articles.get']({ id: 4 })).toMatchObject({ sourceFormat: 'image', ocrConfidence: 87.5 })
   expect((await s['articles.facets']({ filters: { hasNotes: true } })).total).toBe(from >= 6 ? 1 : 0)
+  // Step 15 counts the unfiltered facets into a summary table: the same counts as the articles give.
+  const db = Library.connection(core.library)
+  for (const filters of [{}, { outlet: 'Evening Post' }]) expect(await s['articles.facets']({ filters })).toEqual({ ...oracleFacets(db, filters), error: null })
   // Step 10: an article's earlier versions, the current one last.
   const versions = (await s['articles.versions']({ id: 1 })).items.map((v) => [v.number, v.title, v.current])
   expect(versions).toEqual([...(from >= 10 ? [[1, 'Council to vote on the bridge', false]] : []), [from >= 10 ? 2 : 1, 'Council approves the new bridge', true]])

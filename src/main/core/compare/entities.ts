@@ -4,9 +4,13 @@
  * know (Kaja Kallas); numbers and dates from patterns that keep their unit (`76-year`, `$48 million`,
  * `9/11`, `March 1`).
  */
-import nlp from 'compromise'
+import type nlpType from 'compromise'
+import { lazyRequire } from '../platform/lazy-require'
 import { fold } from './fold'
 import { completeName } from './names'
+
+/** compromise takes about half a second to load: only a comparison pays it. */
+const nlp = lazyRequire<typeof nlpType>('compromise')
 
 /**
  * The extraction's version, stored with each article's entities: raise it whenever a change
@@ -82,7 +86,7 @@ export function extractEntities(text: string, nlpText: string = text): Entity[] 
     seen.add(key)
     out.push({ kind, text: t, key })
   }
-  const doc = nlp(nlpText)
+  const doc = nlp()(nlpText)
   for (const p of doc.people().out('array') as string[]) add('person', p)
   for (const o of doc.organizations().out('array') as string[]) add('organization', o)
   for (const p of doc.places().out('array') as string[]) add('place', p)

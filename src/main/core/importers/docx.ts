@@ -5,7 +5,6 @@
  * Nothing is ever extracted to disk. Text comes from mammoth's HTML,
  * metadata from docProps/core.xml.
  */
-import mammoth from 'mammoth'
 import yauzl from 'yauzl'
 import { htmlToParagraphs } from './html-text'
 import { cleanAuthor } from './metadata'
@@ -28,6 +27,8 @@ export const docxImporter: Importer = {
     const core = await inspectZip(buf)
     let html: string
     try {
+      // Loaded on first use: mammoth takes about half a second to load.
+      const mammoth = (await import('mammoth')).default
       html = (await mammoth.convertToHtml({ buffer: buf })).value
     } catch (err) {
       throw new ImportFailure(`corrupt DOCX: ${(err as Error).message.split('\n')[0]}`)

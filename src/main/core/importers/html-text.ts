@@ -3,9 +3,11 @@
  * e-mail bodies and DOCX (through mammoth's HTML). Parsing is done by linkedom (a light DOM
  * on htmlparser2): nothing is rendered, no script runs, no resource is fetched.
  */
-import { parseHTML } from 'linkedom'
+import { lazyRequire } from '../platform/lazy-require'
 import type { DomDocument, DomElement } from './dom'
 
+/** linkedom takes a few hundred milliseconds to load: only a parse pays it. */
+const linkedom = lazyRequire<typeof import('linkedom')>('linkedom')
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td, th'
 
 /** Shrinks what the DOM must hold: scripts, styles, comments and inline data blobs carry no text. */
@@ -21,7 +23,7 @@ export function parseDocument(html: string): DomDocument {
   // linkedom loses the whole page when anything (a PHP warning, say) comes before <!doctype>/<html>.
   const start = html.search(/<!doctype|<html[\s>]/i)
   if (start > 0) html = html.slice(start)
-  const { document } = parseHTML(start >= 0 ? html : `<!doctype html><html><body>${html}</body></html>`)
+  const { document } = linkedom().parseHTML(start >= 0 ? html : `<!doctype html><html><body>${html}</body></html>`)
   return document
 }
 

@@ -4,7 +4,7 @@
  * done, in the worker threads, so the main thread only writes to SQLite. Every field is stripped of
  * control characters here, the one place all importers' output passes through.
  */
-import { detect as detectLanguage, supportedLanguages } from 'tinyld'
+import { lazyRequire } from '../platform/lazy-require'
 import type { SourceFormat } from '../../../shared/contract'
 import { signature } from '../dedupe/minhash'
 import { tidyMetadata } from './fields'
@@ -52,6 +52,8 @@ function metadataHash(a: ParsedArticle): string {
  * about a town called "Lindqvarn" for Klingon. Such a guess is made again among the other
  * languages (only then: tinyld's `only` option makes a guess about 15 times slower).
  */
+/** tinyld's n-gram tables take a few hundred milliseconds to load: only a parse pays it. */
+const tinyld = lazyRequire<typeof import('tinyld')>('tinyld')
 const CONSTRUCTED = new Set(['tlh', 'vo'])
 let newsLanguages: string[] | null = null
 
@@ -59,6 +61,7 @@ let newsLanguages: string[] | null = null
 export function guessLanguage(text: string): string | null {
   const sample = text.slice(0, 1500)
   if (sample.length < 40) return null
+  const { detect: detectLanguage, supportedLanguages } = tinyld()
   const guess = detectLanguage(sample)
   if (!CONSTRUCTED.has(guess)) return guess || null
   newsLanguages ??= supportedLanguages.filter((l) => !CONSTRUCTED.has(l))

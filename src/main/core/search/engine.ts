@@ -7,7 +7,6 @@
  */
 import type Database from 'better-sqlite3'
 import { matchesIn } from './executor'
-import { findDoc } from './postings'
 import { searchStore, type FieldsRow, type SearchFilters, type SearchStore } from './persistence'
 import { PostingsBuilder } from './postings-builder'
 import { parseQuery, QuerySyntaxError, type Clause } from './query'
@@ -98,8 +97,8 @@ export class SearchIndex {
       scoring: () => new Scoring(this.readers()),
       articleIds: () => this.store.articleIds(),
       publishedAt: (id) => this.store.publishedAt(id),
-      rank: (clauses, limit) => this.run(clauses, { q: '', limit }, false).hits,
-      holds: (id, term) => this.holds(id, term)
+      segments: () => this.readers(),
+      window: (from, to) => this.store.window(from, to)
     }
   }
 
@@ -215,14 +214,6 @@ export class SearchIndex {
     const segmentId = this.store.segmentOf(id)
     if (segmentId === undefined) return false
     return segmentId === 0 ? this.pending !== null && this.pendingIds.includes(id) : this.disk.has(segmentId)
-  }
-
-  /** Whether the segment covering an article holds a term for it, in any field. */
-  private holds(id: number, term: string): boolean {
-    const segmentId = this.store.segmentOf(id)
-    const seg = segmentId === 0 ? this.pending : segmentId === undefined ? undefined : this.disk.get(segmentId)
-    const posting = seg?.postings(term)
-    return !!posting && posting.fields.some((fp) => fp && findDoc(fp, id) >= 0)
   }
 
   private readers(): SegmentReader[] {

@@ -79,6 +79,7 @@ export class SearchStore {
       publishedAt: p('SELECT published_at FROM articles WHERE id = ?').pluck(),
       dates: p('SELECT id, published_at FROM articles WHERE id IN (SELECT value FROM json_each(?))').raw(),
       articleIds: p('SELECT id FROM articles ORDER BY id').pluck(),
+      window: p("SELECT id FROM articles WHERE published_at >= ? AND published_at <= ? UNION ALL SELECT id FROM articles WHERE published_at IS NULL OR published_at = ''").pluck(),
       articleCount: p('SELECT count(*) FROM articles').pluck(),
       segmentOf: p('SELECT segment_id FROM search_docs WHERE article_id = ?').pluck(),
       pendingIds: p('SELECT article_id FROM search_docs WHERE segment_id IS NULL ORDER BY article_id LIMIT ?').pluck(),
@@ -144,6 +145,11 @@ export class SearchStore {
   }
   articleIds(): number[] {
     return this.stmt.articleIds!.all() as number[]
+  }
+  /** Articles whose date (its first ten characters) is from one day to another, and the undated ones. */
+  window(from: string, to: string): number[] {
+    // Every date starting with `to` sorts before `to` followed by the highest code point.
+    return this.stmt.window!.all(from, `${to}\u{10FFFF}`) as number[]
   }
   articleCount(): number {
     return this.stmt.articleCount!.get() as number

@@ -1,9 +1,12 @@
 /**
  * Related coverage over the search index: an article's most distinctive terms as one ranked
  * query, within a date window around it. Stories are built from the same query (story-links.ts).
+ * Its cost does not grow with the library: the terms are read from the article, the postings
+ * walked are capped in length, and only the window's articles are scored (related-rank.ts).
  */
-import type { Clause } from './query'
+import { rankRelated } from './related-rank'
 import type { Scoring } from './scoring'
+import type { SegmentReader } from './segment-reader'
 import { isStopWord, tokenize, type Token } from '../text/tokenize'
 
 /** What related coverage needs of the index. */
@@ -13,11 +16,19 @@ export interface RelatedSource {
   scoring(): Scoring
   articleIds(): number[]
   publishedAt(id: number): string | null
-  /** The best matches of an optional-words query, without snippets. */
-  rank(clauses: Clause[], limit: number): { id: number; score: number; publishedAt: string | null }[]
-  /** Whether the index holds an (index) term for the article. */
-  holds(id: number, term: string): boolean
+  /** The index's segments, whose postings the query reads. */
+  segments(): readonly SegmentReader[]
+  /** Articles published from one day to another (inclusive, YYYY-MM-DD), and the undated ones. */
+  window(from: string, to: string): readonly number[]
 }
+
+/**
+ * A term held by more (field, article) pairs than this is left out of the query: its postings
+ * would make the work grow with the library, and a word that common says little about which
+ * story an article tells (its idf is low). No term of a library of a few thousand articles
+ * reaches it; at a million the query takes the next most distinctive terms instead.
+ */
+export const MAX_TERM_POSTINGS = 20_000
 
 export interface Related {
   id: number
@@ -33,7 +44,7 @@ interface Distinctive {
 }
 
 /** The article's terms weighted by tf x library-wide idf (names and rare words rise to the top), best first. */
-function distinctiveTerms(src: RelatedSource, title: string, text: string, terms: number): Distinctive[] {
+function distinctiveTerms(scoring: Scoring, title: string, text: string, terms: number): Distinctive[] {
   const tf = new Map<string, number>()
   const first = new Map<string, Token>()
   const source = `${title}\n${text}`
@@ -42,8 +53,10 @@ function distinctiveTerms(src: RelatedSource, title: string, text: string, terms
     tf.set(t.term, (tf.get(t.term) ?? 0) + 1)
     if (!first.has(t.term)) first.set(t.term, t)
   }
-  const scoring = src.scoring()
-  const weight = (t: string): number => (scoring.df(t) <= 1 ? 0 : (1 + Math.log(tf.get(t)!)) * scoring.idf(t))
+  const weight = (t: string): number => {
+    const df = scoring.df(t)
+    return df <= 1 || df > MAX_TERM_POSTINGS ? 0 : (1 + Math.log(tf.get(t)!)) * scoring.idf(t)
+  }
   return [...tf.keys()]
     .map((t) => [t, weight(t)] as const)
     .filter(([, w]) => w > 0)
@@ -63,16 +76,14 @@ const shiftDay = (d: string, days: number): string => new Date(Date.parse(d) + d
 export function related(src: RelatedSource, id: number, limit: number, windowDays = 14, terms = 8): Related[] {
   const row = src.text(id)
   if (!row) return []
-  const top = distinctiveTerms(src, row.title, row.text, terms)
+  const scoring = src.scoring()
+  const top = distinctiveTerms(scoring, row.title, row.text, terms)
   if (top.length === 0) return []
-  const clauses: Clause[] = top.map(({ term: t }) => ({ kind: 'word', raw: t, terms: [t], field: null, presence: 'optional', distance: 0 }))
   const day = src.publishedAt(id)?.slice(0, 10)
-  const hits = src.rank(clauses, limit * 3 + 1)
+  // Undated matches stay in the window: there is no date to rule them out.
+  const allowed = day ? src.window(shiftDay(day, -windowDays), shiftDay(day, windowDays)) : null
+  const ranked = rankRelated(src.segments(), scoring, { id, terms: top.map((d) => d.term), allowed, limit })
   // Scores relative to the article's own (it matches its own terms best): 1 = as close as itself.
-  const self = hits.find((h) => h.id === id)?.score ?? hits[0]?.score ?? 1
-  const inWindow = (d: string | null): boolean => !day || !d || (d.slice(0, 10) >= shiftDay(day, -windowDays) && d.slice(0, 10) <= shiftDay(day, windowDays))
-  return hits
-    .filter((h) => h.id !== id && inWindow(h.publishedAt))
-    .slice(0, limit)
-    .map((h) => ({ id: h.id, score: Math.round((h.score / self) * 1000) / 1000, terms: top.filter((d) => src.holds(h.id, d.term)).map((d) => d.word) }))
+  const self = ranked.self ?? ranked.hits[0]?.score ?? 1
+  return ranked.hits.map((h) => ({ id: h.id, score: Math.round((h.score / self) * 1000) / 1000, terms: h.holds.map((k) => top[k]!.word) }))
 }

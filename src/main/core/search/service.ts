@@ -133,9 +133,9 @@ export class WorkerSearch implements SearchBackend {
     const data = (role: SearchWorkerData['role']): SearchWorkerData => ({ role, file, ...(nativeBinding ? { nativeBinding } : {}) })
     this.builder = new WorkerClient({ script, name: 'search index builder', data: data('build') })
     this.query = new WorkerClient({ script, name: 'search worker', data: data('query') })
-    // Both start now: the query worker loads the segments while the builder checks them.
-    this.query.call('status', {}).catch(() => {})
-    void this.rebuild()
+    // Both start now; the builder's check of the stored index (it reads every article's row) waits
+    // for the query worker's first answer, so on two cores start-up is not shared with it.
+    void this.rebuild(this.query.call('status', {}).catch(() => {}))
   }
 
   search(req: SearchRequest): Promise<SearchResponse> {
@@ -176,12 +176,14 @@ export class WorkerSearch implements SearchBackend {
     }
   }
 
-  private rebuild(): Promise<void> {
+  /** Builds and merges until no change is left; the first one (at start) only `after` the query worker is ready. */
+  private rebuild(after?: Promise<unknown>): Promise<void> {
     if (this.building) {
       this.again = true
       return this.building
     }
     this.building = (async () => {
+      await after
       let failures = 0
       do {
         this.again = false

@@ -63,6 +63,13 @@ const pageOf = (url: string): string => url.replace(/#.*$/, '').replace(/\/+$/, 
 /** The same text under two outlets is wire copy, not a version: outlets must agree (or one be unknown). */
 const outletsAgree = (a: string | null, b: string | null): boolean => a === null || b === null || same(a, b)
 
+/**
+ * The current articles with this headline from this outlet. Led by the title index: the unary `+`
+ * keeps SQLite from choosing the outlet's index instead, which (a few outlets, many articles each)
+ * read a large share of the library for every imported article that has no stored page.
+ */
+export const BY_TITLE = `${CURRENT} WHERE title = ? COLLATE NOCASE AND +outlet = ? COLLATE NOCASE ORDER BY imported_at DESC, id DESC LIMIT 5`
+
 export class ArticleVersions {
   private readonly links: NearDuplicates
   private readonly stmt: Record<'byHash' | 'byId' | 'olderByHash' | 'byUrl' | 'byTitle' | 'keep' | 'replace' | 'list' | 'one' | 'older' | 'restore', Statement>
@@ -78,7 +85,7 @@ export class ArticleVersions {
       byId: db.prepare(`${CURRENT} WHERE id = ?`),
       olderByHash: db.prepare('SELECT article_id AS id, number, title FROM article_versions WHERE content_hash = ? ORDER BY article_id, number'),
       byUrl: db.prepare(`${CURRENT} WHERE url IN (?, ?) ORDER BY imported_at DESC, id DESC LIMIT 1`),
-      byTitle: db.prepare(`${CURRENT} WHERE title = ? COLLATE NOCASE AND outlet = ? COLLATE NOCASE ORDER BY imported_at DESC, id DESC LIMIT 5`),
+      byTitle: db.prepare(BY_TITLE),
       keep: db.prepare(`INSERT INTO article_versions (article_id, number, title, text, word_count, content_hash, published_at, source_name, imported_at)
         VALUES (@id, @older + 1, @title, @text, @word_count, @content_hash, @published_at, @source_name, @imported_at)`),
       replace: db.prepare(`UPDATE articles SET title = @title, text = @text, word_count = @wordCount, content_hash = @contentHash,

@@ -1,82 +1,110 @@
 /**
  * Facet counts for the library table, in SQL: each facet counted with every filter but its own,
  * so choosing an outlet still shows the other outlets (with the same tags, dates, …) to switch to.
+ * A facet whose other filters are all unset is read from `facet_counts` (kept by triggers); the
+ * others are counted from grouped passes over the matching articles (facet-cube.ts).
  */
 import type { FacetsResult } from '../../../shared/library-page'
 import type { Connection } from './connection'
-import { whereOf, type StoreFilters } from './library-filter'
+import { FlaggedPass, inOrder, topOf, type Cube } from './facet-cube'
+import { FacetSummary, type Counts } from './facet-summary'
+import { whereOf, type StoreFilters, type Where } from './library-filter'
 
-type Counts = { name: string; count: number }[]
 /** Most values shown per facet. */
 const TOP = 200
 /** Past this many months the histogram counts years. */
 const MAX_MONTHS = 48
 
+const unfiltered = (w: Where): boolean => w.sql === '1'
+
+/** Each filter group: the facet it belongs to (left out when counting that facet) and its filters. */
+const GROUPS = { outlet: ['outlet'], language: ['language'], dates: ['from', 'to'], hasNotes: ['hasNotes'], tag: ['tag'], collection: ['collection'], ids: ['ids'] } as const
+type Group = keyof typeof GROUPS
+/** Filters that pick a set of ids, whose own facet (if any) is not counted from a cube: a pass can start from them. */
+const DRIVERS: readonly Group[] = ['ids', 'tag', 'collection']
+
+const only = (f: StoreFilters, g: Group): StoreFilters => Object.fromEntries(GROUPS[g].map((k) => [k, f[k]]).filter(([, v]) => v !== undefined))
+const present = (f: StoreFilters, g: Group): boolean => GROUPS[g].some((k) => f[k] !== undefined)
+
 export class LibraryFacets {
-  constructor(private readonly db: Connection) {}
+  private readonly summary: FacetSummary
+
+  constructor(private readonly db: Connection) {
+    this.summary = new FacetSummary(db)
+  }
 
   facets(f: StoreFilters): Omit<FacetsResult, 'error'> {
+    const cube = this.cubes(f)
+    const scalar = (own: Group, fromSummary: () => Counts, fromCube: (c: Cube) => Counts): Counts =>
+      unfiltered(whereOf(f, GROUPS[own])) ? fromSummary() : fromCube(cube(own))
     return {
-      total: this.count(f),
-      outlets: this.column('outlet', f),
-      languages: this.column('language', f),
+      total: unfiltered(whereOf(f)) ? this.summary.total() : cube().total,
+      outlets: scalar('outlet', () => this.summary.top('outlet', TOP), (c) => topOf(c.outlet, TOP)),
+      languages: scalar('language', () => this.summary.top('language', TOP), (c) => topOf(c.language, TOP)),
+      dates: byYearPastMax(scalar('dates', () => this.summary.months(), (c) => inOrder(c.month))),
       tags: this.tags(f),
       collections: this.collections(f),
-      hasNotes: this.hasNotes(f),
-      dates: this.dates(f)
+      hasNotes: this.hasNotes(f, cube)
     }
   }
 
-  private count(f: StoreFilters): number {
-    const w = whereOf(f)
-    return this.db.prepare(`SELECT count(*) FROM articles WHERE ${w.sql}`).pluck().get(...w.params) as number
-  }
-
-  private column(column: 'outlet' | 'language', f: StoreFilters): Counts {
-    const w = whereOf(f, [column])
-    const sql = `SELECT ${column} AS name, count(*) AS count FROM articles WHERE ${column} IS NOT NULL AND ${w.sql}
-      GROUP BY ${column} ORDER BY count DESC, ${column} LIMIT ${TOP}`
-    return this.db.prepare(sql).all(...w.params) as Counts
+  /**
+   * The cube for the filters but one group (a facet's own), from as few passes as it takes: with a
+   * set filter (search hits, a tag, a collection) one pass from that set, flagged by the others;
+   * otherwise one pass (on a covering index) per distinct set of filters.
+   */
+  private cubes(f: StoreFilters): (except?: Group) => Cube {
+    const driver = DRIVERS.find((g) => present(f, g))
+    if (driver) {
+      const flags = (Object.keys(GROUPS) as Group[]).filter((g) => g !== driver && present(f, g)).map((name) => ({ name, where: whereOf(only(f, name)) }))
+      const pass = new FlaggedPass(this.db, whereOf(only(f, driver)), flags)
+      return (except) => pass.cube(except)
+    }
+    const made = new Map<string, Cube>()
+    return (except) => {
+      const w = whereOf(f, except ? GROUPS[except] : [])
+      const key = JSON.stringify(w)
+      if (!made.has(key)) made.set(key, new FlaggedPass(this.db, w, []).cube())
+      return made.get(key)!
+    }
   }
 
   private tags(f: StoreFilters): Counts {
-    const w = whereOf(f, ['tag'])
-    // Unfiltered, the tag index alone answers (no visit to the articles).
-    const from = w.sql === '1' ? 'article_tags t' : 'article_tags t JOIN articles ON articles.id = t.article_id'
-    const sql = `SELECT t.tag AS name, count(*) AS count FROM ${from}
+    const w = this.setWhere(f, 'tag')
+    if (unfiltered(w)) return this.summary.top('tag', TOP)
+    const sql = `SELECT t.tag AS name, count(*) AS count FROM article_tags t JOIN articles ON articles.id = t.article_id
       WHERE ${w.sql} GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT ${TOP}`
     return this.db.prepare(sql).all(...w.params) as Counts
   }
 
   private collections(f: StoreFilters): FacetsResult['collections'] {
-    const w = whereOf(f, ['collection'])
-    const counted = w.sql === '1' ? 'count(c.article_id)' : 'count(articles.id)'
-    const join = w.sql === '1' ? '' : `LEFT JOIN articles ON articles.id = c.article_id AND ${w.sql}`
-    const sql = `SELECT k.id, k.name, ${counted} AS count FROM collections k
-      LEFT JOIN collection_articles c ON c.collection_id = k.id ${join}
-      GROUP BY k.id ORDER BY k.name COLLATE NOCASE`
+    const w = this.setWhere(f, 'collection')
+    if (unfiltered(w)) return this.summary.collections()
+    // Counted from the matching articles (not from every collection's members), then named.
+    const sql = `SELECT k.id, k.name, coalesce(x.n, 0) AS count FROM collections k LEFT JOIN (
+        SELECT c.collection_id AS id, count(*) AS n FROM collection_articles c JOIN articles ON articles.id = c.article_id WHERE ${w.sql} GROUP BY 1
+      ) x ON x.id = k.id ORDER BY k.name COLLATE NOCASE, k.id`
     return this.db.prepare(sql).all(...w.params) as FacetsResult['collections']
   }
 
-  private hasNotes(f: StoreFilters): FacetsResult['hasNotes'] {
-    const w = whereOf(f, ['hasNotes'])
-    const all = this.db.prepare(`SELECT count(*) FROM articles WHERE ${w.sql}`).pluck().get(...w.params) as number
-    // Driven from the (usually few) annotated articles, not a notes lookup for every article.
-    const withNotes = this.db
-      .prepare(`SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM notes) AND ${w.sql}`)
-      .pluck()
-      .get(...w.params) as number
-    return { with: withNotes, without: all - withNotes }
+  /** The filters but a multi-valued facet's own; search hits, when given, lead (they are at most a few thousand). */
+  private setWhere(f: StoreFilters, own: 'tag' | 'collection'): Where {
+    return whereOf(f, GROUPS[own], f.ids !== undefined ? GROUPS.ids : undefined)
   }
 
-  private dates(f: StoreFilters): FacetsResult['dates'] {
-    const w = whereOf(f, ['from', 'to'])
-    const sql = `SELECT substr(published_at, 1, 7) AS name, count(*) AS count FROM articles
-      WHERE published_at IS NOT NULL AND ${w.sql} GROUP BY name ORDER BY name`
-    const months = this.db.prepare(sql).all(...w.params) as Counts
-    if (months.length <= MAX_MONTHS) return { unit: 'month', buckets: months }
-    const years = new Map<string, number>()
-    for (const m of months) years.set(m.name.slice(0, 4), (years.get(m.name.slice(0, 4)) ?? 0) + m.count)
-    return { unit: 'year', buckets: [...years].map(([name, count]) => ({ name, count })) }
+  private hasNotes(f: StoreFilters, cube: (except?: Group) => Cube): FacetsResult['hasNotes'] {
+    if (unfiltered(whereOf(f, GROUPS.hasNotes))) {
+      const withNotes = this.summary.withNotes()
+      return { with: withNotes, without: this.summary.total() - withNotes }
+    }
+    const c = cube('hasNotes')
+    return { with: c.withNotes, without: c.total - c.withNotes }
   }
+}
+
+function byYearPastMax(months: Counts): FacetsResult['dates'] {
+  if (months.length <= MAX_MONTHS) return { unit: 'month', buckets: months }
+  const years = new Map<string, number>()
+  for (const m of months) years.set(m.name.slice(0, 4), (years.get(m.name.slice(0, 4)) ?? 0) + m.count)
+  return { unit: 'year', buckets: [...years].map(([name, count]) => ({ name, count })) }
 }

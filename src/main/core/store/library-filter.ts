@@ -37,8 +37,13 @@ export interface Where {
   params: Param[]
 }
 
-/** The filters as one condition, leaving out those named in `except` (a facet's own). */
-export function whereOf(f: StoreFilters, except: readonly FilterName[] = []): Where {
+/**
+ * The filters as one condition, leaving out those named in `except` (a facet's own). With `lead`,
+ * only those filters may use an index (the others' columns are written `+col`, which SQLite
+ * checks row by row): for a set it cannot size (search hits), so the query starts from it.
+ */
+export function whereOf(f: StoreFilters, except: readonly FilterName[] = [], lead?: readonly FilterName[]): Where {
   const kept = clauses(f).filter((c) => !except.includes(c.name))
-  return { sql: kept.length ? kept.map((c) => `(${c.sql})`).join(' AND ') : '1', params: kept.flatMap((c) => c.params) }
+  const sql = (c: Clause): string => (lead && !lead.includes(c.name) ? `(+${c.sql})` : `(${c.sql})`)
+  return { sql: kept.length ? kept.map(sql).join(' AND ') : '1', params: kept.flatMap((c) => c.params) }
 }

@@ -42,6 +42,12 @@ const ROW_COLUMNS = `id, title, author, outlet, published_at, language, word_cou
   (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags t WHERE t.article_id = articles.id ORDER BY tag)) AS tags,
   (SELECT count(*) FROM notes n WHERE n.article_id = articles.id) AS notes_count`
 
+/**
+ * The page's rows: its ids chosen first, then their columns (tags, notes count) read for those
+ * alone. Selected together, a filtered sort would compute them for every match before sorting.
+ */
+const rowsOf = (ids: string, order: string): string => `SELECT ${ROW_COLUMNS} FROM articles WHERE id IN (${ids}) ${order}`
+
 interface Row {
   id: number
   title: string
@@ -82,7 +88,8 @@ export class LibraryPages {
 
   /** Rows matching the filters. */
   count(filters: StoreFilters): number {
-    const where = whereOf(filters)
+    // Search hits (a few thousand at most) lead: SQLite cannot size them and would start from an outlet.
+    const where = whereOf(filters, [], filters.ids !== undefined ? ['ids'] : undefined)
     return this.db.prepare(`SELECT count(*) FROM articles WHERE ${where.sql}`).pluck().get(...where.params) as number
   }
 
@@ -104,15 +111,15 @@ export class LibraryPages {
 
   private valued(s: SortColumn, req: PageRequest, where: Where, after: Where | null, limit: number, offset: number): Row[] {
     const dir = req.direction === 'asc' ? 'ASC' : 'DESC'
-    const sql = `SELECT ${ROW_COLUMNS} FROM articles WHERE ${s.column} IS NOT NULL AND ${after?.sql ?? '1'} AND ${where.sql}
-      ORDER BY ${s.column}${s.collate} ${dir}, id ${dir} LIMIT ? OFFSET ?`
-    return this.db.prepare(sql).all(...(after?.params ?? []), ...where.params, limit, offset) as Row[]
+    const order = `ORDER BY ${s.column}${s.collate} ${dir}, id ${dir}`
+    const ids = `SELECT id FROM articles WHERE ${s.column} IS NOT NULL AND ${after?.sql ?? '1'} AND ${where.sql} ${order} LIMIT ? OFFSET ?`
+    return this.db.prepare(rowsOf(ids, order)).all(...(after?.params ?? []), ...where.params, limit, offset) as Row[]
   }
 
   private unvalued(s: SortColumn, req: PageRequest, where: Where, after: Where | null, limit: number, offset: number): Row[] {
     const dir = req.direction === 'asc' ? 'ASC' : 'DESC'
-    const sql = `SELECT ${ROW_COLUMNS} FROM articles WHERE ${s.column} IS NULL AND ${after?.sql ?? '1'} AND ${where.sql} ORDER BY id ${dir} LIMIT ? OFFSET ?`
-    return this.db.prepare(sql).all(...(after?.params ?? []), ...where.params, limit, offset) as Row[]
+    const ids = `SELECT id FROM articles WHERE ${s.column} IS NULL AND ${after?.sql ?? '1'} AND ${where.sql} ORDER BY id ${dir} LIMIT ? OFFSET ?`
+    return this.db.prepare(rowsOf(ids, `ORDER BY id ${dir}`)).all(...(after?.params ?? []), ...where.params, limit, offset) as Row[]
   }
 
   private countValued(s: SortColumn, where: Where): number {

@@ -170,6 +170,9 @@ export class Library {
       db.pragma('synchronous = NORMAL')
       db.pragma('foreign_keys = ON')
       db.pragma('busy_timeout = 5000')
+      // Up to 64 MB of pages kept (SQLite's default is 2 MB): the library table's filtered facets
+      // pass over the same rows several times, which then come from memory, not the file.
+      db.pragma('cache_size = -65536')
       migrateLibrary(db)
     } catch (err) {
       db.close()

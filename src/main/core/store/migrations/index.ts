@@ -20,6 +20,7 @@ import * as m0011 from './0011-stories'
 import * as m0012 from './0012-search-postings'
 import * as m0013 from './0013-ocr-confidence'
 import * as m0014 from './0014-search-positions'
+import * as m0015 from './0015-facet-counts'
 
 export interface Migration {
   version: number
@@ -27,7 +28,7 @@ export interface Migration {
   up(db: Connection): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
 

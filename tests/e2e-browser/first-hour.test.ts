@@ -9,21 +9,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { writeFirstHourFolder, type FirstHourFolder } from '../helpers/first-hour-folder'
+import { watchProblems } from '../helpers/problems'
 import { serve, type Served } from '../helpers/serve'
 import { tmpDir } from '../helpers/tmp'
-
-/** Everything that went wrong in the page or on the wire, as one list of lines. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
-  page.on('requestfailed', (r) => {
-    // The event stream is cut when the page closes: that is the end of the session, not a failure.
-    if (!r.url().includes('/events')) problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`)
-  })
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`))
-  return problems
-}
 
 /** The summary line's count for a status ("234 articles imported, 1 duplicate, 40 metadata files, 2 skipped"). */
 function countIn(line: string, pattern: RegExp): number {

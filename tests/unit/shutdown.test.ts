@@ -9,6 +9,7 @@ import { dispatch, openCore } from '../../src/main/core'
 import { Library } from '../../src/main/core/store/library'
 import { ENTITY_VERSION } from '../../src/main/core/compare/entities'
 import { ROOT } from '../helpers/paths'
+import { fillScaleLibrary } from '../helpers/scale-library'
 import { tmpDir } from '../helpers/tmp'
 
 const WORKER = join(ROOT, 'out/main/import-worker.js')
@@ -61,6 +62,24 @@ describe('closing the core', () => {
     expect(results).toHaveLength(40)
     expect(results.filter((r) => r.status === 'failed')).toEqual([])
     expect(core.library.isOpen).toBe(false)
+    expect(stray).toEqual([])
+  })
+
+  it('while Stories waits for a large backlog of articles to link: closes after the batch in flight, the rest left for next time', async () => {
+    // 2,000 articles stored without their stories (as after a bulk import): Stories links them all before answering.
+    const dir = tmpDir()
+    fillScaleLibrary(dir, 2000)
+    const core = openCore(dir)
+    const stories = dispatch(core.service, 'stories.list', {})
+    await core.close()
+    expect(await stories).toMatchObject({ ok: true })
+    const reopened = Library.open(dir)
+    try {
+      // Closing did not wait for the whole backlog: most articles still wait to be linked.
+      expect(reopened.stories.pendingCount()).toBeGreaterThan(1000)
+    } finally {
+      reopened.close()
+    }
     expect(stray).toEqual([])
   })
 })

@@ -69,9 +69,10 @@ export function createService(library: Library, search: SearchBackend, options: 
     async close() {
       gate.close()
       importing.cancelAll()
+      // The story keeper first: a Stories call in flight waits for its backlog (hours on a bulk-imported million), not for shutdown.
+      await stories.close()
       await gate.drained()
       await entities.close()
-      await stories.close()
     }
   }
 }

@@ -68,6 +68,7 @@ export function Workspace({ state, dispatch, articles, libraryMode, collections,
           onImport={onImport}
           mode={libraryMode.mode}
           onMode={libraryMode.setMode}
+          libraryCount={libraryMode.count ?? 0}
           table={table}
           search={state.search}
           onSetMarks={(ids) => dispatch({ type: 'setMarks', ids })}

@@ -39,6 +39,8 @@ interface Props extends ListProps {
   onImport: () => void
   mode: LibraryMode
   onMode: (m: LibraryMode) => void
+  /** Articles in the whole library: past a size the cards list is not offered. */
+  libraryCount: number
   /** Show the table (the list's items are then not loaded). */
   table: boolean
   /** The search box's text: in table mode it filters the table. */
@@ -46,8 +48,8 @@ interface Props extends ListProps {
   onSetMarks: (ids: number[]) => void
 }
 
-export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, mode, onMode, table, search, onSetMarks, ...list }: Props): React.JSX.Element {
-  const toggle = <ModeToggle mode={mode} onMode={onMode} />
+export function LibraryView({ query, onQuery, collection, total, loading, error, onImport, mode, onMode, libraryCount, table, search, onSetMarks, ...list }: Props): React.JSX.Element {
+  const toggle = <ModeToggle mode={mode} onMode={onMode} total={libraryCount} />
   const bar = <LibraryBar query={query} onQuery={onQuery} collection={collection} count={total} extra={toggle} tableMode={table} />
   if (error) return <section className="library empty">Could not load the library: {error}</section>
   if (table) {

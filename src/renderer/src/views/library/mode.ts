@@ -7,6 +7,8 @@ export type LibraryMode = 'cards' | 'table'
 const KEY = 'parallax.libraryMode'
 /** From this many articles the table is the default. */
 export const TABLE_BY_DEFAULT_FROM = 1000
+/** The cards list loads every article at once (seconds at 100,000, hundreds of MB at 1,000,000): past this many only the table, which pages, is shown. */
+export const CARDS_UP_TO = 20_000
 
 export function useLibraryMode(total: number): [LibraryMode, (m: LibraryMode) => void] {
   const [chosen, setChosen] = useState<LibraryMode | null>(() => {
@@ -17,6 +19,7 @@ export function useLibraryMode(total: number): [LibraryMode, (m: LibraryMode) =>
     localStorage.setItem(KEY, m)
     setChosen(m)
   }
+  if (total > CARDS_UP_TO) return ['table', choose]
   return [chosen ?? (total >= TABLE_BY_DEFAULT_FROM ? 'table' : 'cards'), choose]
 }
 

@@ -280,7 +280,9 @@ export const methods = {
           outlets: z.array(z.string()),
           articles: z.array(z.object({ id: ArticleId, title: z.string(), outlet: z.string().nullable(), publishedAt: z.string().nullable() }))
         })
-      )
+      ),
+      /** Articles not yet linked into stories (a large import): the stories are those linked so far, and grow as the rest are. */
+      linking: z.int().min(1).optional()
     })
   },
   'articles.related': {

@@ -16,6 +16,13 @@ type Story = Result<'stories.list'>['items'][number]
  */
 const RELATED_MIN_SCORE = 0.15
 
+/**
+ * Past this many articles waiting to be linked, Stories answers from the stories stored so far and
+ * says how many are still being linked (the keeper goes on): after a bulk import of a million
+ * articles linking them all takes about an hour, and a few hundred take a couple of seconds.
+ */
+const ANSWER_NOW_PENDING = 1000
+
 type Member = Story['articles'][number]
 
 /** ISO dates compare as plain strings (localeCompare costs more than the rest of a 50,000-article list). */
@@ -40,9 +47,8 @@ function story(articles: Member[]): Story {
 export function storyService({ library, search }: CoreContext, keeper: StoryKeeper): ApiPart<StoryMethods> {
   const { articles } = library
 
-  /** Stories of two or more, as stored (brought up to date first). */
-  async function stored(): Promise<Member[][]> {
-    await keeper.settle()
+  /** Stories of two or more, as stored. */
+  function stored(): Member[][] {
     const byStory = new Map<number, Member[]>()
     for (const m of library.stories.members()) {
       const member = { id: m.id, title: m.title, outlet: m.outlet, publishedAt: m.published_at }
@@ -62,10 +68,22 @@ export function storyService({ library, search }: CoreContext, keeper: StoryKeep
 
   return {
     async 'stories.list'(args) {
-      const groups = library.readOnly && library.stories.pendingCount() > 0 ? await fromScratch() : await stored()
+      const pending = library.stories.pendingCount()
+      let linking = 0
+      let groups: Member[][]
+      if (library.readOnly && pending > 0) groups = await fromScratch()
+      else if (keeper.background && pending > ANSWER_NOW_PENDING) {
+        // Answer now; the keeper links the rest meanwhile (a failure there is logged by it, not this call's).
+        keeper.settle().catch(() => undefined)
+        linking = pending
+        groups = stored()
+      } else {
+        await keeper.settle()
+        groups = stored()
+      }
       const items = groups.filter((members) => members.length > 1).map(story)
       items.sort((x, y) => byText(y.to ?? '', x.to ?? '') || y.articles.length - x.articles.length)
-      return { items: args.limit ? items.slice(0, args.limit) : items }
+      return { items: args.limit ? items.slice(0, args.limit) : items, ...(linking ? { linking } : {}) }
     },
 
     async 'articles.related'(args) {

@@ -30,7 +30,8 @@ export class StoryKeeper {
     private readonly library: Library,
     private readonly search: SearchBackend,
     events: EventHub,
-    background: boolean
+    /** In the background (the app): Stories may answer from what is linked so far. */
+    readonly background: boolean
   ) {
     this.stopped = new Promise((resolve) => (this.stop = resolve))
     if (!background || library.readOnly) return

@@ -3,7 +3,7 @@
  * can be searched and filtered by outlet and date; stories with no dated article listed apart.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { firstPublished } from '../../../shared/compare-text'
 import { api } from '../api/client'
 import { formatDate, plural } from '../format'
@@ -16,20 +16,46 @@ interface Actions {
   onCompare: (ids: number[]) => void
 }
 
+/** While articles are still being linked (after a large import), the list is asked for again this often. */
+const LINKING_RELOAD_MS = 5000
+
 export function StoriesView({ onOpen, onCompare }: Actions): React.JSX.Element {
   const stories = useApiQuery(() => api['stories.list']({}), [])
   const [filter, setFilter] = useState<StoryFilter>(NO_FILTER)
   const items = stories.data?.items
+  const linking = stories.data?.linking ?? 0
+  const { reload } = stories
+  useEffect(() => {
+    if (!linking) return
+    const timer = setInterval(reload, LINKING_RELOAD_MS)
+    return () => clearInterval(timer)
+  }, [linking, reload])
   const shown = useMemo(() => (items ? filterStories(items, filter) : []), [items, filter])
   if (stories.error) return <section className="stories empty">Could not group the library: {stories.error}</section>
   if (!items) return <section className="stories empty" aria-busy="true">Grouping the library into stories…</section>
-  if (items.length === 0) return <section className="stories empty">No two articles in the library cover the same event yet.</section>
+  const note = linking > 0 && <LinkingNote linking={linking} />
+  if (items.length === 0)
+    return (
+      <section className="stories empty">
+        {note || 'No two articles in the library cover the same event yet.'}
+      </section>
+    )
   const undated = items.filter((s) => s.from === null).length
   return (
     <div className="stories-view">
+      {note}
       <StoryFilters items={items} filter={filter} onChange={setFilter} counts={{ dated: items.length - undated, undated, shown: shown.length }} />
       {shown.length === 0 ? <p className="stories-none">No story matches.</p> : <StoryList items={shown} {...{ onOpen, onCompare }} />}
     </div>
+  )
+}
+
+/** After a large import: the stories shown are those linked so far. */
+function LinkingNote({ linking }: { linking: number }): React.JSX.Element {
+  return (
+    <p className="stories-linking" role="status" data-testid="stories-linking">
+      Linking {plural(linking, 'more article')} into stories… The list grows as they are linked.
+    </p>
   )
 }
 

@@ -31,10 +31,15 @@ const GROUP_BYTES = 2 << 20
  * (one per worker) while the caller stores the one before. A group the parser fails on fails its
  * records alone.
  */
-export async function* parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser, ahead = 1): AsyncGenerator<PreparedRecord[]> {
+export function parseRecordGroups(format: SourceFormat, name: string, bytes: Uint8Array, parser: Parser, ahead = 1): AsyncGenerator<PreparedRecord[]> {
+  return parseRawRecords(rawRecords(format, name, bytes), name, parser, ahead)
+}
+
+/** As parseRecordGroups, for records however they are read (large-export.ts reads them from disk). */
+export async function* parseRawRecords(records: AsyncIterable<RawRecord>, name: string, parser: Parser, ahead = 1): AsyncGenerator<PreparedRecord[]> {
   const pending: Promise<PreparedRecord[]>[] = []
   try {
-    for await (const group of recordGroups(rawRecords(format, name, bytes))) {
+    for await (const group of recordGroups(records)) {
       pending.push(parseGroup(group, name, parser))
       if (pending.length > Math.max(1, ahead)) yield await pending.shift()!
     }
@@ -119,9 +124,12 @@ function* ndjsonRecords(text: string): Generator<RawRecord> {
     line++
     start = end + 1
     if (!raw.trim()) continue
-    yield parseJsonRecord(raw, `line ${line}`)
+    yield ndjsonRecord(raw, line)
   }
 }
+
+/** One NDJSON line as a record, labelled by its line number. */
+export const ndjsonRecord = (raw: string, line: number): RawRecord => parseJsonRecord(raw, `line ${line}`)
 
 function parseJsonRecord(raw: string, label: string): RawRecord {
   try {

@@ -16,6 +16,8 @@ import type { PreparedArticle, PreparedOutput, PreparedRecord } from '../importe
 import { checkSize, describeIoError, readSource } from '../importers/read-source'
 import { assertContentMatches, extensionOf, importerFor, importerForContent, leftOut } from '../importers/registry'
 import { streamedRecords } from '../importers/streamed'
+import { isLargeExport, largeNdjsonRecords } from '../importers/large-export'
+import { parseRawRecords } from '../importers/record-stream'
 import { applySidecar, isFolderDocumentation, notAnArticle, planSidecars, sidecarResult, type Planned, type SidecarMeta } from '../importers/sidecar'
 import { ImportFailure, isOcrRequest, type OcrRequest } from '../importers/types'
 import { OcrCancelled } from '../workers/ocr-reader'
@@ -151,6 +153,9 @@ async function stage(source: Source, parser: Parser, attaching: Attaching, scan?
     return { done: result(source.name, 'skipped', null, null, ext ? `unsupported file type (.${ext})` : 'unsupported file type (no extension)') }
   }
   try {
+    if (!('bytes' in source) && named.format === 'ndjson' && (await isLargeExport(source.path))) {
+      return { format: 'ndjson', displayName, output: { groups: parseRawRecords(largeNdjsonRecords(source.path), displayName, parser, GROUPS_AHEAD) } }
+    }
     const bytes = 'bytes' in source ? source.bytes : await readSource(source.path)
     checkSize(bytes.length)
     if (bytes.length === 0) throw new ImportFailure('empty file')

@@ -146,4 +146,20 @@ describe('useImport', () => {
       delete window.parallax!.pathForFile
     }
   })
+
+  it('in the desktop app sends an NDJSON export over the per-file limit by path (the core reads it from disk), and still refuses other large files', async () => {
+    const big = sized('export.ndjson', LIMITS.maxFileBytes + 1)
+    const pdf = sized('scan.pdf', LIMITS.maxFileBytes + 1)
+    window.parallax!.pathForFile = (f: File) => `/data/${f.name}`
+    try {
+      bridge.answer('import.paths', (args: { paths: { name: string }[] }) => ({ results: args.paths.map((p, i) => imported(p.name, i)) }))
+      const { state } = await runImport([big, pdf, file('a.txt')])
+      const calls = bridge.callsOf('import.paths') as { paths: { path: string; name: string }[] }[]
+      expect(calls.flatMap((c) => c.paths.map((p) => p.path))).toEqual(['/data/export.ndjson', '/data/a.txt'])
+      expect(state.results.find((r) => r.name === 'scan.pdf')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^file too large/) })
+      expect(state.results.find((r) => r.name === 'export.ndjson')).toMatchObject({ status: 'imported' })
+    } finally {
+      delete window.parallax!.pathForFile
+    }
+  })
 })

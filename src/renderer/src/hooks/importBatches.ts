@@ -20,6 +20,8 @@ export interface BatchIO {
   /** Results for `files` more files (a batch file such as CSV yields one result per record). */
   record(results: ImportResult[], files: number): void
   cancelled(): boolean
+  /** The transport sends files by path (the desktop app): the core reads an NDJSON export over the per-file limit from disk, a chunk at a time. */
+  byPath?: boolean
 }
 
 /** A result decided in the renderer (before upload): too large, unreadable, cancelled. */
@@ -59,9 +61,11 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
   // An article and its metadata file are paired only within one call: a group goes whole.
   // (A group of more than a call's files, many files of one base name, is split: it cannot go whole.)
   const groups = groupPairs(all, relativeName).flatMap((g) => Array.from({ length: Math.ceil(g.length / BATCH_FILES) }, (_, i) => g.slice(i * BATCH_FILES, (i + 1) * BATCH_FILES)))
+  // Sent by path, a large export is read by the core from disk: it adds nothing to a batch's bytes.
+  const fromDisk = (f: File): boolean => io.byPath === true && f.size > LIMITS.maxFileBytes && /\.(ndjson|jsonl)$/i.test(f.name)
   for (const group of groups) {
-    const sent = group.filter((f) => f.size <= LIMITS.maxFileBytes)
-    const bytes = sent.reduce((n, f) => n + f.size, 0)
+    const sent = group.filter((f) => f.size <= LIMITS.maxFileBytes || fromDisk(f))
+    const bytes = sent.reduce((n, f) => n + (fromDisk(f) ? 0 : f.size), 0)
     if (sent.length && (batchBytes + bytes > BATCH_BYTES || batch.length + sent.length > BATCH_FILES)) await flush()
     for (const file of group) addFile(file)
   }
@@ -72,11 +76,11 @@ export async function importInBatches(all: File[], io: BatchIO): Promise<void> {
     const name = relativeName(file)
     // Checked after the wait for the previous batch, when a cancel most likely came.
     if (io.cancelled()) return io.record([localResult(name, 'skipped', 'cancelled before it was imported')], 1)
-    if (file.size > LIMITS.maxFileBytes) {
+    if (file.size > LIMITS.maxFileBytes && !fromDisk(file)) {
       return io.record([localResult(name, 'failed', `file too large: ${mb(file.size)}, limit ${mb(LIMITS.maxFileBytes)}`)], 1)
     }
     // Not read here: the transport sends the file's path (desktop) or the browser streams its bytes.
     batch.push({ name, file })
-    batchBytes += file.size
+    batchBytes += fromDisk(file) ? 0 : file.size
   }
 }

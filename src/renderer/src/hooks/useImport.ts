@@ -55,7 +55,7 @@ export function useImport(): Importer {
       filesDone += files
       setState((s) => ({ ...s, done: Math.min(s.total, filesDone), results: [...results] }))
     }
-    void importInBatches(all, { send, record, cancelled: () => cancelled.current }).finally(() => {
+    void importInBatches(all, { send, record, cancelled: () => cancelled.current, byPath: api.transport === 'ipc' }).finally(() => {
       off()
       setState((s) => ({ ...s, running: false, done: s.total, current: null, cancelled: cancelled.current }))
     })

@@ -68,7 +68,9 @@ export const PageResult = z.object({
   /** Rows matching the filters (when asked with `withTotal`). */
   total: z.int().nonnegative().nullable(),
   /** A search query that could not be read (then there are no rows). */
-  error: z.string().nullable()
+  error: z.string().nullable(),
+  /** A search query's matches in all, when there are more than the table takes (its best 10,000); with `withTotal`. */
+  matched: z.int().nonnegative().optional()
 })
 
 const Count = z.object({ name: z.string(), count: z.int().nonnegative() })

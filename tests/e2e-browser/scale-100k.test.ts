@@ -134,6 +134,20 @@ describe('the app on 100,000 articles', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'scale-100k-search.png') })
   })
 
+  it('says when a search has more matches than the table takes, and never shows the last search\'s rows for the next', async () => {
+    const outletRows = async (): Promise<string[]> => table().locator('[role=row][data-id] [data-column=outlet]').allTextContents()
+    for (const outlet of ['Metro Wire', 'Harbour Times']) {
+      const count = db.prepare('SELECT count(*) FROM articles WHERE outlet = ?').pluck().get(outlet) as number
+      expect(count).toBeGreaterThan(10_000)
+      // Both searches fill the table's 10,000: the rows must still change with the query.
+      await search(`outlet:"${outlet}"`)
+      await poll(total).toBe(`10,000 articles: the best of ${count.toLocaleString('en-US')} matches`)
+      await poll(async () => [...new Set(await outletRows())]).toEqual([outlet])
+    }
+    await search('')
+    await poll(total).toBe('100,000 articles')
+  })
+
   it('opens an article in the reader with its related coverage: the other articles of its story', async () => {
     await search(storyName(STORY))
     await poll(async () => (await rowIds()).length).toBe(STORY_SIZE)

@@ -16,16 +16,34 @@ export function rankTop(n: number, id: (p: number) => number, score: (p: number)
   }
   const order = (a: number, b: number): number => (better(a, b) ? -1 : better(b, a) ? 1 : 0)
   if (n <= 4 * k) return Array.from({ length: n }, (_, p) => p).sort(order).slice(0, k)
-  // One pass with a small sorted buffer of the best k so far.
-  const top: number[] = []
-  for (let p = 0; p < n; p++) {
-    if (top.length === k && !better(p, top[k - 1]!)) continue
-    let i = top.length === k ? k - 1 : top.length
-    if (top.length === k) top.pop()
-    while (i > 0 && better(p, top[i - 1]!)) i--
-    top.splice(i, 0, p)
+  // One pass with a heap of the best k so far, its root the worst of them: n log k, however the
+  // scores tie (a sorted buffer cost n x k when every match ties, as a filter-only query's do).
+  const heap: number[] = []
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let worst = i
+      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l
+      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r
+      if (worst === i) return
+      ;[heap[i], heap[worst]] = [heap[worst]!, heap[i]!]
+      i = worst
+    }
   }
-  return top
+  for (let p = 0; p < n; p++) {
+    if (heap.length < k) {
+      heap.push(p)
+      for (let i = heap.length - 1; i > 0 && better(heap[(i - 1) >> 1]!, heap[i]!); i = (i - 1) >> 1) {
+        const parent = (i - 1) >> 1
+        ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+      }
+    } else if (better(p, heap[0]!)) {
+      heap[0] = p
+      down(0)
+    }
+  }
+  return heap.sort(order)
 }
 
 /**

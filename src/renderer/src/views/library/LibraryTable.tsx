@@ -66,7 +66,7 @@ export function LibraryTable({ outer, selected, onOpen, marked, onMark, onSetMar
       <Facets filters={filters} facets={facets} onFacets={setFacets} />
       <div className="lt-main">
         <div className="lt-status" data-testid="table-total">
-          {rows.error ? <span className="error">{rows.error}</span> : rows.total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'article' : 'articles'}`}
+          {rows.error ? <span className="error">{rows.error}</span> : rows.total === null ? 'Loading…' : totalText(total, rows.matched)}
         </div>
         <div
           ref={scroller}
@@ -109,4 +109,10 @@ export function LibraryTable({ outer, selected, onOpen, marked, onMark, onSetMar
 /** The outer filters without their unset keys, so they do not override a facet's choice with undefined. */
 function definedOnly(f: LibraryFilters): LibraryFilters {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ''))
+}
+
+/** "1,234 articles"; for a search with more matches than the table takes, which share of them it shows. */
+function totalText(total: number, matched: number | null): string {
+  const n = `${total.toLocaleString('en-US')} ${total === 1 ? 'article' : 'articles'}`
+  return matched === null ? n : `${n}: the best of ${matched.toLocaleString('en-US')} matches`
 }

@@ -18,6 +18,8 @@ interface Block {
 
 export interface TableRows {
   total: number | null
+  /** A search's matches in all, when the table holds only its best (see articles.page). */
+  matched: number | null
   error: string | null
   rowAt(index: number): LibraryRow | undefined
   /** Loads the blocks covering rows first..last (inclusive) if they are not loaded yet. */
@@ -33,7 +35,7 @@ export function useTableRows(query: TableQuery): TableRows {
   const blocks = useRef(new Map<number, Block | Promise<Block>>())
   const generation = useRef(0)
   const [, rerender] = useState(0)
-  const [head, setHead] = useState<{ total: number | null; error: string | null }>({ total: null, error: null })
+  const [head, setHead] = useState<{ total: number | null; matched: number | null; error: string | null }>({ total: null, matched: null, error: null })
 
   const load = useCallback(
     (k: number): Promise<Block> => {
@@ -47,7 +49,7 @@ export function useTableRows(query: TableQuery): TableRows {
         const block = { rows: page.items, next: page.next }
         if (gen !== generation.current) return block
         blocks.current.set(k, block)
-        if (k === 0) setHead({ total: page.total, error: page.error })
+        if (k === 0) setHead({ total: page.total, matched: page.matched ?? null, error: page.error })
         rerender((n) => n + 1)
         return block
       })
@@ -68,6 +70,9 @@ export function useTableRows(query: TableQuery): TableRows {
   }, [load])
 
   useEffect(() => {
+    // A new query shows its own rows, "Loading…" until they come, never the last query's. (A
+    // change to the library reloads the same query: its rows stay until the new ones arrive.)
+    setHead({ total: null, matched: null, error: null })
     reset()
     return api.onChange(null, reset)
   }, [reset])

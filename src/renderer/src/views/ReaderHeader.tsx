@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Article } from '../../../shared/contract'
 import { AttachText } from '../components/AttachText'
 import { MetadataForm } from '../components/MetadataForm'
+import { NearDuplicates } from '../components/NearDuplicates'
 import { TagEditor } from '../components/TagEditor'
 import { formatDate, plural } from '../format'
 import { safeHost, setTextSize } from './readerText'
@@ -47,16 +48,7 @@ export function ReaderHeader({ article, onEdited, onOpen }: Props): React.JSX.El
       <h1 id="reader-title">{article.title}</h1>
       <ReaderFacts article={article} />
       <TagEditor article={article} />
-      {article.nearDuplicates.length > 0 && (
-        <div className="near-duplicates" data-testid="near-duplicates">
-          <span>Near-duplicates:</span>
-          {article.nearDuplicates.map((d) => (
-            <button key={d.id} className="link" onClick={() => onOpen(d.id)} title={d.title}>
-              {d.outlet ?? d.title} ({Math.round(d.similarity * 100)}% shared)
-            </button>
-          ))}
-        </div>
-      )}
+      <NearDuplicates items={article.nearDuplicates} onOpen={onOpen} />
       {article.ocrConfidence !== null && (
         <p className="reader-ocr" data-testid="reader-ocr" title="Read from a scan by OCR: check quotes and numbers against the original">
           Text from OCR (confidence {Math.round(article.ocrConfidence)}%)
